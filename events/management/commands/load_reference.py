@@ -1,0 +1,39 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from events.models import Organization, Place, PlaceName
+from people.models import Country, Person, PersonName, Position
+
+# Order matters: later files refer to earlier ones by natural key.
+FIXTURES = ["countries.json", "people.json", "places.json", "organizations.json"]
+COUNTED = [Country, Person, PersonName, Position, Place, PlaceName, Organization]
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the reference data (countries, people with positions and aliases, places with former "
+        "names, organizations) from fixtures/reference/. Safe to run again: rows are matched by "
+        "natural key and updated, never duplicated."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--directory",
+            default=str(Path(settings.BASE_DIR) / "fixtures" / "reference"),
+            help="Folder holding the reference fixtures.",
+        )
+
+    def handle(self, *args, directory, **options):
+        folder = Path(directory)
+        paths = [folder / name for name in FIXTURES]
+        missing = [str(p) for p in paths if not p.is_file()]
+        if missing:
+            raise CommandError(f"Reference fixture not found: {', '.join(missing)}")
+        with transaction.atomic():
+            call_command("loaddata", *map(str, paths), verbosity=0)
+        counts = ", ".join(f"{model._meta.verbose_name_plural}: {model.objects.count()}" for model in COUNTED)
+        self.stdout.write(self.style.SUCCESS(f"Reference data loaded ({counts})."))

@@ -1,0 +1,473 @@
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+
+from events.dates import Precision, fits_precision, format_partial
+from people.models import Country, Person
+from people.text import normalize_name
+
+
+class Basis(models.TextChoices):
+    """How a value was obtained; a stated value beats an inferred one when sources are merged."""
+
+    EDITOR = "editor", "set by an editor"
+    STATED = "stated", "stated in the text"
+    DATELINE = "dateline", "from the dateline"
+    INFERRED = "inferred", "inferred from the text"
+    PUBLICATION = "publication", "publication date stands in"
+
+
+BASIS_RANK = {
+    Basis.PUBLICATION: 0,
+    Basis.INFERRED: 1,
+    Basis.DATELINE: 2,
+    Basis.STATED: 3,
+    Basis.EDITOR: 4,
+}
+
+
+class PlaceQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def named(self, name, on=None):
+        """Places called ``name`` (current, former or variant name), valid on the date ``on`` if given."""
+        names = PlaceName.objects.filter(normalized=normalize_name(name))
+        if on is not None:
+            names = names.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on)).filter(
+                Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+            )
+        return self.filter(Q(names__in=names) | Q(name__iexact=name)).distinct()
+
+
+class Place(models.Model):
+    name = models.CharField("current name", max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="places")
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("events:place-detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def display_as(self, written):
+        """'Nur-Sultan (now Astana)' when the text used a name that is no longer current."""
+        if written and normalize_name(written) != normalize_name(self.name):
+            former = self.names.filter(normalized=normalize_name(written), kind=PlaceName.Kind.FORMER)
+            if former.exists():
+                return f"{written} (now {self.name})"
+        return self.name
+
+
+class PlaceNameQuerySet(models.QuerySet):
+    def get_by_natural_key(self, place_slug, name):
+        return self.get(place__slug=place_slug, name=name)
+
+
+class PlaceName(models.Model):
+    class Kind(models.TextChoices):
+        CURRENT = "current", "current name"
+        FORMER = "former", "former name"
+        VARIANT = "variant", "spelling variant"
+        NATIVE = "native", "native script"
+        LANDMARK = "landmark", "landmark in this place"
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="names")
+    name = models.CharField(max_length=200)
+    normalized = models.CharField(max_length=200, db_index=True, editable=False)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.VARIANT)
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField(null=True, blank=True)
+
+    objects = PlaceNameQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["place", "valid_from", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["place", "name"], name="unique_place_name"),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                name="place_name_valid_to_after_from",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.place.slug, self.name)
+
+    natural_key.dependencies = ["events.place"]
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, acronym):
+        return self.get(acronym=acronym)
+
+
+class Organization(models.Model):
+    acronym = models.CharField(max_length=30, unique=True)
+    name = models.CharField("full name", max_length=300)
+    slug = models.SlugField(max_length=100, unique=True)
+    aliases = models.JSONField(default=list, blank=True, help_text="Other names and acronyms seen in the news.")
+    members = models.ManyToManyField(Country, blank=True, related_name="organizations")
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["acronym"]
+
+    def __str__(self):
+        return self.acronym
+
+    def get_absolute_url(self):
+        return reverse("events:organization-detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.acronym,)
+
+
+class Source(models.Model):
+    outlet = models.CharField(max_length=200, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    published = models.DateField(null=True, blank=True)
+    dateline = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    filename = models.CharField(max_length=255, blank=True)
+    text = models.TextField(help_text="The cleaned article text; evidence offsets point into it.")
+    content_hash = models.CharField(max_length=64, unique=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published", "id"]
+
+    def __str__(self):
+        label = self.title or self.filename or f"source {self.pk}"
+        return f"{self.outlet}: {label}" if self.outlet else label
+
+    def get_absolute_url(self):
+        return reverse("events:source-detail", kwargs={"pk": self.pk})
+
+
+class Evidence(models.Model):
+    """One extracted value and the quote of the source it came from."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(max_length=50)
+    value = models.CharField(max_length=300, blank=True)
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="evidence")
+    quote = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["source", "start"]
+        verbose_name_plural = "evidence"
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=F("start")), name="evidence_end_after_start"),
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "source", "start"], name="unique_evidence"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.field}: {self.quote[:60]}"
+
+
+class Forum(models.Model):
+    series = models.CharField(max_length=200)
+    edition = models.PositiveSmallIntegerField()
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(max_length=5, choices=Precision.choices, default=Precision.DAY)
+    place = models.ForeignKey(Place, on_delete=models.PROTECT, null=True, blank=True, related_name="forums")
+    side_events = models.JSONField(default=list, blank=True)
+    sources = models.ManyToManyField(Source, blank=True, related_name="forums")
+    evidence = GenericRelation(Evidence)
+
+    class Meta:
+        ordering = ["series", "edition"]
+        constraints = [models.UniqueConstraint(fields=["series", "edition"], name="unique_forum_edition")]
+
+    def __str__(self):
+        return f"{ordinal(self.edition)} {self.series}"
+
+    def get_absolute_url(self):
+        return reverse("events:forum-list") + f"#forum-{self.pk}"
+
+    @property
+    def date_display(self):
+        return format_partial(self.date, self.date_precision)
+
+
+class Agreement(models.Model):
+    class Kind(models.TextChoices):
+        AGREEMENT = "agreement", "agreement"
+        TREATY = "treaty", "treaty"
+        PLAN = "plan", "plan"
+        PROGRAMME = "programme", "programme"
+        MEMORANDUM = "memorandum", "memorandum"
+        PROTOCOL = "protocol", "protocol"
+        DECLARATION = "declaration", "declaration or statement"
+        OTHER = "other", "other"
+
+    title = models.CharField(max_length=400)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.AGREEMENT)
+    signed_on = models.DateField(null=True, blank=True)
+    signed_precision = models.CharField(max_length=5, choices=Precision.choices, default=Precision.DAY)
+    period_start = models.PositiveSmallIntegerField(null=True, blank=True)
+    period_end = models.PositiveSmallIntegerField(null=True, blank=True)
+    parties = models.ManyToManyField(Country, blank=True, related_name="agreements")
+    signatories = models.ManyToManyField(Person, blank=True, related_name="agreements_signed")
+    meeting = models.ForeignKey(
+        "Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agreements_signed",
+        help_text="The meeting where it was signed.",
+    )
+    forum = models.ForeignKey(
+        Forum,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agreements_signed",
+        help_text="The forum on whose sidelines it was signed.",
+    )
+    sources = models.ManyToManyField(Source, blank=True, related_name="agreements")
+    evidence = GenericRelation(Evidence)
+
+    class Meta:
+        ordering = ["signed_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__isnull=True)
+                | Q(period_start__isnull=True)
+                | Q(period_end__gte=F("period_start")),
+                name="agreement_period_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title)[:200]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("events:agreement-list") + f"#agreement-{self.pk}"
+
+    @property
+    def signed_display(self):
+        return format_partial(self.signed_on, self.signed_precision)
+
+
+class MeetingQuerySet(models.QuerySet):
+    def public(self):
+        return self.exclude(status=Meeting.Status.DRAFT)
+
+    def involving(self, *people):
+        for person in people:
+            self = self.filter(participants__person=person)
+        return self.distinct() if people else self
+
+    def in_period(self, start=None, end=None):
+        if start:
+            self = self.filter(date__gte=start)
+        if end:
+            self = self.filter(date__lte=end)
+        return self
+
+    def near(self, day, days=3):
+        from datetime import timedelta
+
+        return self.filter(date__gte=day - timedelta(days=days), date__lte=day + timedelta(days=days))
+
+    def with_list_data(self):
+        return self.select_related("place", "country").prefetch_related(
+            "participants__person", "topics", "organizations", "sources"
+        )
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        OFFICIAL_VISIT = "official_visit", "official visit"
+        WORKING_VISIT = "working_visit", "working visit"
+        TALKS = "talks", "talks"
+        PHONE_CALL = "phone_call", "phone call"
+        CONSULTATIONS = "consultations", "consultations"
+        MULTILATERAL = "multilateral", "multilateral meeting"
+        CEREMONY = "ceremony", "ceremony"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "draft"
+        UNREVIEWED = "unreviewed", "unreviewed"
+        REVIEWED = "reviewed", "reviewed"
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200)
+    date = models.DateField()
+    date_precision = models.CharField(max_length=5, choices=Precision.choices, default=Precision.DAY)
+    date_basis = models.CharField(max_length=12, choices=Basis.choices, default=Basis.STATED)
+    end_date = models.DateField(null=True, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TALKS)
+    place = models.ForeignKey(Place, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings")
+    place_as_written = models.CharField(max_length=200, blank=True)
+    place_basis = models.CharField(max_length=12, choices=Basis.choices, blank=True)
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings_hosted",
+        help_text="Where it took place, when the text names the country but not the city.",
+    )
+    summary = models.TextField(blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.UNREVIEWED)
+    topics = TaggableManager(blank=True)
+    regions = models.JSONField(default=list, blank=True, help_text="Regions and conflicts discussed.")
+    organizations = models.ManyToManyField(Organization, blank=True, related_name="meetings")
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="side_meetings",
+        help_text="The larger event on whose sidelines this took place.",
+    )
+    forums_discussed = models.ManyToManyField(Forum, blank=True, related_name="meetings")
+    agreements_discussed = models.ManyToManyField(Agreement, blank=True, related_name="discussed_at")
+    sources = models.ManyToManyField(Source, blank=True, related_name="meetings")
+    locked_fields = models.JSONField(
+        default=list, blank=True, help_text="Fields corrected by hand; imports leave them alone."
+    )
+    evidence = GenericRelation(Evidence)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "id"]
+        indexes = [models.Index(fields=["date"]), models.Index(fields=["status", "date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")), name="meeting_end_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date_display}: {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.slug = slugify(self.title)[:200] or "meeting"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("events:meeting-detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.end_date and self.date and self.end_date < self.date:
+            errors["end_date"] = "The end date cannot be before the start date."
+        if not fits_precision(self.date, self.date_precision):
+            errors["date_precision"] = (
+                "A month-precise date must be the 1st of the month; a year-precise one 1 January."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def date_display(self):
+        text = format_partial(self.date, self.date_precision)
+        if self.end_date and self.end_date != self.date:
+            text += f" – {format_partial(self.end_date, Precision.DAY)}"
+        return text
+
+    @property
+    def place_display(self):
+        if self.place:
+            return self.place.display_as(self.place_as_written)
+        return self.country.name if self.country else ""
+
+
+class Participant(models.Model):
+    class Role(models.TextChoices):
+        PARTICIPANT = "participant", "participant"
+        HOST = "host", "host"
+        GUEST = "guest", "guest"
+        HEAD_OF_DELEGATION = "head", "head of delegation"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="participations")
+    name_as_written = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
+    title = models.CharField("title held then", max_length=300, blank=True)
+    evidence = GenericRelation(Evidence)
+
+    class Meta:
+        ordering = ["meeting", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"], condition=Q(person__isnull=False), name="one_participant_per_person"
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "name_as_written"],
+                condition=Q(person__isnull=True),
+                name="one_unresolved_participant_per_name",
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | ~Q(name_as_written=""), name="participant_has_person_or_name"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.person or self.name_as_written)
+
+
+def ordinal(number):
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+@receiver(pre_save, sender=PlaceName)
+def _normalize_place_name(sender, instance, **kwargs):
+    # A signal rather than save(): fixtures are saved raw and bypass Model.save().
+    instance.normalized = normalize_name(instance.name)
+
+
+@receiver(post_save, sender=Place)
+def _ensure_current_name(sender, instance, **kwargs):
+    instance.names.get_or_create(name=instance.name, defaults={"kind": PlaceName.Kind.CURRENT})

@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from people.models import Country, Person, PersonName, Position
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "adjective"]
+    search_fields = ["name", "code", "adjective"]
+
+
+class PersonNameInline(admin.TabularInline):
+    model = PersonName
+    extra = 0
+
+
+class PositionInline(admin.TabularInline):
+    model = Position
+    extra = 0
+    autocomplete_fields = ["country"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "needs_review"]
+    list_filter = ["country", "needs_review"]
+    search_fields = ["name", "names__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["country"]
+    inlines = [PersonNameInline, PositionInline]
+    list_select_related = ["country"]
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    list_display = ["person", "title", "office", "country", "start", "end"]
+    list_filter = ["office", "country"]
+    search_fields = ["person__name", "title"]
+    autocomplete_fields = ["person", "country"]
+    list_select_related = ["person", "country"]

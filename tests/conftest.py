@@ -1,0 +1,14 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # The reference data is read-only for tests; load it once, each test runs in a rolled-back transaction.
+    with django_db_blocker.unblock():
+        call_command("load_reference", verbosity=0)
+
+
+@pytest.fixture
+def reference(db):
+    """The reference data (countries, people, places, organizations), as `make run` loads it."""
