@@ -192,7 +192,7 @@ class Evidence(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(end__gte=F("start")), name="evidence_end_after_start"),
             models.UniqueConstraint(
-                fields=["content_type", "object_id", "field", "source", "start"], name="unique_evidence"
+                fields=["content_type", "object_id", "field", "value", "source", "start"], name="unique_evidence"
             ),
         ]
 

@@ -1,0 +1,205 @@
+"""Known names (people, places, organizations, countries) and a fast matcher over article text.
+
+The gazetteer is read from the database once per import run; matching an article is then a single
+pass over its tokens, looking up each token in a dictionary of name prefixes.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from events.models import Organization, PlaceName
+from people.models import Country, PersonName, Position
+from people.text import normalize_name
+
+TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    norm: str
+    capital: bool
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    text: str
+    payload: object
+
+
+def tokenize(text):
+    return [
+        Token(m.start(), m.end(), normalize_name(m.group(0)), m.group(0)[0].isupper()) for m in TOKEN.finditer(text)
+    ]
+
+
+class PhraseMatcher:
+    """Longest-match lookup of multi-word phrases over tokens; case-insensitive, accents folded."""
+
+    def __init__(self):
+        self._by_first = defaultdict(list)
+
+    def add(self, phrase, payload, exact_case=False):
+        tokens = tuple(t.norm for t in tokenize(phrase))
+        if tokens:
+            self._by_first[tokens[0]].append((tokens, payload, phrase if exact_case else None))
+
+    def finalize(self):
+        for entries in self._by_first.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+        return self
+
+    def find(self, text, tokens=None):
+        tokens = tokenize(text) if tokens is None else tokens
+        found, i = [], 0
+        while i < len(tokens):
+            match = self._match_at(text, tokens, i)
+            if match:
+                found.append(match[0])
+                i += match[1]
+            else:
+                i += 1
+        return found
+
+    def _match_at(self, text, tokens, i):
+        if not tokens[i].capital:
+            return None
+        for phrase, payload, exact in self._by_first.get(tokens[i].norm, ()):
+            n = len(phrase)
+            if i + n > len(tokens):
+                continue
+            if all(tokens[i + k].norm == phrase[k] for k in range(n)):
+                start, end = tokens[i].start, tokens[i + n - 1].end
+                if exact is not None and text[start:end] != exact:
+                    continue
+                return Match(start, end, text[start:end], payload), n
+        return None
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    person_id: int
+    name: str
+    country: str
+    surname_only: bool
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    place_id: int
+    name: str
+    country: str
+    kind: str
+    valid_from: object
+    valid_to: object
+
+
+@dataclass(frozen=True)
+class OfficeTerm:
+    person_id: int
+    office: str
+    country: str
+    title: str
+    start: object
+    end: object
+
+
+@dataclass
+class Gazetteer:
+    people: PhraseMatcher
+    places: PhraseMatcher
+    organizations: PhraseMatcher
+    countries: PhraseMatcher
+    person_names: dict
+    person_country: dict
+    surnames: dict
+    first_names: dict
+    terms: list = field(default_factory=list)
+    org_members: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls):
+        people = PhraseMatcher()
+        person_names, person_country = {}, {}
+        surnames, first_names = {}, defaultdict(set)
+        for alias in PersonName.objects.select_related("person__country").order_by("person_id", "id"):
+            person = alias.person
+            code = person.country.code if person.country else ""
+            person_names[person.pk] = person.name
+            person_country[person.pk] = code
+            surname_only = alias.kind == PersonName.Kind.SURNAME
+            people.add(alias.name, PersonRef(person.pk, person.name, code, surname_only))
+            words = alias.normalized.split()
+            if not surname_only and len(words) >= 2 and re.fullmatch(r"[a-z ]+", alias.normalized):
+                surnames.setdefault(words[-1], person.pk)
+                first_names[person.pk].add(words[0])
+
+        places = PhraseMatcher()
+        for name in PlaceName.objects.select_related("place__country"):
+            place = name.place
+            places.add(
+                name.name,
+                PlaceRef(place.pk, place.name, place.country.code, name.kind, name.valid_from, name.valid_to),
+            )
+
+        organizations, members = PhraseMatcher(), {}
+        for org in Organization.objects.prefetch_related("members"):
+            organizations.add(org.acronym, org.pk, exact_case=True)
+            for alias in org.aliases:
+                organizations.add(alias, org.pk, exact_case=alias.isupper())
+            members[org.pk] = {c.code for c in org.members.all()}
+
+        countries = PhraseMatcher()
+        for country in Country.objects.all():
+            for name in [country.name, country.adjective, *country.aliases]:
+                if name:
+                    countries.add(name, country.code)
+
+        terms = [
+            OfficeTerm(p.person_id, p.office, p.country.code, p.title, p.start, p.end)
+            for p in Position.objects.select_related("country")
+        ]
+        return cls(
+            people=people.finalize(),
+            places=places.finalize(),
+            organizations=organizations.finalize(),
+            countries=countries.finalize(),
+            person_names=person_names,
+            person_country=person_country,
+            surnames=surnames,
+            first_names=dict(first_names),
+            terms=terms,
+            org_members=members,
+        )
+
+    def office_holder(self, office, country, on):
+        for term in self.terms:
+            if term.office == office and term.country == country and _in_term(term, on):
+                return term.person_id
+        return None
+
+    def position_on(self, person_id, on):
+        best = None
+        for term in self.terms:
+            if term.person_id == person_id and _in_term(term, on):
+                if best is None or (term.start or on) > (best.start or on):
+                    best = term
+        return best
+
+    def active_on(self, person_id, on):
+        return self.position_on(person_id, on) is not None
+
+    def add_person(self, person_id, name, country):
+        """Make a person created during this run findable by later articles of the same run."""
+        self.person_names[person_id] = name
+        self.person_country[person_id] = country
+        self.people.add(name, PersonRef(person_id, name, country, False))
+        self.people.finalize()
+
+
+def _in_term(term, on):
+    return (term.start is None or term.start <= on) and (term.end is None or term.end >= on)

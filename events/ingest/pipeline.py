@@ -1,0 +1,112 @@
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from events.ingest.extract import Extractor
+from events.ingest.gazetteer import Gazetteer
+from events.ingest.reader import ArticleError, read
+from events.ingest.store import Writer
+from events.models import Source
+
+CREATED, MERGED, UNCHANGED, SKIPPED, FAILED = "created", "merged", "unchanged", "skipped", "failed"
+
+
+@dataclass
+class ImportResult:
+    status: str
+    message: str
+    source: Source | None = None
+    created: list = field(default_factory=list)
+    merged: list = field(default_factory=list)
+    new_people: list = field(default_factory=list)
+    forums: list = field(default_factory=list)
+    agreements: list = field(default_factory=list)
+    extraction: object = None
+    article: object = None
+
+
+class Importer:
+    """Imports articles one at a time, each in its own transaction.
+
+    Build one per run: the names it matches against are read from the database once.
+    """
+
+    def __init__(self, dry_run=False):
+        self.dry_run = dry_run
+        self.gazetteer = Gazetteer.load()
+
+    def import_bytes(self, data, filename=""):
+        limit = settings.DIPLOTRACK_MAX_ARTICLE_BYTES
+        if len(data) > limit:
+            return ImportResult(
+                FAILED, f"the file is {len(data) / 1e6:.1f} MB; articles are limited to {limit / 1e6:.1f} MB"
+            )
+        if b"\x00" in data[:8192]:
+            return ImportResult(FAILED, "the file is binary, not article text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return ImportResult(FAILED, f"the file is not UTF-8 text (invalid byte at position {error.start})")
+        return self.import_text(text, filename=filename)
+
+    def import_text(self, text, filename="", url=""):
+        try:
+            article = read(text)
+        except ArticleError as error:
+            return ImportResult(FAILED, str(error))
+        if Source.objects.filter(content_hash=article.content_hash).exists():
+            return ImportResult(
+                UNCHANGED, "already imported", source=Source.objects.get(content_hash=article.content_hash)
+            )
+        extraction = Extractor(article, self.gazetteer).run()
+        try:
+            with transaction.atomic():
+                writer = Writer(article, extraction, filename=filename, url=url)
+                source = writer.write()
+                if self.dry_run:
+                    transaction.set_rollback(True)
+        except IntegrityError:
+            # Another import stored the same text between our check and our write.
+            if Source.objects.filter(content_hash=article.content_hash).exists():
+                return ImportResult(UNCHANGED, "already imported")
+            raise
+        if not self.dry_run:
+            for person in writer.new_people:
+                self.gazetteer.add_person(person.pk, person.name, person.country.code if person.country else "")
+        result = ImportResult(
+            SKIPPED,
+            "",
+            source=source,
+            created=writer.created,
+            merged=[m for m in writer.merged if m not in writer.created],
+            new_people=writer.new_people,
+            forums=writer.forums,
+            agreements=writer.agreements,
+            extraction=extraction,
+            article=article,
+        )
+        if result.created:
+            result.status = CREATED
+        elif result.merged:
+            result.status = MERGED
+        result.message = describe(result)
+        return result
+
+
+def describe(result):
+    if not result.created and not result.merged:
+        reasons = sorted({event.drop_reason for event in result.extraction.dropped})
+        detail = f" ({'; '.join(reasons)})" if reasons else ""
+        return "no Kazakhstan–Russia contact found" + detail
+    parts = []
+    if result.created:
+        parts.append(
+            f"{len(result.created)} new meeting{'s' if len(result.created) != 1 else ''}: "
+            + "; ".join(str(m) for m in result.created)
+        )
+    if result.merged:
+        parts.append(f"merged into {'; '.join(str(m) for m in result.merged)}")
+    if result.new_people:
+        parts.append(f"new people to review: {', '.join(p.name for p in result.new_people)}")
+    return " · ".join(parts)

@@ -1,0 +1,368 @@
+"""Resolve extracted values to rows and merge them into the database.
+
+The same contact reported by two articles becomes one Meeting with both Sources. When values
+disagree, the better-founded one wins (a day-precise date over a coarser one, a stated value over an
+inferred one); fields an editor has corrected (``Meeting.locked_fields``) are never overwritten.
+"""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.text import slugify
+
+from events.dates import PRECISION_RANK
+from events.ingest.dates import PartialDate
+from events.ingest.extract import KIND_RANK, KZ, RU
+from events.models import BASIS_RANK, Agreement, Evidence, Forum, Meeting, Participant, Source
+from people.models import Country, Person
+
+KIND_TITLES = {
+    Meeting.Kind.TALKS: "Talks",
+    Meeting.Kind.PHONE_CALL: "Phone call",
+    Meeting.Kind.CONSULTATIONS: "Consultations",
+    Meeting.Kind.CEREMONY: "Ceremony",
+    Meeting.Kind.MULTILATERAL: "Multilateral meeting",
+    Meeting.Kind.OFFICIAL_VISIT: "Official visit",
+    Meeting.Kind.WORKING_VISIT: "Working visit",
+}
+MERGE_WINDOW_DAYS = 3
+
+
+class Writer:
+    """Writes one article's extraction; collects what it created for the report."""
+
+    def __init__(self, article, extraction, filename="", url=""):
+        self.article = article
+        self.extraction = extraction
+        self.filename = filename
+        self.url = url
+        self.evidence = []
+        self.created, self.merged, self.new_people = [], [], []
+        self.forums, self.agreements = [], []
+        self._countries = {c.code: c for c in Country.objects.all()}
+        self._types = {}
+
+    def write(self):
+        article = self.article
+        self.source = Source.objects.create(
+            outlet=article.outlet,
+            title=article.title,
+            published=article.published.value if article.published else None,
+            dateline=article.dateline,
+            url=self.url,
+            filename=self.filename,
+            text=article.text,
+            content_hash=article.content_hash,
+        )
+        forums = {edition: self.save_forum(finding) for edition, finding in self.extraction.forums.items()}
+        meetings = {}
+        for event in self.extraction.events:
+            meetings[id(event)] = self.save_event(event, forums)
+        for event in self.extraction.events:
+            if event.parent is not None and id(event.parent) in meetings:
+                meeting = meetings[id(event)]
+                if meeting.parent_id is None:
+                    meeting.parent = meetings[id(event.parent)]
+                    meeting.save(update_fields=["parent"])
+        agreements = {}
+        for key, finding in self.extraction.agreements.items():
+            agreements[key] = self.save_agreement(finding, forums, meetings)
+        for event in self.extraction.events:
+            meeting = meetings[id(event)]
+            meeting.agreements_discussed.add(
+                *[agreements[key] for key in event.agreements_discussed if agreements[key].meeting_id != meeting.pk]
+            )
+        Evidence.objects.bulk_create(self.evidence, ignore_conflicts=True)
+        return self.source
+
+    # --- evidence ----------------------------------------------------------------------------------------------
+
+    def cite(self, obj, field, quote, value=""):
+        if quote is None:
+            return
+        model = type(obj)
+        if model not in self._types:
+            self._types[model] = ContentType.objects.get_for_model(model)
+        self.evidence.append(
+            Evidence(
+                content_type=self._types[model],
+                object_id=obj.pk,
+                field=field,
+                value=str(value)[:300],
+                source=self.source,
+                quote=quote.text,
+                start=quote.start,
+                end=quote.end,
+            )
+        )
+
+    # --- people ------------------------------------------------------------------------------------------------
+
+    def person_for(self, finding):
+        if finding.person_id:
+            return finding.person_id
+        existing = Person.objects.named(finding.name_as_written).first()
+        if existing:
+            return existing.pk
+        slug = base = slugify(finding.name_as_written)[:190] or "person"
+        counter = 2
+        while Person.objects.filter(slug=slug).exists():
+            slug, counter = f"{base}-{counter}", counter + 1
+        person = Person.objects.create(
+            name=finding.name_as_written, slug=slug, country=self._countries.get(finding.country), needs_review=True
+        )
+        self.new_people.append(person)
+        finding.person_id = person.pk
+        return person.pk
+
+    # --- meetings ----------------------------------------------------------------------------------------------
+
+    def save_event(self, event, forums):
+        people = {finding.key: (self.person_for(finding), finding) for finding in event.participants.values()}
+        person_ids = {pid for pid, _ in people.values()}
+        meeting = self.find_same(event, person_ids)
+        if meeting is None:
+            meeting = Meeting(
+                title="…",
+                date=event.date.value,
+                date_precision=event.date.precision,
+                date_basis=event.date_basis,
+                end_date=event.date.end,
+                kind=event.kind,
+                place_id=event.place.place_id if event.place else None,
+                place_as_written=event.place_as_written,
+                place_basis=event.place_basis,
+                country=self._countries.get(event.host),
+                regions=list(event.regions),
+            )
+            meeting.save()
+            self.created.append(meeting)
+        else:
+            self.merged.append(meeting)
+            self.merge_into(meeting, event)
+
+        existing = set(meeting.participants.values_list("person_id", flat=True))
+        for person_id, finding in people.values():
+            if person_id in existing:
+                participant = meeting.participants.get(person_id=person_id)
+            else:
+                participant = Participant.objects.create(
+                    meeting=meeting,
+                    person_id=person_id,
+                    name_as_written=finding.name_as_written,
+                    title=finding.title[:300],
+                    role=self.role_of(finding, event),
+                )
+                existing.add(person_id)
+            self.cite(participant, "person", finding.quote, finding.name_as_written)
+            if finding.title:
+                self.cite(participant, "title", finding.quote, finding.title)
+
+        if "title" not in meeting.locked_fields:
+            title = self.title_for(meeting, event)
+            if title != meeting.title:
+                meeting.title = title
+                meeting.save(update_fields=["title", "slug"])
+        meeting.sources.add(self.source)
+        if event.organizations:
+            meeting.organizations.add(*event.organizations)
+        if event.topics:
+            meeting.topics.add(*event.topics)
+        discussed = [forums[edition] for edition in event.forums if edition in forums]
+        if discussed:
+            meeting.forums_discussed.add(*discussed)
+
+        self.cite(meeting, "date", event.date_quote, event.date)
+        self.cite(meeting, "kind", event.kinds.get(event.kind), meeting.get_kind_display())
+        self.cite(meeting, "place", event.place_quote, event.place_as_written)
+        for org_id, quote in event.organizations.items():
+            self.cite(meeting, "organization", quote, org_id)
+        for tag, quote in event.topics.items():
+            self.cite(meeting, "topic", quote, tag)
+        for region, quote in event.regions.items():
+            self.cite(meeting, "region", quote, region)
+        for edition, quote in event.forums.items():
+            self.cite(meeting, "forum", quote, edition)
+        return meeting
+
+    def find_same(self, event, person_ids):
+        """An existing meeting that reports the same contact: same people, close dates, compatible kind."""
+        window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
+        first, last = event.date.first - window, event.date.last + window
+        candidates = (
+            Meeting.objects.filter(date__lte=last)
+            .filter(date__gte=first - datetime.timedelta(days=366))
+            .prefetch_related("participants", "organizations")
+        )
+        for meeting in candidates:
+            if not self.dates_compatible(meeting, event):
+                continue
+            if (meeting.kind == Meeting.Kind.MULTILATERAL) != event.multilateral:
+                continue
+            if (meeting.kind == Meeting.Kind.PHONE_CALL) != (event.kind == Meeting.Kind.PHONE_CALL):
+                continue
+            theirs = {p.person_id for p in meeting.participants.all() if p.person_id}
+            shared = theirs & person_ids
+            if event.multilateral:
+                orgs = {o.pk for o in meeting.organizations.all()}
+                if (orgs & set(event.organizations) or not orgs) and (shared or not theirs or not person_ids):
+                    return meeting
+            elif len(shared) >= min(2, len(theirs), len(person_ids)) and shared:
+                return meeting
+        return None
+
+    def dates_compatible(self, meeting, event):
+        mine_first = meeting.date
+        mine_last = meeting.end_date or _last_day(meeting.date, meeting.date_precision)
+        window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
+        if not (event.date.first - window <= mine_last and mine_first - window <= event.date.last):
+            return False
+        both_stated = meeting.date_basis in ("stated", "editor") and event.date_basis == "stated"
+        both_days = meeting.date_precision == "day" and event.date.precision == "day"
+        # Two texts that both state a day and disagree report two contacts.
+        return not (both_stated and both_days and not (mine_first <= event.date.last and event.date.first <= mine_last))
+
+    def merge_into(self, meeting, event):
+        locked = set(meeting.locked_fields)
+        changed = []
+        new_rank = (PRECISION_RANK[event.date.precision], BASIS_RANK[event.date_basis])
+        old_rank = (PRECISION_RANK[meeting.date_precision], BASIS_RANK.get(meeting.date_basis, 0))
+        if "date" not in locked and new_rank > old_rank:
+            meeting.date, meeting.date_precision, meeting.date_basis = (
+                event.date.value,
+                event.date.precision,
+                event.date_basis,
+            )
+            meeting.end_date = event.date.end
+            changed += ["date", "date_precision", "date_basis", "end_date"]
+        if (
+            "place" not in locked
+            and event.place
+            and (
+                meeting.place_id is None
+                or BASIS_RANK.get(event.place_basis, 0) > BASIS_RANK.get(meeting.place_basis, 0)
+            )
+        ):
+            meeting.place_id = event.place.place_id
+            meeting.place_as_written = event.place_as_written
+            meeting.place_basis = event.place_basis
+            changed += ["place", "place_as_written", "place_basis"]
+        if "country" not in locked and meeting.country_id is None and event.host:
+            meeting.country = self._countries.get(event.host)
+            changed.append("country")
+        if "kind" not in locked and KIND_RANK[event.kind] > KIND_RANK[meeting.kind]:
+            meeting.kind = event.kind
+            changed.append("kind")
+        regions = list(dict.fromkeys([*meeting.regions, *event.regions]))
+        if regions != meeting.regions:
+            meeting.regions = regions
+            changed.append("regions")
+        if changed:
+            meeting.save(update_fields=[*changed, "updated"])
+
+    def role_of(self, finding, event):
+        if event.kind in (Meeting.Kind.OFFICIAL_VISIT, Meeting.Kind.WORKING_VISIT) and event.host:
+            return Participant.Role.HOST if finding.country == event.host else Participant.Role.GUEST
+        if event.multilateral and event.host and finding.country == event.host:
+            return Participant.Role.HOST
+        return Participant.Role.PARTICIPANT
+
+    def title_for(self, meeting, event):
+        if event.name and meeting.kind == Meeting.Kind.MULTILATERAL:
+            return event.name
+        if meeting.kind == Meeting.Kind.MULTILATERAL and meeting.title not in ("", "…"):
+            return meeting.title
+        participants = list(meeting.participants.select_related("person__country").order_by("id"))
+        names = [p.person.name if p.person else p.name_as_written for p in participants]
+        label = KIND_TITLES[meeting.kind]
+        if meeting.kind in (Meeting.Kind.OFFICIAL_VISIT, Meeting.Kind.WORKING_VISIT) and meeting.country_id:
+            guests = [p for p in participants if p.person and p.person.country_id != meeting.country_id]
+            if guests:
+                return f"{label} of {guests[0].person.name} to {meeting.country.name}"
+        if meeting.kind == Meeting.Kind.MULTILATERAL:
+            return label + (f" with {', '.join(names)}" if names else "")
+        main = _main_pair(participants) or names
+        if len(main) >= 2:
+            return f"{label} between {main[0]} and {main[1]}"
+        return f"{label}: {', '.join(names)}" if names else label
+
+    # --- forums and agreements ---------------------------------------------------------------------------------
+
+    def save_forum(self, finding):
+        forum, created = Forum.objects.get_or_create(series=finding.series, edition=finding.edition)
+        changed = []
+        if finding.date and (
+            forum.date is None or PRECISION_RANK[finding.date.precision] > PRECISION_RANK[forum.date_precision]
+        ):
+            forum.date, forum.date_precision = finding.date.value, finding.date.precision
+            changed += ["date", "date_precision"]
+        if finding.place and forum.place_id is None:
+            forum.place_id = finding.place.place_id
+            changed.append("place")
+        side_events = list(dict.fromkeys([*forum.side_events, *finding.side_events]))
+        if side_events != forum.side_events:
+            forum.side_events = side_events
+            changed.append("side_events")
+        if changed:
+            forum.save(update_fields=changed)
+        forum.sources.add(self.source)
+        self.forums.append(forum)
+        for field, quote in finding.quotes.items():
+            value = {"edition": finding.edition, "place": finding.place_as_written, "date": finding.date}.get(field, "")
+            self.cite(forum, field, quote, value if field != "side_events" else "; ".join(finding.side_events))
+        return forum
+
+    def save_agreement(self, finding, forums, meetings):
+        agreement = None
+        if finding.period:
+            agreement = Agreement.objects.filter(
+                kind=finding.kind, period_start=finding.period[0], period_end=finding.period[1]
+            ).first()
+        if agreement is None:
+            agreement = Agreement.objects.filter(slug=slugify(finding.title)[:200]).first()
+        if agreement is None:
+            slug = base = slugify(finding.title)[:190] or "agreement"
+            counter = 2
+            while Agreement.objects.filter(slug=slug).exists():
+                slug, counter = f"{base}-{counter}", counter + 1
+            agreement = Agreement.objects.create(
+                title=finding.title[:400],
+                slug=slug,
+                kind=finding.kind,
+                period_start=finding.period[0] if finding.period else None,
+                period_end=finding.period[1] if finding.period else None,
+            )
+        changed = []
+        if finding.signed and finding.date and agreement.signed_on is None:
+            agreement.signed_on, agreement.signed_precision = finding.date.value, finding.date.precision
+            changed += ["signed_on", "signed_precision"]
+        if finding.forum_edition in forums and agreement.forum_id is None:
+            agreement.forum = forums[finding.forum_edition]
+            changed.append("forum")
+        if finding.event is not None and agreement.meeting_id is None and id(finding.event) in meetings:
+            agreement.meeting = meetings[id(finding.event)]
+            changed.append("meeting")
+        if changed:
+            agreement.save(update_fields=changed)
+        parties = [self._countries[code] for code in finding.parties if code in self._countries]
+        if parties:
+            agreement.parties.add(*parties)
+        agreement.sources.add(self.source)
+        self.agreements.append(agreement)
+        self.cite(agreement, "title", finding.quote, finding.title)
+        if finding.signed and finding.date:
+            self.cite(agreement, "signed_on", finding.quote, finding.date)
+        return agreement
+
+
+def _main_pair(participants):
+    kz = [p for p in participants if p.person and p.person.country_id and p.person.country.code == KZ]
+    ru = [p for p in participants if p.person and p.person.country_id and p.person.country.code == RU]
+    if kz and ru:
+        first, second = (ru[0], kz[0]) if ru[0].pk < kz[0].pk else (kz[0], ru[0])
+        return [first.person.name, second.person.name]
+    return None
+
+
+def _last_day(value, precision):
+    return PartialDate(value, precision).last

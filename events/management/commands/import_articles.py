@@ -1,0 +1,51 @@
+import sys
+from collections import Counter
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from events.ingest import Importer
+from events.ingest.pipeline import FAILED
+
+
+class Command(BaseCommand):
+    help = (
+        "Import news articles (.txt files, folders of them, or '-' for standard input) into meetings, "
+        "agreements and forums. Each article is imported in its own transaction; re-importing the same "
+        "text changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="Files, folders of .txt files, or '-' for standard input.")
+        parser.add_argument("--dry-run", action="store_true", help="Show what would be created; change nothing.")
+
+    def handle(self, *args, paths, dry_run, **options):
+        importer = Importer(dry_run=dry_run)
+        counts = Counter()
+        for name, data in self.articles(paths):
+            result = importer.import_bytes(data, filename=name)
+            counts[result.status] += 1
+            style = self.style.ERROR if result.status == FAILED else (lambda text: text)
+            self.stdout.write(style(f"{result.status:<9} {name}: {result.message}"))
+        summary = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
+        prefix = "Dry run, nothing saved: " if dry_run else ""
+        self.stdout.write(f"{prefix}{sum(counts.values())} article(s): {summary or 'none found'}.")
+        if counts[FAILED]:
+            raise CommandError(f"{counts[FAILED]} article(s) failed to import.")
+
+    def articles(self, paths):
+        for raw in paths:
+            if raw == "-":
+                yield "<stdin>", sys.stdin.buffer.read()
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix == ".txt")
+                if not files:
+                    raise CommandError(f"{path}: no .txt files in this folder.")
+                for file in files:
+                    yield file.name, file.read_bytes()
+            elif path.is_file():
+                yield path.name, path.read_bytes()
+            else:
+                raise CommandError(f"{path}: no such file or folder.")
