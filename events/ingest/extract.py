@@ -5,6 +5,7 @@ sentence with a new date starts a new contact, other sentences add to the curren
 touches the database: names are matched against a ``Gazetteer`` loaded beforehand.
 """
 
+import datetime
 import difflib
 import re
 from collections import Counter
@@ -82,7 +83,7 @@ TITLE_WORDS = (
     r"|State\s+Secretary|Secretary\s+of\s+State|Special\s+(?:Envoy|Representative))"
 )
 UNKNOWN_TITLED = re.compile(
-    rf"(?:(?P<adj>[A-Z][a-z]+)\s+)?(?P<title>{TITLE_WORDS})"
+    rf"(?:(?P<adj>(?!Deputy\b|First\b)[A-Z][a-z]+)\s+)?(?P<title>{TITLE_WORDS})"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][a-z]+(?:\s+Federation|\s+Republic)?))?"
     r"(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+Federation)?)?,?\s+"
     r"(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})"
@@ -405,11 +406,13 @@ class Extractor:
                 dropped.append(event)
             else:
                 kept.append(event)
-        for agreement in agreements.values():
+        for key, agreement in list(agreements.items()):
             if agreement.event is not None and agreement.event not in kept:
                 agreement.event = None
-            if not agreement.parties:
-                agreement.parties = {KZ, RU} if kept else set()
+            if not agreement.parties and kept:
+                agreement.parties = {KZ, RU}
+            if not {KZ, RU} <= agreement.parties:
+                del agreements[key]  # an agreement between other countries is not ours to record
         return Extraction(kept, dropped, forums, agreements)
 
     def segment(self, forums, agreements):
@@ -435,8 +438,7 @@ class Extractor:
     # --- one sentence ------------------------------------------------------------------------------------------
 
     def sentences(self):
-        # The title repeats the lead; its cues would duplicate those of the body.
-        return [s for s in self.article.sentences if not (self.article.title and s.start == 0)]
+        return self.article.sentences
 
     def within(self, matches, sentence):
         return [m for m in matches if sentence.start <= m.start and m.end <= sentence.end]
@@ -444,15 +446,19 @@ class Extractor:
     def read_sentence(self, sentence, forums, agreements):
         text = sentence.text
         forum_spans = [(m.start(), m.end()) for m in FORUM.finditer(text)]
-        agreement_found = self.extract_agreements(sentence, agreements, forums)
-        owned_after = [s for s, _ in forum_spans] + [a.quote.start - sentence.start for a in agreement_found if a.quote]
+        agreement_found, agreement_spans = self.extract_agreements(sentence, agreements, forums)
+        owned_after = [start for start, _ in forum_spans] + [start for start, _ in agreement_spans]
         dates = []
         for mention in find_dates(text, self.reference, "future" if FUTURE.search(text) else "past"):
-            owned = any(start <= mention.start for start in owned_after) and (forum_spans or agreement_found)
+            owned = any(start <= mention.start for start in owned_after)
             if owned or OWNED_DATE.search(text[: mention.start]):
                 continue
             dates.append(mention)
-        kinds = {kind for kind, pattern in CUES if pattern.search(text)}
+        # "A plan of consultations" names a document, not the kind of contact.
+        cue_text = text
+        for start, end in agreement_spans:
+            cue_text = cue_text[:start] + " " * (end - start) + cue_text[end:]
+        kinds = {kind for kind, pattern in CUES if pattern.search(cue_text)}
         multilateral = bool(MULTILATERAL_CUE.search(text) and PARTICIPATION.search(text))
         if multilateral:
             kinds.add(Kind.MULTILATERAL)
@@ -490,6 +496,9 @@ class Extractor:
         if not side_talks:
             if current is not None and current.multilateral == multilateral and current.date.overlaps(date):
                 return current
+            if self.adopts(current, date, basis, multilateral):
+                current.date, current.date_basis, current.date_quote = date, basis, quote_of(sentence)
+                return current
             for event in reversed(events):
                 if event.multilateral == multilateral and event.date.overlaps(date):
                     return event
@@ -498,6 +507,15 @@ class Extractor:
         if side_talks:
             event.parent = current
         return event
+
+    def adopts(self, current, date, basis, multilateral):
+        """A contact dated only by the publication or dateline takes the first date the text states for it,
+        when that date falls in the days just before."""
+        if current is None or current.multilateral != multilateral or basis != Basis.STATED:
+            return False
+        if current.date_basis not in (Basis.PUBLICATION, Basis.DATELINE) or date.precision != DAY:
+            return False
+        return current.date.first - datetime.timedelta(days=7) <= date.first <= current.date.last
 
     def default_quote(self, basis):
         if basis == Basis.DATELINE and self.article.dateline_span:
@@ -564,6 +582,7 @@ class Extractor:
         if sentence.index in self._people_cache:
             return self._people_cache[sentence.index]
         found, covered = [], []
+        floor = sentence.start
         for match in self.within(self.people, sentence):
             ref = match.payload
             if (
@@ -573,9 +592,10 @@ class Extractor:
             ):
                 continue
             covered.append((match.start, match.end))
+            title_floor, floor = floor, match.end
             if NOT_PARTICIPANT.search(self.text[sentence.start : match.start]):
                 continue
-            title = self.title_before(sentence, match.start) or self.title_after(match.end, sentence.end)
+            title = self.title_before(title_floor, match.start) or self.title_after(match.end, sentence.end)
             found.append(PersonFinding(ref.person_id, match.text, ref.country, title, quote_of(sentence)))
         found.extend(self.unknown_people(sentence, covered))
         found.extend(self.counterparts(sentence, found))
@@ -586,8 +606,8 @@ class Extractor:
         self._people_cache[sentence.index] = result
         return result
 
-    def title_before(self, sentence, position):
-        before = self.text[sentence.start : position]
+    def title_before(self, start, position):
+        before = self.text[start:position]
         match = TITLE_RUN.search(before)
         if not match:
             return ""
@@ -612,17 +632,12 @@ class Extractor:
             if any(w in NAME_STOPWORDS for w in words) or self._is_known_word(start, end):
                 continue
             country = self._country_of(match.group("adj")) or self._country_of(match.group("of"))
+            title_start = match.start("adj") if self._country_of(match.group("adj")) else match.start("title")
+            title = sentence.text[title_start : match.start("name")].strip(" ,")
             fuzzy = self.fuzzy_person(name)
             if fuzzy:
-                found.append(
-                    PersonFinding(fuzzy, name, self.gaz.person_country[fuzzy], match.group("title"), quote_of(sentence))
-                )
+                found.append(PersonFinding(fuzzy, name, self.gaz.person_country[fuzzy], title, quote_of(sentence)))
             elif country:
-                title = " ".join(
-                    filter(
-                        None, [match.group("adj") if self._country_of(match.group("adj")) else "", match.group("title")]
-                    )
-                )
                 found.append(PersonFinding(None, name, country, title, quote_of(sentence)))
             covered.append((start, end))
         if any(CUE.search(sentence.text) for _, CUE in CUES):
@@ -665,7 +680,7 @@ class Extractor:
         if best is None or best_ratio < 0.8:
             return None
         firsts = self.gaz.first_names.get(best, set())
-        if any(difflib.SequenceMatcher(None, f, first).ratio() >= 0.75 for f in firsts):
+        if any(first.startswith(f) or difflib.SequenceMatcher(None, f, first).ratio() >= 0.75 for f in firsts):
             return best
         return None
 
@@ -736,8 +751,17 @@ class Extractor:
                 ):
                     self._set_place(event, match, sentence, Basis.INFERRED)
                     return
+        if event.parent is not None and event.parent.place is not None:
+            parent = event.parent
+            event.place, event.place_as_written, event.place_quote = (
+                parent.place,
+                parent.place_as_written,
+                parent.place_quote,
+            )
+            event.place_basis, event.host = Basis.INFERRED, event.host or parent.host
+            return
         dateline = self.article.dateline_date
-        if dateline and self.article.dateline_city and dateline.overlaps(event.date) and not event.parent:
+        if dateline and self.article.dateline_city and dateline.overlaps(event.date):
             found = self.gaz.places.find(self.article.dateline_city)
             if found and (not event.host or found[0].payload.country == event.host):
                 start, end = self.article.dateline_span
@@ -836,8 +860,9 @@ class Extractor:
         if SIGNED.search(text) and not found:
             for match in AGREEMENT_NAMED.finditer(text):
                 found.append((match, _capitalize(match.group("name").strip()), None))
-        result = []
+        result, spans = [], []
         for match, title, period in found:
+            spans.append((match.start(), match.end()))
             kind = _agreement_kind(title)
             key = f"{kind}:{period[0]}-{period[1]}" if period else re.sub(r"\W+", " ", title.lower()).strip()
             agreement = agreements.get(key)
@@ -872,7 +897,7 @@ class Extractor:
                 if forum.date is None and agreement.date is not None:
                     forum.date, forum.date_basis = agreement.date, Basis.INFERRED
                     forum.quotes.setdefault("date", quote_of(sentence))
-        return result
+        return result, spans
 
     # --- naming and filtering ----------------------------------------------------------------------------------
 
