@@ -866,12 +866,9 @@ class Extractor:
             kind = _agreement_kind(title)
             key = f"{kind}:{period[0]}-{period[1]}" if period else re.sub(r"\W+", " ", title.lower()).strip()
             agreement = agreements.get(key)
-            start = sentence.start + match.start()
             signed = bool(SIGNED.search(text))
             if agreement is None:
-                agreement = AgreementFinding(
-                    key, title, kind, period, signed, Quote(start, start + len(match.group(0)), text)
-                )
+                agreement = AgreementFinding(key, title, kind, period, signed, quote_of(sentence))
                 agreements[key] = agreement
             elif signed and not agreement.signed:
                 agreement.signed = True

@@ -1,3 +1,4 @@
+import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -8,6 +9,8 @@ from events.ingest.gazetteer import Gazetteer
 from events.ingest.reader import ArticleError, read
 from events.ingest.store import Writer
 from events.models import Source
+
+logger = logging.getLogger(__name__)
 
 CREATED, MERGED, UNCHANGED, SKIPPED, FAILED = "created", "merged", "unchanged", "skipped", "failed"
 
@@ -59,8 +62,8 @@ class Importer:
             return ImportResult(
                 UNCHANGED, "already imported", source=Source.objects.get(content_hash=article.content_hash)
             )
-        extraction = Extractor(article, self.gazetteer).run()
         try:
+            extraction = Extractor(article, self.gazetteer).run()
             with transaction.atomic():
                 writer = Writer(article, extraction, filename=filename, url=url)
                 source = writer.write()
@@ -70,7 +73,11 @@ class Importer:
             # Another import stored the same text between our check and our write.
             if Source.objects.filter(content_hash=article.content_hash).exists():
                 return ImportResult(UNCHANGED, "already imported")
-            raise
+            logger.exception("Import of %s failed", filename or "an article")
+            return ImportResult(FAILED, "the database refused the import; nothing was saved")
+        except Exception as error:  # one bad article must not stop the others
+            logger.exception("Import of %s failed", filename or "an article")
+            return ImportResult(FAILED, f"unexpected error ({type(error).__name__}); nothing was saved")
         if not self.dry_run:
             for person in writer.new_people:
                 self.gazetteer.add_person(person.pk, person.name, person.country.code if person.country else "")

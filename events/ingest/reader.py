@@ -139,8 +139,7 @@ def read(raw):
             raise ArticleError(f"the header date {header.group(1)!r} is not a valid date")
         text = text[header.end() :]
 
-    paragraphs = [line.strip() for line in text.split("\n")]
-    paragraphs = [p for p in paragraphs if p and not NOISE.match(p)]
+    paragraphs = _paragraphs(text)
     if not paragraphs:
         raise ArticleError("the article has no text besides its header")
 
@@ -186,6 +185,31 @@ def read(raw):
     if not article.sentences:
         raise ArticleError("the article has no sentences to read")
     return article
+
+
+def _paragraphs(text):
+    """Paragraphs without captions and links. Where blank lines separate paragraphs, a single line break
+    inside one is only a hard wrap; otherwise a line is a paragraph unless it stops mid-sentence."""
+    lines = [line.strip() for line in text.split("\n")]
+    lines = ["" if NOISE.match(line) else line for line in lines]
+    if not re.search(r"\n[ \t]*\n", text.strip()):
+        paragraphs = []
+        for line in filter(None, lines):
+            previous = paragraphs[-1] if paragraphs else ""
+            wrapped = previous and not re.search(r"[.!?:»”\"]$", previous)
+            if wrapped:
+                paragraphs[-1] = f"{previous} {line}"
+            else:
+                paragraphs.append(line)
+        return paragraphs
+    paragraphs, current = [], []
+    for line in lines + [""]:
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    return paragraphs
 
 
 def _match_dateline(paragraph):

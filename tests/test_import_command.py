@@ -1,0 +1,101 @@
+import io
+import shutil
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from events.ingest.store import Writer
+from events.models import Evidence, Meeting, Source
+from tests.ingest_helpers import OWN, SEEDS
+
+pytestmark = pytest.mark.usefixtures("reference")
+
+
+def run(*args, stdin=None, monkeypatch=None):
+    out = io.StringIO()
+    if stdin is not None:
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    call_command("import_articles", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_importing_a_folder_reports_one_line_per_article_and_a_summary():
+    output = run(str(SEEDS))
+    lines = output.strip().splitlines()
+    assert len(lines) == 6
+    assert all(line.split()[0] in {"created", "merged"} for line in lines[:5])
+    assert lines[-1] == "5 article(s): 5 created."
+    assert Meeting.objects.count() == 5
+
+
+def test_reimporting_reports_unchanged_and_changes_nothing():
+    run(str(SEEDS))
+    before = (Meeting.objects.count(), Source.objects.count(), Evidence.objects.count())
+    output = run(str(SEEDS))
+    assert output.strip().splitlines()[-1] == "5 article(s): 5 unchanged."
+    assert (Meeting.objects.count(), Source.objects.count(), Evidence.objects.count()) == before
+
+
+def test_dry_run_prints_what_would_happen_and_saves_nothing():
+    output = run("--dry-run", str(SEEDS))
+    assert "Working visit of Sergey Lavrov to Kazakhstan" in output
+    assert output.strip().splitlines()[-1].startswith("Dry run, nothing saved:")
+    assert Source.objects.count() == 0 and Meeting.objects.count() == 0
+
+
+def test_standard_input_is_read_with_a_dash(monkeypatch):
+    data = (OWN / "phone_call_2022.txt").read_bytes()
+    output = run("-", stdin=data, monkeypatch=monkeypatch)
+    assert output.startswith("created   <stdin>:")
+    assert Meeting.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the article is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("Лавров встретился с Нуртлеу".encode("cp1251"), "not UTF-8"),
+        (b" date 2021-04-08   \n", "no text"),
+    ],
+)
+def test_bad_files_fail_with_one_clear_line_and_do_not_stop_the_others(tmp_path, content, message):
+    (tmp_path / "a_bad.txt").write_bytes(content)
+    shutil.copy(OWN / "phone_call_2022.txt", tmp_path / "b_good.txt")
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="1 article"):
+        call_command("import_articles", str(tmp_path), stdout=out)
+    lines = out.getvalue().strip().splitlines()
+    assert lines[0].startswith("failed    a_bad.txt:") and message in lines[0]
+    assert lines[1].startswith("created   b_good.txt:")
+    assert Source.objects.count() == 1
+
+
+def test_an_oversized_file_is_refused(tmp_path, settings):
+    settings.DIPLOTRACK_MAX_ARTICLE_BYTES = 1000
+    (tmp_path / "big.txt").write_bytes(b" date 2021-04-08 " + b"Lavrov met Tleuberdi. " * 100)
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(tmp_path / "big.txt"), stdout=out)
+    assert "MB; articles are limited to" in out.getvalue()
+
+
+def test_a_failure_while_writing_leaves_nothing_half_written(monkeypatch, tmp_path):
+    def explode(self, *args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(Writer, "save_agreement", explode)
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(SEEDS / "001_455f57f23ae401b1.txt"), stdout=out)
+    assert "unexpected error (RuntimeError); nothing was saved" in out.getvalue()
+    assert Source.objects.count() == 0
+    assert Meeting.objects.count() == 0
+    assert Evidence.objects.count() == 0
+
+
+def test_missing_paths_and_empty_folders_are_errors(tmp_path):
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("import_articles", str(tmp_path / "nope.txt"))
+    with pytest.raises(CommandError, match="no .txt files"):
+        call_command("import_articles", str(tmp_path))

@@ -1,0 +1,166 @@
+"""The importer's rules are general: articles written for these tests, in the styles of real outlets."""
+
+import datetime
+
+import pytest
+
+from events.models import Agreement, Meeting, Source
+from people.models import Person
+from tests.ingest_helpers import OWN, import_files, import_text, people_of
+
+pytestmark = pytest.mark.usefixtures("reference")
+
+
+def only_meeting():
+    assert Meeting.objects.count() == 1, list(Meeting.objects.all())
+    return Meeting.objects.get()
+
+
+def test_phone_call_has_its_stated_date_and_no_place():
+    (result,) = import_files(OWN / "phone_call_2022.txt")
+    assert result.status == "created"
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.PHONE_CALL
+    assert meeting.date == datetime.date(2022, 3, 14)
+    assert meeting.place is None
+    assert people_of(meeting) == {"sergey-lavrov", "mukhtar-tleuberdi"}
+    assert set(meeting.organizations.values_list("acronym", flat=True)) == {"CSTO", "CIS"}
+    assert "Ukraine" in meeting.regions
+
+
+def test_consultations_of_deputy_ministers_create_the_unknown_one_for_review():
+    import_files(OWN / "consultations_2016.txt")
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.CONSULTATIONS
+    assert meeting.date == datetime.date(2016, 5, 19)  # "on Thursday", against the dateline
+    assert meeting.place.slug == "moscow"
+    new = Person.objects.get(name="Yerzhan Ashikbayev")
+    assert new.needs_review and new.country.code == "KZ"
+    assert people_of(meeting) == {"grigory-karasin", new.slug}
+    assert meeting.participants.get(person=new).title == "Deputy Foreign Minister of Kazakhstan"
+
+
+def test_a_visit_to_moscow_in_2005_uses_that_years_spellings_and_ministers():
+    import_files(OWN / "visit_moscow_2005.txt")
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.WORKING_VISIT
+    assert meeting.date == datetime.date(2005, 6, 21)
+    assert meeting.place.slug == "moscow"
+    assert people_of(meeting) == {"kassym-jomart-tokayev", "sergey-lavrov"}
+    assert meeting.country.code == "RU"
+    assert meeting.title == "Working visit of Kassym-Jomart Tokayev to Russia"
+
+
+def test_a_multilateral_meeting_with_side_talks_gives_two_linked_meetings():
+    import_files(OWN / "summit_side_talks_2014.txt")
+    summit = Meeting.objects.get(kind=Meeting.Kind.MULTILATERAL)
+    talks = Meeting.objects.get(kind=Meeting.Kind.TALKS)
+    assert summit.title == "CIS Council of Foreign Ministers"
+    assert summit.date == talks.date == datetime.date(2014, 10, 9)
+    assert summit.place.slug == talks.place.slug == "minsk"
+    assert talks.parent == summit
+    assert people_of(talks) == {"sergey-lavrov", "yerlan-idrissov"}
+    assert "CIS" in summit.organizations.values_list("acronym", flat=True)
+
+
+def test_an_article_about_another_country_pair_creates_no_meeting():
+    (result,) = import_files(OWN / "other_pair_2023.txt")
+    assert result.status == "skipped"
+    assert result.message.startswith("no Kazakhstan–Russia contact found")
+    assert Meeting.objects.count() == 0
+    assert Agreement.objects.count() == 0
+    assert not Person.objects.filter(name="Bakhtiyor Saidov").exists()
+    assert Source.objects.filter(filename="other_pair_2023.txt").exists()
+
+
+def test_an_article_with_no_contact_at_all_is_stored_and_skipped():
+    (result,) = import_files(OWN / "not_about_contacts_2020.txt")
+    assert result.status == "skipped"
+    assert Meeting.objects.count() == 0 and Source.objects.count() == 1
+
+
+def test_misspelt_names_resolve_to_the_known_people():
+    import_files(OWN / "misspelt_2024.txt")
+    meeting = only_meeting()
+    assert people_of(meeting) == {"murat-nurtleu", "sergey-lavrov"}
+    assert meeting.date == datetime.date(2024, 6, 2)
+    assert meeting.place.slug == "astana"
+    assert not Person.objects.filter(needs_review=True).exists()
+    assert meeting.participants.get(person__slug="sergey-lavrov").name_as_written == "Sergei Lavrow"
+
+
+def test_a_two_day_visit_keeps_its_end_date_and_the_agreement_signed_there():
+    import_files(OWN / "official_visit_range_2016.txt")
+    meeting = Meeting.objects.get(kind=Meeting.Kind.OFFICIAL_VISIT)
+    assert (meeting.date, meeting.end_date) == (datetime.date(2016, 11, 28), datetime.date(2016, 11, 29))
+    assert meeting.date_display == "28 November 2016 – 29 November 2016"
+    assert meeting.place.slug == "moscow"
+    agreement = meeting.agreements_signed.get()
+    assert (agreement.period_start, agreement.period_end) == (2017, 2018)
+    assert agreement.kind == Agreement.Kind.PLAN
+
+
+def test_an_unnamed_counterpart_is_whoever_held_the_office_that_day():
+    import_files(OWN / "unnamed_counterpart_2010.txt")
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2010, 9, 14)  # "on Tuesday"
+    assert people_of(meeting) == {"sergey-lavrov", "kanat-saudabayev"}
+
+
+def test_people_named_in_greetings_are_not_participants():
+    import_files(OWN / "reception_2013.txt")
+    meeting = only_meeting()
+    assert "vladimir-putin" not in people_of(meeting)
+    assert {"sergey-lavrov", "yerlan-idrissov"} <= people_of(meeting)
+    assert meeting.place.slug == "astana"
+    assert meeting.date == datetime.date(2013, 4, 8)
+
+
+def test_two_outlets_reporting_one_contact_give_one_meeting():
+    first = """ date 2017-03-02 MOSCOW, March 1 (Interfax) - Russian Foreign Minister Sergei Lavrov held talks with
+Kazakh Foreign Minister Kairat Abdrakhmanov in Moscow on Wednesday. The ministers discussed the Astana process on Syria."""
+    second = """ date 2017-03-03 Abdrakhmanov and Lavrov discuss Syria
+
+ASTANA. KAZINFORM – Kazakh Foreign Minister Kairat Abdrakhmanov, who visited Moscow earlier this week, said his talks
+with Sergey Lavrov had focused on the Syrian settlement and trade."""
+    assert import_text(first).status == "created"
+    result = import_text(second)
+    assert result.status == "merged", result.message
+    meeting = only_meeting()
+    assert meeting.sources.count() == 2
+    assert meeting.date == datetime.date(2017, 3, 1)
+    assert meeting.date_basis == "stated"
+    assert meeting.place.slug == "moscow"
+
+
+def test_the_same_people_on_distant_dates_are_two_meetings():
+    template = """ date {date} {city}, {day} (Interfax) - Russian Foreign Minister Sergei Lavrov held talks with
+Kazakh Foreign Minister Kairat Abdrakhmanov in {city} on {day}."""
+    import_text(template.format(date="2017-03-02", city="Moscow", day="March 1"))
+    import_text(template.format(date="2017-06-10", city="Astana", day="June 9"))
+    assert Meeting.objects.count() == 2
+
+
+def test_an_editors_correction_survives_a_later_import():
+    import_files(OWN / "official_visit_range_2016.txt")
+    meeting = Meeting.objects.get()
+    meeting.place = None
+    meeting.place_as_written = ""
+    meeting.locked_fields = ["place"]
+    meeting.save()
+    follow_up = """ date 2016-11-30 MOSCOW, Nov 29 (TASS) - Kazakh Foreign Minister Erlan Idrissov, on an official
+visit to Moscow, held talks with Russian Foreign Minister Sergei Lavrov in Moscow on Tuesday."""
+    assert import_text(follow_up).status == "merged"
+    meeting.refresh_from_db()
+    assert meeting.place is None
+    assert meeting.sources.count() == 2
+
+
+def test_a_deputy_foreign_minister_met_by_title_only_is_created_once():
+    article = """ date 2021-11-20 MOSCOW, November 19 /TASS/. Russian Deputy Foreign Minister Andrei Rudenko held
+consultations with Deputy Foreign Minister of Kazakhstan Akan Rakhmetullin on Friday."""
+    import_text(article)
+    import_text(article.replace("on Friday", "on Friday, the ministry said"))
+    assert Person.objects.filter(name="Akan Rakhmetullin").count() == 1
+    assert Person.objects.filter(name="Andrei Rudenko", country__code="RU").count() == 1
+    assert Meeting.objects.count() == 1
