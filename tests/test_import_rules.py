@@ -118,7 +118,8 @@ def test_people_named_in_greetings_are_not_participants():
 
 def test_two_outlets_reporting_one_contact_give_one_meeting():
     first = """ date 2017-03-02 MOSCOW, March 1 (Interfax) - Russian Foreign Minister Sergei Lavrov held talks with
-Kazakh Foreign Minister Kairat Abdrakhmanov in Moscow on Wednesday. The ministers discussed the Astana process on Syria."""
+Kazakh Foreign Minister Kairat Abdrakhmanov in Moscow on Wednesday.
+The ministers discussed the Astana process on Syria."""
     second = """ date 2017-03-03 Abdrakhmanov and Lavrov discuss Syria
 
 ASTANA. KAZINFORM – Kazakh Foreign Minister Kairat Abdrakhmanov, who visited Moscow earlier this week, said his talks

@@ -63,7 +63,8 @@ def test_sentences_keep_their_offsets_and_ignore_abbreviations():
 
 def test_hard_wrapped_lines_are_joined():
     article = read(
-        " date 2017-03-02 Russian Foreign Minister Sergei Lavrov held talks with\nKazakh Foreign Minister Kairat Abdrakhmanov."
+        " date 2017-03-02 Russian Foreign Minister Sergei Lavrov held talks with\n"
+        "Kazakh Foreign Minister Kairat Abdrakhmanov."
     )
     assert len(article.sentences) == 1
 
