@@ -723,7 +723,7 @@ class Extractor:
                     continue
                 ref = match.payload
                 before = self.text[sentence.start : match.start]
-                if not (PLACE_PREPOSITION.search(before) or ref.kind == "landmark"):
+                if not PLACE_PREPOSITION.search(before):
                     continue
                 named = len(participants & {p.person_id for p in self.sentence_people(sentence)})
                 candidates.append((match, sentence, named))
@@ -731,7 +731,7 @@ class Extractor:
             candidates = [c for c in candidates if c[0].payload.country == event.host] or (
                 [] if any(c[0].payload.country != event.host for c in candidates) else candidates
             )
-        if event.kinds.keys() == {Kind.PHONE_CALL} or (Kind.PHONE_CALL in event.kinds and not candidates):
+        if event.kind == Kind.PHONE_CALL:  # a call has two ends and no place
             return
         if candidates:
             # A place named in a sentence that names the participants is stated; elsewhere it is inferred.
@@ -745,7 +745,7 @@ class Extractor:
                 sentence = self._sentence_at(match.start)
                 if (
                     match.payload.country == event.host
-                    and (PLACE_PREPOSITION.search(before) or match.payload.kind == "landmark")
+                    and PLACE_PREPOSITION.search(before)
                     and not self._place_owned_by_forum(sentence, match)
                     and not self._in_other_event(sentence, event)
                 ):

@@ -189,11 +189,11 @@ class Writer:
         """An existing meeting that reports the same contact: same people, close dates, compatible kind."""
         window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
         first, last = event.date.first - window, event.date.last + window
-        candidates = (
-            Meeting.objects.filter(date__lte=last)
-            .filter(date__gte=first - datetime.timedelta(days=366))
-            .prefetch_related("participants", "organizations")
-        )
+        # A year- or month-precise meeting is stored on the first day of its period, hence the long look back.
+        candidates = Meeting.objects.filter(date__lte=last, date__gte=first - datetime.timedelta(days=366))
+        if person_ids:
+            candidates = candidates.filter(participants__person__in=person_ids).distinct()
+        candidates = candidates.prefetch_related("participants", "organizations")
         for meeting in candidates:
             if not self.dates_compatible(meeting, event):
                 continue
