@@ -721,7 +721,6 @@ class Extractor:
             for match in self.within(self.places, sentence):
                 if self._place_owned_by_forum(sentence, match):
                     continue
-                ref = match.payload
                 before = self.text[sentence.start : match.start]
                 if not PLACE_PREPOSITION.search(before):
                     continue
