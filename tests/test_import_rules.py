@@ -165,3 +165,14 @@ consultations with Deputy Foreign Minister of Kazakhstan Akan Rakhmetullin on Fr
     assert Person.objects.filter(name="Akan Rakhmetullin").count() == 1
     assert Person.objects.filter(name="Andrei Rudenko", country__code="RU").count() == 1
     assert Meeting.objects.count() == 1
+
+
+def test_talks_on_the_sidelines_of_a_summit_are_bilateral():
+    import_text(
+        " date 2024-07-04 ASTANA, July 3 /TASS/. On the sidelines of the SCO summit in Astana, Russian Foreign "
+        "Minister Sergey Lavrov held talks with Kazakh Foreign Minister Murat Nurtleu."
+    )
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.TALKS
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+    assert meeting.place.slug == "astana"

@@ -119,3 +119,17 @@ def test_on_the_eve_of_an_event_without_a_date_is_not_a_date():
 def test_a_date_range_keeps_its_end():
     (mention,) = find_dates("The visit took place on Nov. 28-29, 2016.", REF)
     assert (mention.date.value, mention.date.end) == (datetime.date(2016, 11, 28), datetime.date(2016, 11, 29))
+
+
+@pytest.mark.parametrize(
+    ("lead", "outlet", "day"),
+    [
+        ("ASTANA, Oct. 9 (Xinhua) -- Talks were held.", "Xinhua", datetime.date(2024, 10, 9)),
+        ("ASTANA. Oct 9. INTERFAX-KAZAKHSTAN - Talks were held.", "Interfax-Kazakhstan", datetime.date(2024, 10, 9)),
+        ("MOSCOW, March 15 (Itar-Tass) -- Talks were held.", "TASS", datetime.date(2025, 3, 15)),
+    ],
+)
+def test_wire_service_datelines(lead, outlet, day):
+    article = read(f" date 2025-04-11 {lead}")
+    assert (article.outlet, article.dateline_date.value) == (outlet, day)
+    assert article.sentences[0].text == "Talks were held."
