@@ -3,6 +3,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("people/", include("people.urls")),
+    path("people/", include("events.people_urls")),
     path("", include("events.urls")),
 ]

@@ -1,8 +1,11 @@
+import datetime
+
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import F, Q
+from django.db import connection, models
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.functions import ExtractYear
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -75,9 +78,10 @@ class Place(models.Model):
 
     def display_as(self, written):
         """'Nur-Sultan (now Astana)' when the text used a name that is no longer current."""
-        if written and normalize_name(written) != normalize_name(self.name):
-            former = self.names.filter(normalized=normalize_name(written), kind=PlaceName.Kind.FORMER)
-            if former.exists():
+        key = normalize_name(written)
+        if written and key != normalize_name(self.name):
+            # Reads the (usually prefetched) names rather than querying once per meeting shown.
+            if any(n.normalized == key and n.kind == PlaceName.Kind.FORMER for n in self.names.all()):
                 return f"{written} (now {self.name})"
         return self.name
 
@@ -150,6 +154,19 @@ class Organization(models.Model):
         return (self.acronym,)
 
 
+class SourceQuerySet(models.QuerySet):
+    def matching(self, text):
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchVector
+
+            vector = SearchVector("title", "text", config="simple")
+            return self.annotate(document=vector).filter(document=SearchQuery(text, config="simple"))
+        matches = self
+        for word in text.split()[:10]:
+            matches = matches.filter(Q(text__icontains=word) | Q(title__icontains=word))
+        return matches
+
+
 class Source(models.Model):
     outlet = models.CharField(max_length=200, blank=True)
     title = models.CharField(max_length=500, blank=True)
@@ -160,6 +177,8 @@ class Source(models.Model):
     text = models.TextField(help_text="The cleaned article text; evidence offsets point into it.")
     content_hash = models.CharField(max_length=64, unique=True)
     imported_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published", "id"]
@@ -301,21 +320,92 @@ class MeetingQuerySet(models.QuerySet):
         return self.distinct() if people else self
 
     def in_period(self, start=None, end=None):
+        """Meetings whose period overlaps [start, end]: a meeting known only as "2024" is in any part of 2024."""
         if start:
-            self = self.filter(date__gte=start)
+            self = self.filter(
+                Q(end_date__gte=start)
+                | Q(end_date__isnull=True, date_precision=Precision.DAY, date__gte=start)
+                | Q(date_precision=Precision.MONTH, date__gte=start.replace(day=1))
+                | Q(date_precision=Precision.YEAR, date__gte=start.replace(month=1, day=1))
+            )
         if end:
             self = self.filter(date__lte=end)
         return self
 
-    def near(self, day, days=3):
-        from datetime import timedelta
+    def in_year(self, year):
+        return self.in_period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
 
-        return self.filter(date__gte=day - timedelta(days=days), date__lte=day + timedelta(days=days))
+    def held_in(self, country):
+        return self.filter(Q(place__country=country) | Q(place__isnull=True, country=country))
+
+    def at_place(self, name):
+        """At the place called ``name`` now or formerly, or with that slug."""
+        places = Place.objects.filter(Q(slug=name) | Q(pk__in=Place.objects.named(name).values("pk")))
+        return self.filter(place__in=places)
+
+    def with_agreement(self, present=True):
+        signed = Agreement.objects.filter(meeting=OuterRef("pk"))
+        return self.filter(Exists(signed) if present else ~Exists(signed))
+
+    def search(self, text):
+        """Free text over titles, summaries, participants' names and aliases, places and the sources' text.
+
+        On PostgreSQL the source text is matched with full-text search; elsewhere every word must appear in it.
+        """
+        words = text.split()[:10]
+        if not words:
+            return self
+        by_fields = Q()
+        for word in words:
+            key = normalize_name(word)
+            people = Participant.objects.filter(
+                Q(person__names__normalized__contains=key) | Q(name_as_written__icontains=word)
+            ).values("meeting_id")
+            by_fields &= (
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(pk__in=people)
+                | Q(place__names__normalized__contains=key)
+            )
+        sources = Source.objects.matching(text)
+        by_source = Q(pk__in=Meeting.sources.through.objects.filter(source__in=sources).values("meeting_id"))
+        return self.filter(pk__in=self.model.objects.filter(by_fields | by_source).values("pk"))
 
     def with_list_data(self):
-        return self.select_related("place", "country").prefetch_related(
-            "participants__person", "topics", "organizations", "sources"
+        return self.select_related("place__country", "country").prefetch_related(
+            "place__names", "participants__person", "topics", "organizations", "sources"
         )
+
+    def facets(self, limit=12):
+        """Counts for narrowing this set of meetings: by year, kind, person, place and topic."""
+        from taggit.models import Tag
+
+        ids = self.order_by().values("pk")
+        inside = Meeting.objects.filter(pk__in=ids).order_by()
+        return {
+            "year": list(
+                inside.annotate(year=ExtractYear("date")).values("year").annotate(n=Count("pk")).order_by("-year")
+            ),
+            "kind": list(inside.values("kind").annotate(n=Count("pk")).order_by("-n", "kind")),
+            "person": list(
+                Person.objects.filter(participations__meeting__in=ids)
+                .annotate(n=Count("participations__meeting", distinct=True))
+                .order_by("-n", "name")
+                .values("slug", "name", "n")[:limit]
+            ),
+            "place": list(
+                Place.objects.filter(meetings__in=ids)
+                .annotate(n=Count("meetings", distinct=True))
+                .order_by("-n", "name")
+                .values("slug", "name", "n")[:limit]
+            ),
+            "topic": list(
+                Tag.objects.filter(meeting__in=ids)
+                .annotate(n=Count("meeting", distinct=True))
+                .order_by("-n", "name")
+                .values("slug", "name", "n")[:limit]
+            ),
+        }
 
 
 class Meeting(models.Model):
@@ -452,6 +542,15 @@ class Participant(models.Model):
 
     def __str__(self):
         return str(self.person or self.name_as_written)
+
+    @property
+    def title_then(self):
+        """The title as the source wrote it, or else the position the person held on the meeting's date."""
+        if self.title or not self.person:
+            return self.title
+        day = self.meeting.date
+        held = [p for p in self.person.positions.all() if (p.start or day) <= day <= (p.end or day)]
+        return held[-1].title if held else ""
 
 
 def ordinal(number):

@@ -13,4 +13,5 @@ urlpatterns = [
     path("sources/<int:pk>/", views.source_detail, name="source-detail"),
     path("agreements/", views.agreement_list, name="agreement-list"),
     path("forums/", views.forum_list, name="forum-list"),
+    path("timeline/", views.timeline, name="timeline"),
 ]

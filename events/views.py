@@ -1,75 +1,162 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 
-from events.filters import MeetingFilter
+from events.charts import bar_chart, per_year
+from events.filters import apply_filters
 from events.models import Agreement, Evidence, Forum, Meeting, Organization, Participant, Place, Source
-from people.models import Person
+from people.models import Person, Position
 
 PAGE_SIZE = 25
 
 
 def home(request):
+    public = Meeting.objects.public()
     counts = {
-        "meetings": Meeting.objects.public().count(),
+        "meetings": public.count(),
         "people": Person.objects.count(),
         "agreements": Agreement.objects.count(),
         "forums": Forum.objects.count(),
     }
-    latest = Meeting.objects.public().with_list_data().order_by("-date")[:5]
+    latest = public.with_list_data().order_by("-date", "-id")[:5]
     return render(request, "events/home.html", {"counts": counts, "latest": latest})
 
 
 def meeting_list(request):
-    meetings = Meeting.objects.public().with_list_data()
-    filterset = MeetingFilter(request.GET, queryset=meetings)
-    if not filterset.is_valid():
-        queryset = meetings.none()
-    else:
-        queryset = filterset.qs
-        if "sort" not in request.GET:
-            queryset = queryset.order_by("-date", "-id")
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "events/meeting_list.html",
-        {"filter": filterset, "page": page, "query": _query_without_page(request)},
-        status=200 if filterset.is_valid() else 400,
-    )
+    context = filtered_meetings(request, Meeting.objects.public())
+    context["filters_open"] = not context["active"] or context["invalid"]
+    return render(request, "events/meeting_list.html", context, status=400 if context["invalid"] else 200)
 
 
-def _query_without_page(request):
+def filtered_meetings(request, meetings):
+    """The list, its filters, facets and active filters: shared by the meeting list and the person pages."""
+    filterset, queryset, ignored = apply_filters(request.GET, meetings)
+    page = Paginator(queryset.with_list_data(), PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
+    for key in [*ignored, "page"]:
+        params.pop(key, None)
+    facets = queryset.facets()
+    kind_labels = dict(Meeting.Kind.choices)
+    return {
+        "filter": filterset,
+        "page": page,
+        "query": params.urlencode(),
+        "ignored": ignored,
+        "invalid": any(reason != "unknown parameter" for reason in ignored.values()),
+        "active": active_filters(filterset, params),
+        "facets": {
+            "Year": [(row["year"], row["n"], _with(params, "year", row["year"])) for row in facets["year"]],
+            "Kind": [
+                (kind_labels[row["kind"]], row["n"], _with(params, "kind", row["kind"])) for row in facets["kind"]
+            ],
+            "People": [
+                (row["name"], row["n"], _with(params, "person", row["slug"], add=True)) for row in facets["person"]
+            ],
+            "Places": [(row["name"], row["n"], _with(params, "place", row["slug"])) for row in facets["place"]],
+            "Topics": [(row["name"], row["n"], _with(params, "topic", row["slug"])) for row in facets["topic"]],
+        },
+        "chart": bar_chart(per_year(facets["year"][::-1]), "Meetings per year"),
+    }
+
+
+def _with(params, key, value, add=False):
+    query = params.copy()
+    if add:
+        values = query.getlist(key)
+        if str(value) not in values:
+            query.setlist(key, [*values, str(value)])
+    else:
+        query[key] = str(value)
+    return query.urlencode()
+
+
+def _without(params, key, value=None):
+    query = params.copy()
+    if value is None:
+        query.pop(key, None)
+    else:
+        query.setlist(key, [v for v in query.getlist(key) if v != value])
+    return query.urlencode()
+
+
+def active_filters(filterset, params):
+    chips = []
+    for name, field in filterset.form.fields.items():
+        if name not in params:
+            continue
+        for raw in params.getlist(name):
+            if raw == "":
+                continue  # an empty form field is no filter
+            shown = raw
+            if name == "person":
+                shown = Person.objects.filter(slug=raw).values_list("name", flat=True).first() or raw
+            elif name == "kind":
+                shown = dict(Meeting.Kind.choices).get(raw, raw)
+            chips.append((field.label, shown, _without(params, name, raw)))
+    return chips
 
 
 def meeting_detail(request, pk, slug):
-    evidence = Evidence.objects.select_related("source").order_by("source_id", "start")
+    positions = Position.objects.order_by("start")
     meeting = get_object_or_404(
         Meeting.objects.public()
         .select_related("place__country", "country", "parent")
         .prefetch_related(
-            Prefetch("participants", queryset=Participant.objects.select_related("person__country")),
+            "place__names",
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related("person__country").prefetch_related(
+                    Prefetch("person__positions", queryset=positions), "evidence__source"
+                ),
+            ),
             "organizations",
             "topics",
             "forums_discussed__place",
             "agreements_signed",
             "agreements_discussed",
             "sources",
-            Prefetch("evidence", queryset=evidence),
+            "side_meetings",
+            Prefetch("evidence", queryset=Evidence.objects.select_related("source").order_by("source_id", "start")),
         ),
         pk=pk,
     )
     if meeting.slug != slug:
         return redirect(meeting, permanent=True)
-    return render(request, "events/meeting_detail.html", {"meeting": meeting})
+    public = Meeting.objects.public()
+    previous = public.filter(Q(date__lt=meeting.date) | Q(date=meeting.date, pk__lt=meeting.pk)).order_by(
+        "-date", "-pk"
+    )
+    following = public.filter(Q(date__gt=meeting.date) | Q(date=meeting.date, pk__gt=meeting.pk)).order_by("date", "pk")
+    people = [p.person_id for p in meeting.participants.all() if p.person_id]
+    related = (
+        public.filter(participants__person__in=people)
+        .exclude(pk=meeting.pk)
+        .annotate(shared=Count("participants", filter=Q(participants__person__in=people)))
+        .select_related("place", "country")
+        .prefetch_related("place__names")
+        .order_by("-shared", "-date")[:5]
+    )
+    sources = [
+        (source, [e for e in meeting.evidence.all() if e.source_id == source.pk]) for source in meeting.sources.all()
+    ]
+    return render(
+        request,
+        "events/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "previous": previous.first(),
+            "next": following.first(),
+            "related": related,
+            "sources": sources,
+        },
+    )
 
 
 def place_detail(request, slug):
     place = get_object_or_404(Place.objects.select_related("country").prefetch_related("names"), slug=slug)
     meetings = place.meetings.public().with_list_data().order_by("-date")
-    return render(request, "events/place_detail.html", {"place": place, "meetings": meetings})
+    forums = place.forums.all()
+    return render(request, "events/place_detail.html", {"place": place, "meetings": meetings, "forums": forums})
 
 
 def organization_detail(request, slug):
@@ -80,16 +167,109 @@ def organization_detail(request, slug):
 
 def source_detail(request, pk):
     source = get_object_or_404(Source, pk=pk)
-    meetings = source.meetings.public().order_by("date")
-    evidence = source.evidence.select_related("content_type").order_by("start")
-    return render(request, "events/source_detail.html", {"source": source, "meetings": meetings, "evidence": evidence})
+    meetings = list(source.meetings.public().with_list_data().order_by("date"))
+    evidence = with_targets(source.evidence.select_related("content_type").order_by("start", "field"), meetings)
+    return render(
+        request,
+        "events/source_detail.html",
+        {"source": source, "meetings": meetings, "evidence": evidence, "segments": highlight(source.text, evidence)},
+    )
+
+
+def with_targets(evidence, meetings):
+    """Attach to each piece of evidence the public page of what it supports; drop evidence for drafts."""
+    evidence = list(evidence)
+    wanted = {}
+    for item in evidence:
+        wanted.setdefault(item.content_type.model, set()).add(item.object_id)
+    targets = {("meeting", m.pk): (m.get_absolute_url(), m.title) for m in meetings}
+    for p in Participant.objects.filter(pk__in=wanted.get("participant", ())).select_related("meeting", "person"):
+        if p.meeting.status != Meeting.Status.DRAFT:
+            name = p.person.name if p.person else p.name_as_written
+            targets["participant", p.pk] = (p.meeting.get_absolute_url(), f"{name} at {p.meeting.title}")
+    for model in (Forum, Agreement):
+        for obj in model.objects.filter(pk__in=wanted.get(model._meta.model_name, ())):
+            targets[model._meta.model_name, obj.pk] = (obj.get_absolute_url(), str(obj))
+    kept = []
+    for item in evidence:
+        target = targets.get((item.content_type.model, item.object_id))
+        if target:
+            item.target_url, item.target_label = target
+            kept.append(item)
+    return kept
+
+
+def highlight(text, evidence):
+    """Split the article into plain and quoted stretches; each quoted one lists the evidence it supports."""
+    spans = {}
+    for item in evidence:
+        spans.setdefault((item.start, item.end), []).append(item)
+    segments, cursor = [], 0
+    for (start, end), items in sorted(spans.items()):
+        if start < cursor:  # overlapping quotes: the first one shown wins
+            continue
+        if start > cursor:
+            segments.append((text[cursor:start], None))
+        segments.append((text[start:end], items))
+        cursor = end
+    segments.append((text[cursor:], None))
+    return segments
 
 
 def agreement_list(request):
-    agreements = Agreement.objects.select_related("meeting", "forum").prefetch_related("parties", "sources")
+    agreements = Agreement.objects.select_related("meeting", "forum__place").prefetch_related("parties", "sources")
+    agreements = agreements.filter(Q(meeting__isnull=True) | ~Q(meeting__status=Meeting.Status.DRAFT))
     return render(request, "events/agreement_list.html", {"agreements": agreements})
 
 
 def forum_list(request):
-    forums = Forum.objects.select_related("place").prefetch_related("sources").annotate(meeting_count=Count("meetings"))
+    forums = (
+        Forum.objects.select_related("place")
+        .prefetch_related("sources")
+        .annotate(meeting_count=Count("meetings", filter=~Q(meetings__status=Meeting.Status.DRAFT)))
+    )
     return render(request, "events/forum_list.html", {"forums": forums})
+
+
+def timeline(request):
+    meetings = Meeting.objects.public().with_list_data().order_by("date", "id")
+    by_year = {}
+    for meeting in meetings:
+        by_year.setdefault(meeting.date.year, []).append(meeting)
+    facets = Meeting.objects.public().facets()
+    kind_labels = dict(Meeting.Kind.choices)
+    return render(
+        request,
+        "events/timeline.html",
+        {
+            "years": sorted(by_year.items(), reverse=True),
+            "year_chart": bar_chart(per_year(facets["year"][::-1]), "Meetings per year"),
+            "kind_chart": bar_chart([(kind_labels[r["kind"]], r["n"]) for r in facets["kind"]], "Meetings by kind"),
+        },
+    )
+
+
+def person_list(request):
+    people = (
+        Person.objects.select_related("country")
+        .annotate(meeting_count=Count("participations", filter=~Q(participations__meeting__status="draft")))
+        .order_by("country__name", "name")
+    )
+    return render(request, "people/person_list.html", {"people": people})
+
+
+def person_detail(request, slug):
+    person = get_object_or_404(
+        Person.objects.select_related("country").prefetch_related("positions__country", "names"), slug=slug
+    )
+    theirs = Meeting.objects.public().involving(person)
+    context = filtered_meetings(request, theirs)
+    counterparts = (
+        Person.objects.filter(participations__meeting__in=theirs.values("pk"))
+        .exclude(pk=person.pk)
+        .select_related("country")
+        .annotate(n=Count("participations__meeting", distinct=True))
+        .order_by("-n", "name")[:20]
+    )
+    context.update({"person": person, "counterparts": counterparts, "filters_open": context["invalid"]})
+    return render(request, "people/person_detail.html", context, status=400 if context["invalid"] else 200)

@@ -1,6 +1,8 @@
 import pytest
 from django.core.management import call_command
 
+from people.models import Country
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -11,4 +13,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def reference(db):
-    """The reference data (countries, people, places, organizations), as `make run` loads it."""
+    """The reference data (countries, people, places, organizations), as `make run` loads it.
+
+    Browser tests commit and flush the database; the next test that needs the data loads it again.
+    """
+    if not Country.objects.exists():
+        call_command("load_reference", verbosity=0)

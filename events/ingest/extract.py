@@ -279,6 +279,7 @@ class PersonFinding:
     title: str
     quote: Quote
     inferred: bool = False
+    title_stated: bool = True
 
     @property
     def key(self):
@@ -706,7 +707,7 @@ class Extractor:
             if person.person_id and not person.title:
                 term = self.gaz.position_on(person.person_id, event.date.value)
                 if term:
-                    person.title = term.title
+                    person.title, person.title_stated = term.title, False
         if event.parent is not None and not {KZ, RU} <= event.countries:
             for person in event.parent.participants.values():
                 if person.country in {KZ, RU} - event.countries:

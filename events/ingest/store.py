@@ -155,7 +155,7 @@ class Writer:
                 )
                 existing.add(person_id)
             self.cite(participant, "person", finding.quote, finding.name_as_written)
-            if finding.title:
+            if finding.title and finding.title_stated:
                 self.cite(participant, "title", finding.quote, finding.title)
 
         if "title" not in meeting.locked_fields:
@@ -173,10 +173,11 @@ class Writer:
             meeting.forums_discussed.add(*discussed)
 
         self.cite(meeting, "date", event.date_quote, event.date)
-        self.cite(meeting, "kind", event.kinds.get(event.kind), meeting.get_kind_display())
+        self.cite(meeting, "kind", event.kinds.get(event.kind), Meeting.Kind(event.kind).label)
         self.cite(meeting, "place", event.place_quote, event.place_as_written)
+        acronyms = dict(meeting.organizations.values_list("pk", "acronym"))
         for org_id, quote in event.organizations.items():
-            self.cite(meeting, "organization", quote, org_id)
+            self.cite(meeting, "organization", quote, acronyms.get(org_id, org_id))
         for tag, quote in event.topics.items():
             self.cite(meeting, "topic", quote, tag)
         for region, quote in event.regions.items():

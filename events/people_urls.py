@@ -1,6 +1,8 @@
+"""The people pages live with the events app: they show meetings, and people never import events."""
+
 from django.urls import path
 
-from people import views
+from events import views
 
 app_name = "people"
 

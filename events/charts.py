@@ -1,0 +1,49 @@
+"""Small bar charts drawn as SVG on the server: no JavaScript, nothing loaded from elsewhere."""
+
+from dataclasses import dataclass
+
+WIDTH, HEIGHT, LABEL_SPACE = 640, 160, 22
+
+
+@dataclass
+class Bar:
+    label: str
+    value: int
+    x: float
+    y: float
+    width: float
+    height: float
+    show_label: bool
+
+
+def bar_chart(counts, title):
+    """``counts``: (label, value) pairs in display order."""
+    counts = list(counts)
+    if not counts:
+        return None
+    top = max(value for _, value in counts) or 1
+    slot = min(WIDTH / len(counts), 56)
+    every = max(1, len(counts) // 16)  # keep labels legible when there are many bars
+    bars = []
+    for index, (label, value) in enumerate(counts):
+        height = (HEIGHT - LABEL_SPACE - 14) * value / top
+        bars.append(
+            Bar(
+                label=str(label),
+                value=value,
+                x=(WIDTH - slot * len(counts)) / 2 + index * slot + slot * 0.1,
+                y=HEIGHT - LABEL_SPACE - height,
+                width=slot * 0.8,
+                height=height,
+                show_label=index % every == 0,
+            )
+        )
+    return {"title": title, "bars": bars, "width": WIDTH, "height": HEIGHT, "baseline": HEIGHT - LABEL_SPACE}
+
+
+def per_year(rows):
+    """Fill the gaps between the first and last year so the time axis is honest."""
+    counts = {row["year"]: row["n"] for row in rows}
+    if not counts:
+        return []
+    return [(year, counts.get(year, 0)) for year in range(min(counts), max(counts) + 1)]

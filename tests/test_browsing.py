@@ -1,0 +1,248 @@
+"""The pages analysts browse: what they show, how the filters behave, what bad input does."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from events.dates import Precision
+from events.models import Meeting
+from people.models import Person
+from tests.factories import MeetingFactory, ParticipantFactory, PersonFactory, SourceFactory
+from tests.ingest_helpers import SEEDS, import_files
+
+LIST = reverse("events:meeting-list")
+
+
+@pytest.fixture
+def seeded(reference):
+    import_files(*sorted(SEEDS.glob("*.txt")))
+
+
+def titles(response):
+    return [m.title for m in response.context["page"]]
+
+
+def dates(response):
+    return [m.date for m in response.context["page"]]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/", "Kazakhstan–Russia diplomacy"),
+        ("/meetings/", "Working visit of Sergey Lavrov to Kazakhstan"),
+        ("/people/", "Sergey Lavrov"),
+        ("/people/sergey-lavrov/", "Minister of Foreign Affairs of Russia"),
+        ("/agreements/", "Joint Action Plan 2019-2021"),
+        ("/forums/", "Kokshetau"),
+        ("/places/astana/", "Nur-Sultan"),
+        ("/organizations/cis/", "CIS Council of Foreign Ministers"),
+        ("/timeline/", "Meetings per year"),
+    ],
+)
+def test_every_page_answers_with_its_content(client, seeded, url, expected):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert expected in response.content.decode()
+
+
+def test_meeting_page_shows_date_place_participants_and_sources(client, seeded):
+    meeting = Meeting.objects.get(date=datetime.date(2019, 10, 9))
+    body = client.get(meeting.get_absolute_url()).content.decode()
+    assert "9 October 2019" in body
+    assert "Nur-Sultan (now Astana)" in body
+    assert "Mukhtar Tleuberdi</a> — Foreign Minister" in body
+    assert "16th Forum of Interregional Cooperation of Kazakhstan and Russia" in body
+    assert "Joint Action Plan 2019-2021" in body
+    assert "who arrived in Nur-Sultan for an official visit" in body  # an evidence quote
+    assert "Extracted automatically, not yet reviewed." in body
+
+
+def test_meeting_page_links_neighbours_and_related_meetings(client, seeded):
+    meeting = Meeting.objects.get(date=datetime.date(2021, 4, 8))
+    response = client.get(meeting.get_absolute_url())
+    assert response.context["previous"].date == datetime.date(2019, 10, 9)
+    assert response.context["next"].date == datetime.date(2023, 4, 12)
+    related = list(response.context["related"])
+    assert related[0].date == datetime.date(2019, 10, 9)  # the other Tleuberdi–Lavrov meeting shares both people
+
+
+def test_participants_without_a_written_title_show_the_office_held_that_day(client, reference):
+    lavrov = Person.objects.get(slug="sergey-lavrov")
+    meeting = MeetingFactory(date=datetime.date(2010, 5, 1))
+    ParticipantFactory(meeting=meeting, person=lavrov, title="")
+    body = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Sergey Lavrov</a> — Minister of Foreign Affairs of Russia" in body
+
+
+def test_a_wrong_slug_redirects_to_the_right_address(client, seeded):
+    meeting = Meeting.objects.first()
+    response = client.get(reverse("events:meeting-detail", kwargs={"pk": meeting.pk, "slug": "wrong"}))
+    assert response.status_code == 301 and response["Location"] == meeting.get_absolute_url()
+
+
+def test_filter_by_person_and_year(client, seeded):
+    response = client.get(LIST, {"person": "sergey-lavrov", "year": 2025})
+    assert dates(response) == [datetime.date(2025, 4, 10)]
+
+
+def test_several_people_means_meetings_with_all_of_them(client, seeded):
+    response = client.get(f"{LIST}?person=sergey-lavrov&person=mukhtar-tleuberdi")
+    assert dates(response) == [datetime.date(2021, 4, 8), datetime.date(2019, 10, 9)]
+
+
+@pytest.mark.parametrize("query", ["Nurtleau", "Лавров", "nurtleu", "Baiterek", "Petropavlovsk"])
+def test_free_text_finds_aliases_and_source_text(client, seeded, query):
+    response = client.get(LIST, {"q": query})
+    assert response.context["page"].paginator.count >= 1
+    if query == "Baiterek":  # a word only in the body of the 2021 article
+        assert dates(response) == [datetime.date(2021, 4, 8)]
+
+
+def test_place_filter_accepts_a_former_name(client, seeded):
+    for value in ("Nur-Sultan", "astana", "Astana"):
+        assert dates(client.get(LIST, {"place": value})) == [datetime.date(2019, 10, 9)]
+
+
+def test_year_and_period_filters_respect_date_precision(client, reference):
+    known_by_year = MeetingFactory(date=datetime.date(2024, 1, 1), date_precision=Precision.YEAR, title="Only 2024")
+    MeetingFactory(date=datetime.date(2023, 12, 31), title="Late 2023")
+    assert titles(client.get(LIST, {"year": 2024})) == [known_by_year.title]
+    assert titles(client.get(LIST, {"date_from": "2024-06-01", "date_to": "2024-06-30"})) == ["Only 2024"]
+    assert titles(client.get(LIST, {"date_to": "2023-12-31"})) == ["Late 2023"]
+
+
+def test_kind_organization_topic_agreement_and_country_filters(client, seeded):
+    assert dates(client.get(LIST, {"kind": "multilateral"})) == [datetime.date(2025, 4, 11)]
+    assert dates(client.get(LIST, {"organization": "eaeu"})) == [datetime.date(2023, 4, 12)]
+    assert set(dates(client.get(LIST, {"topic": "space"}))) == {datetime.date(2021, 4, 8), datetime.date(2019, 10, 9)}
+    assert dates(client.get(LIST, {"has_agreement": "yes"})) == [datetime.date(2023, 4, 12)]
+    assert len(dates(client.get(LIST, {"has_agreement": "no"}))) == 4
+    assert dates(client.get(LIST, {"country": "RU"})) == [datetime.date(2023, 4, 12)]
+
+
+def test_sorting_both_ways(client, seeded):
+    newest_first = dates(client.get(LIST))
+    assert newest_first == sorted(newest_first, reverse=True)
+    assert dates(client.get(LIST, {"sort": "date"})) == sorted(newest_first)
+
+
+def test_facets_count_the_filtered_meetings_and_narrow_them(client, seeded):
+    response = client.get(LIST, {"person": "sergey-lavrov"})
+    facets = response.context["facets"]
+    years = {label: count for label, count, _ in facets["Year"]}
+    assert years == {2025: 1, 2023: 1, 2021: 1, 2019: 1}
+    _, _, url = next(item for item in facets["Year"] if item[0] == 2021)
+    narrowed = client.get(f"{LIST}?{url}")
+    assert dates(narrowed) == [datetime.date(2021, 4, 8)]
+    people = {label: count for label, count, _ in facets["People"]}
+    assert people["Sergey Lavrov"] == 4 and people["Murat Nurtleu"] == 2
+
+
+def test_active_filters_are_shown_and_removable_one_by_one(client, seeded):
+    response = client.get(f"{LIST}?person=sergey-lavrov&year=2025")
+    chips = response.context["active"]
+    assert [(label, value) for label, value, _ in chips] == [("People (all of)", "Sergey Lavrov"), ("Year", "2025")]
+    without_year = chips[1][2]
+    assert without_year == "person=sergey-lavrov"
+    assert len(dates(client.get(f"{LIST}?{without_year}"))) == 4
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "date_from=yesterday'",
+        "person=999999",
+        "year=99999",
+        "year=abc",
+        "kind=banquet",
+        "country=XX",
+        "has_agreement=maybe",
+        "sort=title",
+        "q=" + "x" * 5000,
+        "place=" + "<script>alert(1)</script>",
+    ],
+)
+def test_bad_parameters_are_reported_not_fatal(client, seeded, query):
+    response = client.get(f"{LIST}?{query}")
+    assert response.status_code in (200, 400)
+    body = response.content.decode()
+    if response.status_code == 400:
+        assert "Some parameters were ignored" in body
+        assert response.context["page"].paginator.count == 5  # the rest of the page still works
+    assert "<script>alert(1)</script>" not in body
+
+
+def test_unknown_parameters_and_bad_pages_are_harmless(client, seeded):
+    response = client.get(LIST, {"utm_source": "x", "page": "abc"})
+    assert response.status_code == 200
+    assert "unknown parameter" in response.content.decode()
+    assert client.get(LIST, {"page": 999}).status_code == 200
+
+
+def test_drafts_never_appear(client, seeded):
+    draft = MeetingFactory(status=Meeting.Status.DRAFT, title="Secret draft talks", date=datetime.date(2025, 5, 1))
+    secret = PersonFactory(name="Hidden Person")
+    ParticipantFactory(meeting=draft, person=secret)
+    for url in ["/", LIST, f"{LIST}?q=Secret", "/timeline/", f"/people/{secret.slug}/", "/people/"]:
+        body = client.get(url).content.decode()
+        assert "Secret draft talks" not in body, url
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    facets = client.get(LIST).context["facets"]
+    assert "Hidden Person" not in [label for label, _, _ in facets["People"]]
+
+
+def test_source_page_highlights_the_evidence_and_links_it(client, seeded):
+    meeting = Meeting.objects.get(date=datetime.date(2023, 4, 12))
+    source = meeting.sources.get()
+    body = client.get(source.get_absolute_url()).content.decode()
+    assert "<mark" in body
+    assert f'href="{meeting.get_absolute_url()}"' in body
+    assert "Moscow, 12 April 2023 (TDI)" in body
+
+
+def test_article_text_is_escaped(client, reference):
+    source = SourceFactory(text='Lavrov said <script>alert("x")</script> and "><img src=x onerror=alert(1)>.')
+    body = client.get(source.get_absolute_url()).content.decode()
+    assert "<script>alert" not in body and "<img src=x" not in body
+    assert "&lt;script&gt;" in body
+
+
+def make_meetings(count):
+    people = [PersonFactory() for _ in range(4)]
+    source = SourceFactory()
+    for n in range(count):
+        meeting = MeetingFactory(date=datetime.date(2000, 1, 1) + datetime.timedelta(days=n * 30))
+        for person in people[n % 2 : n % 2 + 3]:
+            ParticipantFactory(meeting=meeting, person=person)
+        meeting.topics.add("trade", f"topic {n % 5}")
+        meeting.sources.add(source)
+    return people
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("page", ["list", "detail", "person", "timeline", "source"])
+def test_pages_run_a_fixed_number_of_queries(client, reference, page):
+    counts = []
+    for size in (5, 200):
+        Meeting.objects.all().delete()
+        people = make_meetings(size)
+        meeting = Meeting.objects.order_by("date")[size // 2]
+        url = {
+            "list": LIST + "?q=Person",
+            "detail": meeting.get_absolute_url(),
+            "person": people[1].get_absolute_url(),
+            "timeline": reverse("events:timeline"),
+            "source": meeting.sources.get().get_absolute_url(),
+        }[page]
+        counts.append(count_queries(client, url))
+    assert counts[0] == counts[1], counts
+    assert counts[0] <= 20
