@@ -1,6 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.http import StreamingHttpResponse
+from django.utils import timezone
 
+from events import export
 from events.models import Agreement, Evidence, Forum, Meeting, Organization, Participant, Place, PlaceName, Source
 
 
@@ -60,6 +63,7 @@ class SourceInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
+    actions = ["export_csv"]
     list_display = ["title", "date", "date_precision", "kind", "place", "status"]
     list_filter = ["status", "kind", "date_precision", "place__country"]
     search_fields = ["title", "summary", "participants__person__names__name", "participants__name_as_written"]
@@ -68,6 +72,19 @@ class MeetingAdmin(admin.ModelAdmin):
     inlines = [ParticipantInline, SourceInline, EvidenceInline]
     exclude = ["sources"]
     list_select_related = ["place"]
+
+    @admin.action(description="Export the selected meetings as CSV (drafts excluded)", permissions=["view"])
+    def export_csv(self, request, queryset):
+        public = queryset.public()
+        skipped = queryset.count() - public.count()
+        if skipped:
+            self.message_user(request, f"{skipped} draft(s) left out of the export.", messages.WARNING)
+        base = request.build_absolute_uri("/").rstrip("/")
+        chunks = (piece.encode("utf-8") for piece in export.meetings_csv(public, base))
+        response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
+        filename = f"diplotrack-selected-meetings-{timezone.localdate().isoformat()}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
 
 
 @admin.register(Forum)

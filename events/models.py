@@ -543,6 +543,14 @@ class Participant(models.Model):
     def __str__(self):
         return str(self.person or self.name_as_written)
 
+    def save(self, *args, **kwargs):
+        # Pages and exports show the title held on the day; when the source gives none, the office held then.
+        if not self.title and self.person_id and self.meeting_id:
+            position = self.person.position_on(self.meeting.date)
+            if position:
+                self.title = position.title
+        super().save(*args, **kwargs)
+
     @property
     def title_then(self):
         """The title as the source wrote it, or else the position the person held on the meeting's date."""

@@ -1,7 +1,13 @@
+import itertools
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 
+from events import export
 from events.charts import bar_chart, per_year
 from events.filters import apply_filters
 from events.models import Agreement, Evidence, Forum, Meeting, Organization, Participant, Place, Source
@@ -25,6 +31,16 @@ def home(request):
 def meeting_list(request):
     context = filtered_meetings(request, Meeting.objects.public())
     context["filters_open"] = not context["active"] or context["invalid"]
+    context["exports"] = [
+        (label, reverse(name) + (f"?{context['query']}" if context["query"] else ""))
+        for label, name in [
+            ("CSV", "events:meetings-csv"),
+            ("CSV, one row per participant", "events:participations-csv"),
+            ("JSON", "events:meetings-json"),
+            ("NDJSON", "events:meetings-ndjson"),
+            ("Calendar (iCal)", "events:meetings-ics"),
+        ]
+    ]
     return render(request, "events/meeting_list.html", context, status=400 if context["invalid"] else 200)
 
 
@@ -273,3 +289,76 @@ def person_detail(request, slug):
     )
     context.update({"person": person, "counterparts": counterparts, "filters_open": context["invalid"]})
     return render(request, "people/person_detail.html", context, status=400 if context["invalid"] else 200)
+
+
+# --- exports: the same filters as the pages -------------------------------------------------------------------------
+
+EXPORT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "ndjson": "application/x-ndjson; charset=utf-8",
+    "ics": "text/calendar; charset=utf-8",
+}
+
+
+def _stream(request, chunks, kind, extension):
+    if extension == "csv" and request.GET.get("bom") == "1":
+        chunks = itertools.chain(["\ufeff"], chunks)
+    response = StreamingHttpResponse((chunk.encode("utf-8") for chunk in chunks), content_type=EXPORT_TYPES[extension])
+    response["Content-Disposition"] = f'attachment; filename="{export.filename(kind, request.GET, extension)}"'
+    return response
+
+
+def export_meetings(request, kind, extension):
+    filterset, queryset, ignored = apply_filters(request.GET, Meeting.objects.public())
+    invalid = {key: reason for key, reason in ignored.items() if reason != "unknown parameter"}
+    if invalid:
+        lines = [f"{key}: {reason}" for key, reason in invalid.items()]
+        return HttpResponseBadRequest(
+            "Nothing exported; fix these parameters:\n" + "\n".join(lines), content_type="text/plain"
+        )
+    descending = (filterset.form.cleaned_data.get("sort") or ["-date"])[0] != "date"
+    base = request.build_absolute_uri("/").rstrip("/")
+    if kind == "participations":
+        chunks = export.participations_csv(queryset, descending)
+    elif extension == "csv":
+        chunks = export.meetings_csv(queryset, base, descending)
+    elif extension == "json":
+        meta = {
+            "filters": {key: request.GET.getlist(key) for key in request.GET if key not in ignored},
+            "generated": timezone.now().isoformat(timespec="seconds"),
+            "dictionary": base + reverse("events:data-dictionary"),
+        }
+        chunks = export.meetings_json(queryset, base, meta, descending)
+    elif extension == "ndjson":
+        chunks = export.meetings_ndjson(queryset, base, descending)
+    else:
+        chunks = export.meetings_ics(queryset, base, request.get_host().split(":")[0])
+    return _stream(request, chunks, kind, extension)
+
+
+def export_list(request, kind, extension):
+    base = request.build_absolute_uri("/").rstrip("/")
+    records, columns = {
+        "people": (export.people_records, export.PEOPLE_COLUMNS),
+        "agreements": (export.agreement_records, export.AGREEMENT_COLUMNS),
+        "forums": (export.forum_records, export.FORUM_COLUMNS),
+    }[kind]
+    if extension == "csv":
+        return _stream(request, export.records_csv(columns, records(base)), kind, extension)
+    return JsonResponse({kind: list(records(base))}, json_dumps_params={"ensure_ascii": False})
+
+
+def data_dictionary(request):
+    tables = [
+        ("meetings.csv", "One row per meeting.", export.MEETING_COLUMNS),
+        (
+            "participations.csv",
+            "One row per meeting and participant: for pivot tables and network analysis.",
+            export.PARTICIPATION_COLUMNS,
+        ),
+        ("people.csv", "One row per person.", export.PEOPLE_COLUMNS),
+        ("agreements.csv", "One row per agreement.", export.AGREEMENT_COLUMNS),
+        ("forums.csv", "One row per forum edition.", export.FORUM_COLUMNS),
+    ]
+    return render(request, "events/data_dictionary.html", {"tables": tables})
