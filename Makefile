@@ -35,10 +35,21 @@ format: setup
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
+BENCH_MEETINGS ?= 100000
+BENCH_DB := $(CURDIR)/bench-results/bench.sqlite3
+
 bench-import: setup
 	$(PY) manage.py bench_import --articles 1000
 
-bench: bench-import
+# A fresh SQLite database of synthetic meetings, then /meetings.csv beside `sqlite3 -csv` of the same rows.
+bench-export: setup
+	mkdir -p bench-results && rm -f $(BENCH_DB)
+	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py migrate --no-input -v0
+	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py load_reference
+	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py generate_synthetic --meetings $(BENCH_MEETINGS)
+	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py bench_export --output bench-results/export-sqlite.json
+
+bench: bench-import bench-export
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

@@ -11,9 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Aggregate, Case, F, OuterRef, Q, Subquery, TextField, When
+from django.db.models import Aggregate, Case, F, Func, OuterRef, Q, Subquery, TextField, When
 from django.db.models import Value as V
-from django.db.models.functions import Cast, Coalesce, Concat, NullIf
+from django.db.models.functions import Cast, Coalesce, NullIf
 from django.urls import reverse
 from django.utils.text import slugify
 from taggit.models import TaggedItem
@@ -162,10 +162,12 @@ def chunks(queryset, descending=True, size=None, fields=BASE_FIELDS, tuples=Fals
         page = queryset
         if last is not None:
             day, pk = last
+            # "date <= d and not (date = d and id >= pk)" rather than "date < d or (...)": the same rows, and
+            # a plain range on the date index instead of an OR the planner scans.
             if descending:
-                page = page.filter(Q(date__lt=day) | Q(date=day, id__lt=pk))
+                page = page.filter(Q(date__lte=day) & ~Q(date=day, id__gte=pk))
             else:
-                page = page.filter(Q(date__gt=day) | Q(date=day, id__gt=pk))
+                page = page.filter(Q(date__gte=day) & ~Q(date=day, id__lte=pk))
         rows = list((page.values_list if tuples else page.values)(*fields)[:size])
         if not rows:
             return
@@ -304,6 +306,14 @@ class GroupConcat(Aggregate):
         return self.as_sql(compiler, connection, function="STRING_AGG", template=template, **extra_context)
 
 
+class Chain(Func):
+    """SQL's ``a || b || c`` over non-null text, without the COALESCE that Concat wraps around every part."""
+
+    arg_joiner = " || "
+    template = "(%(expressions)s)"
+    output_field = TextField()
+
+
 def _joined(queryset, group, expression):
     grouped = queryset.order_by().values(group).annotate(joined=GroupConcat(expression)).values("joined")
     return Subquery(grouped[:1], output_field=TextField())
@@ -312,16 +322,22 @@ def _joined(queryset, group, expression):
 def wide_fields(base_url):
     """The wide CSV's list columns, joined by the database: one query per chunk, as a plain SQL export would."""
     meeting = OuterRef("pk")
-    participant = Concat(
+    participant = Chain(
         Coalesce("person__name", "name_as_written"),
         V(" ("),
-        Case(When(person__country__isnull=False, then=Concat("person__country__code", V("; "))), default=V("")),
+        Case(
+            When(person__country__isnull=False, then=Chain("person__country__code", V("; "))),
+            default=V(""),
+            output_field=TextField(),
+        ),
         "title",
         V(")"),
         output_field=TextField(),
     )
-    source_page = Concat(
-        V(base_url + _url_template("events:source-detail", pk=0)[:-2]), Cast("source_id", TextField()), V("/")
+    source_page = Chain(
+        V(base_url + _url_template("events:source-detail", pk=987654321).split("{pk}")[0]),
+        Cast("source_id", TextField()),
+        V("/"),
     )
     sources = Meeting.sources.through.objects.filter(meeting=meeting)
     return {
@@ -340,7 +356,7 @@ def wide_fields(base_url):
         "forums_text": _joined(
             Meeting.forums_discussed.through.objects.filter(meeting=meeting),
             "meeting",
-            Concat(Cast("forum__edition", TextField()), V(" "), "forum__series"),
+            Chain(Cast("forum__edition", TextField()), V(" "), "forum__series"),
         ),
         "outlets_text": _joined(sources, "meeting", Coalesce(NullIf("source__outlet", V("")), V("unknown"))),
         "urls_text": _joined(

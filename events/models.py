@@ -468,7 +468,10 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["date", "id"]
-        indexes = [models.Index(fields=["date"]), models.Index(fields=["status", "date"])]
+        indexes = [
+            models.Index(fields=["date", "id"], name="meeting_date_id"),
+            models.Index(fields=["status", "date"], name="meeting_status_date"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")), name="meeting_end_after_start"
