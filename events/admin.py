@@ -1,10 +1,50 @@
+from types import SimpleNamespace
+
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
 from django.http import StreamingHttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
 from events import export
-from events.models import Agreement, Evidence, Forum, Meeting, Organization, Participant, Place, PlaceName, Source
+from events.ingest import Importer
+from events.ingest.pipeline import FAILED
+from events.merge import merge_meetings
+from events.models import (
+    Agreement,
+    Basis,
+    Evidence,
+    Forum,
+    Meeting,
+    MeetingRedirect,
+    Organization,
+    Participant,
+    Place,
+    PlaceName,
+    Source,
+)
+from events.views import highlight
+
+# An editor's change to one of these fields locks it: later imports leave it alone.
+LOCKS = {
+    "title": "title",
+    "date": "date",
+    "date_precision": "date",
+    "end_date": "date",
+    "kind": "kind",
+    "place": "place",
+    "place_as_written": "place",
+    "country": "country",
+}
 
 
 class EvidenceInline(GenericTabularInline):
@@ -38,6 +78,26 @@ class OrganizationAdmin(admin.ModelAdmin):
     filter_horizontal = ["members"]
 
 
+class ArticleForm(forms.Form):
+    text = forms.CharField(label="Article text", required=False, widget=forms.Textarea(attrs={"rows": 14, "cols": 100}))
+    upload = forms.FileField(label="…or a .txt file", required=False)
+    url = forms.URLField(label="Address of the article (optional)", required=False, assume_scheme="https")
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("upload")
+        if upload:
+            if upload.size > settings.DIPLOTRACK_MAX_ARTICLE_BYTES:
+                raise ValidationError("The file is too large to be an article.")
+            try:
+                data["text"] = upload.read().decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise ValidationError("The file is not UTF-8 text.") from error
+        if not (data.get("text") or "").strip():
+            raise ValidationError("Paste the article's text or choose a .txt file.")
+        return data
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["__str__", "outlet", "published", "dateline", "imported_at"]
@@ -46,9 +106,65 @@ class SourceAdmin(admin.ModelAdmin):
     date_hierarchy = "published"
     readonly_fields = ["content_hash", "imported_at"]
 
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.import_article)
+        return [path("import/", view, name="events_source_import"), *super().get_urls()]
+
+    def import_article(self, request):
+        """Paste an article, see what the importer extracts and what it would merge into, then confirm."""
+        if not request.user.has_perm("events.add_source"):
+            raise PermissionDenied
+        form = ArticleForm(request.POST or None, request.FILES or None)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Import an article",
+            "opts": self.model._meta,
+            "form": form,
+        }
+        if request.method == "POST" and form.is_valid():
+            text, url = form.cleaned_data["text"], form.cleaned_data["url"]
+            importer = Importer()
+            if "confirm" in request.POST:
+                result = importer.import_text(text, filename="pasted in the admin", url=url)
+                if result.status == FAILED:
+                    form.add_error(None, result.message)
+                else:
+                    messages.success(request, f"{result.status.capitalize()}: {result.message}")
+                    if result.source is not None:
+                        return redirect("admin:events_source_change", result.source.pk)
+                    return redirect("admin:events_source_changelist")
+            else:
+                preview = importer.preview(text)
+                context["preview"] = preview
+                context["form"] = ArticleForm(initial={"text": text, "url": url})
+                if preview.article:
+                    quotes = [
+                        SimpleNamespace(
+                            field=field, value=value, start=q.start, end=q.end, target_url=f"#event-{n or 0}"
+                        )
+                        for field, value, q, n in preview.quotes
+                    ]
+                    context["segments"] = highlight(preview.article.text, quotes)
+        return TemplateResponse(request, "admin/events/import_article.html", context)
+
+
+class ParticipantFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            person = form.cleaned_data.get("person")
+            if person is not None:
+                if person.pk in seen:
+                    raise ValidationError(f"{person} is listed twice; a person takes part in a meeting once.")
+                seen.add(person.pk)
+
 
 class ParticipantInline(admin.TabularInline):
     model = Participant
+    formset = ParticipantFormSet
     extra = 0
     autocomplete_fields = ["person"]
     fields = ["person", "name_as_written", "role", "title"]
@@ -62,16 +178,91 @@ class SourceInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
-    actions = ["export_csv"]
-    list_display = ["title", "date", "date_precision", "kind", "place", "status"]
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "date", "date_precision", "kind", "place", "status", "source_count"]
     list_filter = ["status", "kind", "date_precision", "place__country"]
     search_fields = ["title", "summary", "participants__person__names__name", "participants__name_as_written"]
     date_hierarchy = "date"
     autocomplete_fields = ["place", "country", "organizations", "parent", "forums_discussed", "agreements_discussed"]
     inlines = [ParticipantInline, SourceInline, EvidenceInline]
     exclude = ["sources"]
+    readonly_fields = ["locked_fields", "date_basis", "place_basis"]
     list_select_related = ["place"]
+    actions = ["mark_reviewed", "mark_unreviewed", "mark_draft", "merge_selected", "export_csv"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(source_count=Count("sources", distinct=True))
+
+    @admin.display(description="sources", ordering="source_count")
+    def source_count(self, meeting):
+        return meeting.source_count
+
+    def save_model(self, request, obj, form, change):
+        locked = set(obj.locked_fields)
+        for name in form.changed_data:
+            if name in LOCKS and change:
+                locked.add(LOCKS[name])
+        if change and "date" in locked and {"date", "date_precision", "end_date"} & set(form.changed_data):
+            obj.date_basis = Basis.EDITOR
+        if change and "place" in locked and {"place", "place_as_written"} & set(form.changed_data):
+            obj.place_basis = Basis.EDITOR
+        if not change:
+            obj.date_basis = Basis.EDITOR
+        obj.locked_fields = sorted(locked)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        meeting = form.instance
+        similar = list(Meeting.objects.similar_to(meeting)[:5])
+        if similar:
+            ids = ",".join(str(m.pk) for m in [meeting, *similar])
+            url = reverse("admin:events_meeting_changelist") + f"?id__in={ids}"
+            names = format_html_join(", ", "{} ({})", ((m.title, m.date_display) for m in similar))
+            self.message_user(
+                request,
+                format_html(
+                    'This meeting looks like {}. <a href="{}">Compare them</a> and, if they are the same, select them '
+                    "and choose “Merge selected meetings”.",
+                    names,
+                    url,
+                ),
+                messages.WARNING,
+            )
+
+    @admin.action(description="Mark as reviewed", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        self._set_status(request, queryset, Meeting.Status.REVIEWED)
+
+    @admin.action(description="Mark as unreviewed (public, flagged)", permissions=["change"])
+    def mark_unreviewed(self, request, queryset):
+        self._set_status(request, queryset, Meeting.Status.UNREVIEWED)
+
+    @admin.action(description="Make draft (hidden from the public)", permissions=["change"])
+    def mark_draft(self, request, queryset):
+        self._set_status(request, queryset, Meeting.Status.DRAFT)
+
+    def _set_status(self, request, queryset, status):
+        count = 0
+        for meeting in queryset:  # one save each, so that the history records who changed what
+            meeting.status = status
+            meeting.save(update_fields=["status", "updated"])
+            count += 1
+        self.message_user(request, f"{count} meeting(s) marked {Meeting.Status(status).label}.", messages.SUCCESS)
+
+    @admin.action(description="Merge selected meetings", permissions=["change", "delete"])
+    def merge_selected(self, request, queryset):
+        meetings = list(queryset.annotate(n_sources=Count("sources")).order_by("-n_sources", "id"))
+        if len(meetings) < 2:
+            self.message_user(request, "Select at least two meetings to merge.", messages.WARNING)
+            return
+        survivor, duplicates = meetings[0], meetings[1:]
+        merge_meetings(survivor, duplicates)
+        self.message_user(
+            request,
+            f"Merged {len(duplicates)} meeting(s) into “{survivor.title}”; their addresses now redirect to it.",
+            messages.SUCCESS,
+        )
 
     @admin.action(description="Export the selected meetings as CSV (drafts excluded)", permissions=["view"])
     def export_csv(self, request, queryset):
@@ -87,8 +278,15 @@ class MeetingAdmin(admin.ModelAdmin):
         return response
 
 
+@admin.register(MeetingRedirect)
+class MeetingRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_id", "meeting"]
+    search_fields = ["old_id", "meeting__title"]
+    autocomplete_fields = ["meeting"]
+
+
 @admin.register(Forum)
-class ForumAdmin(admin.ModelAdmin):
+class ForumAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "edition", "date", "place"]
     list_filter = ["series"]
     search_fields = ["series", "place__name"]
@@ -98,7 +296,7 @@ class ForumAdmin(admin.ModelAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(SimpleHistoryAdmin):
     list_display = ["title", "kind", "signed_on", "period_start", "period_end"]
     list_filter = ["kind"]
     search_fields = ["title"]

@@ -10,6 +10,7 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from events.dates import Precision, fits_precision, format_partial
@@ -228,6 +229,7 @@ class Forum(models.Model):
     side_events = models.JSONField(default=list, blank=True)
     sources = models.ManyToManyField(Source, blank=True, related_name="forums")
     evidence = GenericRelation(Evidence)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["series", "edition"]
@@ -282,6 +284,7 @@ class Agreement(models.Model):
     )
     sources = models.ManyToManyField(Source, blank=True, related_name="agreements")
     evidence = GenericRelation(Evidence)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["signed_on", "title"]
@@ -370,6 +373,21 @@ class MeetingQuerySet(models.QuerySet):
         sources = Source.objects.matching(text)
         by_source = Q(pk__in=Meeting.sources.through.objects.filter(source__in=sources).values("meeting_id"))
         return self.filter(pk__in=self.model.objects.filter(by_fields | by_source).values("pk"))
+
+    def similar_to(self, meeting, days=3):
+        """Meetings that look like ``meeting``: the same people (two, or all if fewer) within a few days."""
+        people = [p.person_id for p in meeting.participants.all() if p.person_id]
+        if not people or meeting.date is None:
+            return self.none()
+        needed = min(2, len(people))
+        window = datetime.timedelta(days=days)
+        return (
+            self.exclude(pk=meeting.pk)
+            .filter(date__gte=meeting.date - window, date__lte=meeting.date + window)
+            .annotate(shared=Count("participants", filter=Q(participants__person__in=people)))
+            .filter(shared__gte=needed)
+            .order_by("date")
+        )
 
     def with_list_data(self):
         return self.select_related("place__country", "country").prefetch_related(
@@ -463,6 +481,7 @@ class Meeting(models.Model):
     evidence = GenericRelation(Evidence)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated"])
 
     objects = MeetingQuerySet.as_manager()
 
@@ -511,6 +530,16 @@ class Meeting(models.Model):
         if self.place:
             return self.place.display_as(self.place_as_written)
         return self.country.name if self.country else ""
+
+
+class MeetingRedirect(models.Model):
+    """The address of a meeting merged into another keeps working: it redirects to the survivor."""
+
+    old_id = models.PositiveBigIntegerField(unique=True)
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="redirects")
+
+    def __str__(self):
+        return f"{self.old_id} → {self.meeting_id}"
 
 
 class Participant(models.Model):

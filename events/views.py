@@ -10,7 +10,17 @@ from django.utils import timezone
 from events import export
 from events.charts import bar_chart, per_year
 from events.filters import apply_filters
-from events.models import Agreement, Evidence, Forum, Meeting, Organization, Participant, Place, Source
+from events.models import (
+    Agreement,
+    Evidence,
+    Forum,
+    Meeting,
+    MeetingRedirect,
+    Organization,
+    Participant,
+    Place,
+    Source,
+)
 from people.models import Person, Position
 
 PAGE_SIZE = 25
@@ -113,6 +123,9 @@ def active_filters(filterset, params):
 
 
 def meeting_detail(request, pk, slug):
+    moved = MeetingRedirect.objects.filter(old_id=pk).select_related("meeting").first()
+    if moved and moved.meeting.status != Meeting.Status.DRAFT:
+        return redirect(moved.meeting, permanent=True)
     positions = Position.objects.order_by("start")
     meeting = get_object_or_404(
         Meeting.objects.public()

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from people.models import Country, Person, PersonName, Position
 
@@ -21,7 +22,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SimpleHistoryAdmin):
     list_display = ["name", "country", "needs_review"]
     list_filter = ["country", "needs_review"]
     search_fields = ["name", "names__name"]

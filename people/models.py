@@ -4,6 +4,7 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 from people.text import normalize_name
 
@@ -57,6 +58,7 @@ class Person(models.Model):
     needs_review = models.BooleanField(
         default=False, help_text="Created by the importer from an unknown name; check and confirm."
     )
+    history = HistoricalRecords()
 
     objects = PersonQuerySet.as_manager()
 

@@ -88,3 +88,25 @@ def test_the_list_works_on_a_phone_sized_screen(page):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 400, "the page scrolls sideways on a phone"
     shot(page, "meeting-list-phone")
+
+
+def test_an_editor_pastes_an_article_previews_it_and_confirms(page, django_user_model):
+    django_user_model.objects.create_superuser("chief", "chief@example.org", "a-long-test-password")
+    page.goto("/admin/login/?next=/admin/events/source/import/")
+    page.fill("#id_username", "chief")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")
+    page.fill(
+        "#id_text",
+        " date 2018-05-15 MOSCOW, May 14 (Interfax) - Russian Foreign Minister Sergei Lavrov held talks with "
+        "Kazakh Foreign Minister Kairat Abdrakhmanov in Moscow on Monday.\n\nThe ministers discussed the Caspian.",
+    )
+    page.click("input[name=preview]")
+    assert page.locator(".preview-event").count() == 1
+    assert page.locator(".article-preview mark").count() >= 1
+    shot(page, "admin-import-preview")
+    page.click("input[name=confirm]")
+    assert "Created" in page.locator(".messagelist").inner_text()
+    shot(page, "admin-import-confirmed")
+    page.goto("/meetings/?person=kairat-abdrakhmanov")
+    assert page.locator(".meeting-row").count() == 1

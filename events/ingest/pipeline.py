@@ -53,6 +53,20 @@ class Importer:
             return ImportResult(FAILED, f"the file is not UTF-8 text (invalid byte at position {error.start})")
         return self.import_text(text, filename=filename)
 
+    def preview(self, text):
+        try:
+            article = read(text)
+        except ArticleError as error:
+            return Preview(error=str(error))
+        extraction = Extractor(article, self.gazetteer).run()
+        writer = Writer(article, extraction)
+        matches = []
+        for event in extraction.events:
+            known = {p.person_id for p in event.participants.values() if p.person_id}
+            matches.append((event, writer.find_same(event, known)))
+        already = Source.objects.filter(content_hash=article.content_hash).first()
+        return Preview(article=article, extraction=extraction, matches=matches, already_imported=already)
+
     def import_text(self, text, filename="", url=""):
         try:
             article = read(text)
@@ -99,6 +113,37 @@ class Importer:
             result.status = MERGED
         result.message = describe(result)
         return result
+
+
+@dataclass
+class Preview:
+    """What importing a text would do, without doing it: for editors to check before they confirm."""
+
+    article: object = None
+    extraction: object = None
+    matches: list = field(default_factory=list)  # (event, the existing meeting it would merge into, or None)
+    already_imported: Source | None = None
+    error: str = ""
+
+    @property
+    def quotes(self):
+        """Every quote the extraction rests on, as (field, value, start, end, event number)."""
+        found = []
+        for number, (event, _) in enumerate(self.matches, start=1):
+            if event.date_quote:
+                found.append(("date", str(event.date), event.date_quote, number))
+            if event.place_quote:
+                found.append(("place", event.place_as_written, event.place_quote, number))
+            for kind, quote in event.kinds.items():
+                found.append(("kind", kind.label, quote, number))
+            for person in event.participants.values():
+                found.append(("person", person.name_as_written, person.quote, number))
+        for forum in self.extraction.forums.values() if self.extraction else []:
+            for name, quote in forum.quotes.items():
+                found.append((f"forum {name}", str(forum.edition), quote, None))
+        for agreement in self.extraction.agreements.values() if self.extraction else []:
+            found.append(("agreement", agreement.title, agreement.quote, None))
+        return found
 
 
 def describe(result):
