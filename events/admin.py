@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.http import StreamingHttpResponse
@@ -105,6 +106,7 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ["title", "outlet", "text", "filename"]
     date_hierarchy = "published"
     readonly_fields = ["content_hash", "imported_at"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_article)
