@@ -2,7 +2,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from events.ingest.extract import Extractor
 from events.ingest.gazetteer import Gazetteer
@@ -11,6 +11,19 @@ from events.ingest.store import Writer
 from events.models import Source
 
 logger = logging.getLogger(__name__)
+
+# Any constant: the key of the PostgreSQL advisory lock that lets one import write at a time.
+IMPORT_LOCK_KEY = 7_140_318_402
+
+
+def serialize_imports():
+    """Imports running at once (two processes) must not both create the same meeting: on PostgreSQL each import's
+    transaction takes an advisory lock, so matching against existing meetings sees what the other one wrote.
+    SQLite already lets one writer at a time."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_KEY])
+
 
 CREATED, MERGED, UNCHANGED, SKIPPED, FAILED = "created", "merged", "unchanged", "skipped", "failed"
 
@@ -72,13 +85,16 @@ class Importer:
             article = read(text)
         except ArticleError as error:
             return ImportResult(FAILED, str(error))
-        if Source.objects.filter(content_hash=article.content_hash).exists():
-            return ImportResult(
-                UNCHANGED, "already imported", source=Source.objects.get(content_hash=article.content_hash)
-            )
+        existing = Source.objects.filter(content_hash=article.content_hash).first()
+        if existing:
+            return ImportResult(UNCHANGED, "already imported", source=existing)
         try:
             extraction = Extractor(article, self.gazetteer).run()
             with transaction.atomic():
+                serialize_imports()
+                existing = Source.objects.filter(content_hash=article.content_hash).first()
+                if existing:
+                    return ImportResult(UNCHANGED, "already imported by an import running at the same time", existing)
                 writer = Writer(article, extraction, filename=filename, url=url)
                 source = writer.write()
                 if self.dry_run:
