@@ -608,5 +608,7 @@ def _normalize_place_name(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=Place)
-def _ensure_current_name(sender, instance, **kwargs):
+def _ensure_current_name(sender, instance, raw=False, **kwargs):
+    if raw:  # fixtures and backups carry the names themselves
+        return
     instance.names.get_or_create(name=instance.name, defaults={"kind": PlaceName.Kind.CURRENT})
