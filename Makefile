@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup data lint format bench bench-import clean
+.PHONY: run test setup data lint format bench bench-import bench-export serve backup restore loadtest clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -26,6 +26,25 @@ run: data
 
 test: setup
 	$(PY) -m pytest
+
+# Production-style serving: gunicorn, static files through whitenoise. Needs DJANGO_ENV=production,
+# SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL in the environment (see README).
+WORKERS ?= 3
+serve: setup
+	$(PY) manage.py collectstatic --no-input -v0
+	$(PY) manage.py migrate --no-input
+	$(VENV)/bin/gunicorn diplotrack.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+
+backup: setup
+	$(PY) manage.py backup backups/diplotrack-$$(date +%Y%m%d-%H%M%S).json
+
+# make restore FILE=backups/diplotrack-….json
+restore: setup
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/<file>.json"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"
+
+loadtest: data
+	./loadtest/run
 
 lint: setup
 	$(PY) -m ruff check .

@@ -4,8 +4,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import Count, Exists, F, OuterRef, Q
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Window
+from django.db.models.functions import ExtractYear, RowNumber
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from events.dates import Precision, fits_precision, format_partial
-from people.models import Country, Person
+from people.models import Country, Person, PersonName
 from people.text import normalize_name
 
 
@@ -361,18 +361,51 @@ class MeetingQuerySet(models.QuerySet):
         by_fields = Q()
         for word in words:
             key = normalize_name(word)
+            # Names are few: find the people and places first, then their meetings through the indexed keys.
+            person_ids = list(PersonName.objects.filter(normalized__contains=key).values_list("person_id", flat=True))
+            place_ids = list(PlaceName.objects.filter(normalized__contains=key).values_list("place_id", flat=True))
             people = Participant.objects.filter(
-                Q(person__names__normalized__contains=key) | Q(name_as_written__icontains=word)
+                Q(person_id__in=person_ids) | Q(person__isnull=True, name_as_written__icontains=word)
             ).values("meeting_id")
             by_fields &= (
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(pk__in=people)
-                | Q(place__names__normalized__contains=key)
+                Q(title__icontains=word) | Q(summary__icontains=word) | Q(pk__in=people) | Q(place_id__in=place_ids)
             )
         sources = Source.objects.matching(text)
         by_source = Q(pk__in=Meeting.sources.through.objects.filter(source__in=sources).values("meeting_id"))
         return self.filter(pk__in=self.model.objects.filter(by_fields | by_source).values("pk"))
+
+    def before(self, meeting):
+        """Meetings that come before ``meeting`` in (date, id) order, nearest first."""
+        # "date <= d and not (date = d and id >= pk)": one range over the (date, id) index, unlike an OR.
+        return (
+            self.filter(date__lte=meeting.date).exclude(date=meeting.date, pk__gte=meeting.pk).order_by("-date", "-pk")
+        )
+
+    def after(self, meeting):
+        return self.filter(date__gte=meeting.date).exclude(date=meeting.date, pk__lte=meeting.pk).order_by("date", "pk")
+
+    def counts_by_year_and_kind(self):
+        rows = self.order_by().annotate(year=ExtractYear("date")).values("year", "kind").annotate(n=Count("pk"))
+        return list(rows.order_by("year", "kind"))
+
+    def latest_of_each_year(self, count):
+        """Ids of the ``count`` latest meetings of every year, in one query (a window function)."""
+        rank = Window(RowNumber(), partition_by=[ExtractYear("date")], order_by=[F("date").desc(), F("pk").desc()])
+        return list(self.order_by().annotate(rank=rank).filter(rank__lte=count).values_list("pk", flat=True))
+
+    def related_to(self, meeting, count=5):
+        """The meetings sharing most people with ``meeting``, latest first among equals."""
+        people = [p.person_id for p in meeting.participants.all() if p.person_id]
+        shared = (
+            Participant.objects.filter(person_id__in=people, meeting__in=self.values("pk"))
+            .exclude(meeting_id=meeting.pk)
+            .values("meeting_id")
+            .annotate(shared=Count("id"), day=Max("meeting__date"))
+            .order_by("-shared", "-day", "-meeting_id")[:count]
+        )
+        order = [row["meeting_id"] for row in shared]
+        found = {m.pk: m for m in self.filter(pk__in=order)}
+        return [found[pk] for pk in order if pk in found]
 
     def similar_to(self, meeting, days=3):
         """Meetings that look like ``meeting``: the same people (two, or all if fewer) within a few days."""
@@ -399,7 +432,8 @@ class MeetingQuerySet(models.QuerySet):
         from taggit.models import Tag
 
         ids = self.order_by().values("pk")
-        inside = Meeting.objects.filter(pk__in=ids).order_by()
+        # Grouping the set itself is cheaper than grouping "id IN (the set)"; a DISTINCT set must be wrapped.
+        inside = Meeting.objects.filter(pk__in=ids).order_by() if self.query.distinct else self.order_by()
         return {
             "year": list(
                 inside.annotate(year=ExtractYear("date")).values("year").annotate(n=Count("pk")).order_by("-year")

@@ -1,7 +1,9 @@
+import hashlib
 import itertools
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
 from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,6 +26,7 @@ from events.models import (
 from people.models import Person, Position
 
 PAGE_SIZE = 25
+FACET_SECONDS = 300
 
 
 def home(request):
@@ -57,11 +60,14 @@ def meeting_list(request):
 def filtered_meetings(request, meetings):
     """The list, its filters, facets and active filters: shared by the meeting list and the person pages."""
     filterset, queryset, ignored = apply_filters(request.GET, meetings)
-    page = Paginator(queryset.with_list_data(), PAGE_SIZE).get_page(request.GET.get("page"))
+    size = queryset.aggregate(n=Count("pk"), top=Max("pk"), changed=Max("updated"))
+    paginator = Paginator(queryset.with_list_data(), PAGE_SIZE)
+    paginator.count = size["n"]  # counted above already
+    page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     for key in [*ignored, "page"]:
         params.pop(key, None)
-    facets = queryset.facets()
+    facets = cached_facets(request.path, _without(params, "sort"), size, queryset)
     kind_labels = dict(Meeting.Kind.choices)
     return {
         "filter": filterset,
@@ -83,6 +89,18 @@ def filtered_meetings(request, meetings):
         },
         "chart": bar_chart(per_year(facets["year"][::-1]), "Meetings per year"),
     }
+
+
+def cached_facets(path, query, size, queryset):
+    """Facet counts cost a scan of every matching meeting; keep them a few minutes. The key holds the number of
+    matching meetings, the highest id and the last change among them, so imports, merges and edits miss it."""
+    parts = f"{path}?{query}|{size['n']}|{size['top']}|{size['changed']}"
+    key = "facets:" + hashlib.sha256(parts.encode()).hexdigest()
+    facets = cache.get(key)
+    if facets is None:
+        facets = queryset.facets()
+        cache.set(key, facets, FACET_SECONDS)
+    return facets
 
 
 def _with(params, key, value, add=False):
@@ -152,19 +170,9 @@ def meeting_detail(request, pk, slug):
     if meeting.slug != slug:
         return redirect(meeting, permanent=True)
     public = Meeting.objects.public()
-    previous = public.filter(Q(date__lt=meeting.date) | Q(date=meeting.date, pk__lt=meeting.pk)).order_by(
-        "-date", "-pk"
-    )
-    following = public.filter(Q(date__gt=meeting.date) | Q(date=meeting.date, pk__gt=meeting.pk)).order_by("date", "pk")
-    people = [p.person_id for p in meeting.participants.all() if p.person_id]
-    related = (
-        public.filter(participants__person__in=people)
-        .exclude(pk=meeting.pk)
-        .annotate(shared=Count("participants", filter=Q(participants__person__in=people)))
-        .select_related("place", "country")
-        .prefetch_related("place__names")
-        .order_by("-shared", "-date")[:5]
-    )
+    previous = public.before(meeting)
+    following = public.after(meeting)
+    related = public.select_related("place", "country").prefetch_related("place__names").related_to(meeting)
     sources = [
         (source, [e for e in meeting.evidence.all() if e.source_id == source.pk]) for source in meeting.sources.all()
     ]
@@ -261,19 +269,34 @@ def forum_list(request):
 
 
 def timeline(request):
-    meetings = Meeting.objects.public().with_list_data().order_by("date", "id")
-    by_year = {}
-    for meeting in meetings:
-        by_year.setdefault(meeting.date.year, []).append(meeting)
-    facets = Meeting.objects.public().facets()
+    """The history year by year: counts per year and kind, and the latest meetings of each year."""
+    public = Meeting.objects.public()
+    size = public.aggregate(n=Count("pk"), top=Max("pk"), changed=Max("updated"))
+    key = "timeline:" + hashlib.sha256(f"{size['n']}|{size['top']}|{size['changed']}".encode()).hexdigest()
+    summary = cache.get(key)
+    if summary is None:
+        summary = {"counts": public.counts_by_year_and_kind(), "latest": public.latest_of_each_year(3)}
+        cache.set(key, summary, FACET_SECONDS)
     kind_labels = dict(Meeting.Kind.choices)
+    years = {}
+    for row in summary["counts"]:
+        year = years.setdefault(row["year"], {"total": 0, "kinds": [], "latest": []})
+        year["total"] += row["n"]
+        year["kinds"].append((kind_labels[row["kind"]], row["n"]))
+    latest = Meeting.objects.filter(pk__in=summary["latest"]).with_list_data().order_by("-date", "-pk")
+    for meeting in latest:
+        years[meeting.date.year]["latest"].append(meeting)
+    by_kind = {}
+    for row in summary["counts"]:
+        by_kind[kind_labels[row["kind"]]] = by_kind.get(kind_labels[row["kind"]], 0) + row["n"]
+    totals = [{"year": year, "n": data["total"]} for year, data in sorted(years.items())]
     return render(
         request,
         "events/timeline.html",
         {
-            "years": sorted(by_year.items(), reverse=True),
-            "year_chart": bar_chart(per_year(facets["year"][::-1]), "Meetings per year"),
-            "kind_chart": bar_chart([(kind_labels[r["kind"]], r["n"]) for r in facets["kind"]], "Meetings by kind"),
+            "years": sorted(years.items(), reverse=True),
+            "year_chart": bar_chart(per_year(totals), "Meetings per year"),
+            "kind_chart": bar_chart(sorted(by_kind.items(), key=lambda kv: -kv[1]), "Meetings by kind"),
         },
     )
 

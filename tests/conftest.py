@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from people.models import Country
@@ -9,6 +10,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # The reference data is read-only for tests; load it once, each test runs in a rolled-back transaction.
     with django_db_blocker.unblock():
         call_command("load_reference", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Cached facets must not leak between tests (rolled-back tests reuse ids)."""
+    cache.clear()
 
 
 @pytest.fixture
