@@ -397,8 +397,9 @@ class MeetingQuerySet(models.QuerySet):
         """The meetings sharing most people with ``meeting``, latest first among equals."""
         people = [p.person_id for p in meeting.participants.all() if p.person_id]
         shared = (
-            Participant.objects.filter(person_id__in=people, meeting__in=self.values("pk"))
+            Participant.objects.filter(person_id__in=people)
             .exclude(meeting_id=meeting.pk)
+            .exclude(meeting__status=Meeting.Status.DRAFT)
             .values("meeting_id")
             .annotate(shared=Count("id"), day=Max("meeting__date"))
             .order_by("-shared", "-day", "-meeting_id")[:count]
