@@ -176,3 +176,12 @@ def test_talks_on_the_sidelines_of_a_summit_are_bilateral():
     assert meeting.kind == Meeting.Kind.TALKS
     assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
     assert meeting.place.slug == "astana"
+
+
+def test_a_meeting_on_the_sidelines_of_a_council_named_after_the_verb_is_bilateral():
+    import_files(OWN / "sidelines_before_verb_2023.txt")
+    meeting = only_meeting()  # the visit being prepared has no Kazakh participant: not a contact of its own
+    assert meeting.kind == Meeting.Kind.TALKS
+    assert meeting.date == datetime.date(2023, 10, 12)
+    assert meeting.place.slug == "minsk"
+    assert people_of(meeting) == {"murat-nurtleu", "sergey-lavrov"}

@@ -462,7 +462,7 @@ class Extractor:
         kinds = {kind for kind, pattern in CUES if pattern.search(cue_text)}
         multilateral = bool(MULTILATERAL_CUE.search(text) and PARTICIPATION.search(text))
         sidelines = SIDELINES.search(text)
-        if multilateral and sidelines and BILATERAL_VERB.search(text, sidelines.end()):
+        if multilateral and sidelines and BILATERAL_VERB.search(text):
             # "On the sidelines of the summit, X met Y": the talks are bilateral; the summit is their setting.
             multilateral = len(self.sentence_people(sentence)) < 2
         if multilateral:

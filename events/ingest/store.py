@@ -122,8 +122,10 @@ class Writer:
         person_ids = {pid for pid, _ in people.values()}
         meeting = self.find_same(event, person_ids)
         if meeting is None:
+            known = dict(Person.objects.filter(pk__in=person_ids).values_list("pk", "name"))
+            found = [(known.get(pid, f.name_as_written), f.country) for pid, f in people.values()]
             meeting = Meeting(
-                title="…",
+                title=self.title_for(event.kind, found, event.host, event.name)[:300],
                 date=event.date.value,
                 date_precision=event.date.precision,
                 date_basis=event.date_basis,
@@ -158,8 +160,13 @@ class Writer:
             if finding.title and finding.title_stated:
                 self.cite(participant, "title", finding.quote, finding.title)
 
-        if "title" not in meeting.locked_fields:
-            title = self.title_for(meeting, event)
+        if "title" not in meeting.locked_fields and meeting not in self.created:
+            rows = meeting.participants.order_by("id").values_list(
+                "person__name", "name_as_written", "person__country__code"
+            )
+            present = [(name or written, code) for name, written, code in rows]
+            host = meeting.country.code if meeting.country_id else ""
+            title = self.title_for(meeting.kind, present, host, event.name, meeting.title)[:300]
             if title != meeting.title:
                 meeting.title = title
                 meeting.save(update_fields=["title", "slug"])
@@ -268,23 +275,24 @@ class Writer:
             return Participant.Role.HOST
         return Participant.Role.PARTICIPANT
 
-    def title_for(self, meeting, event):
-        if event.name and meeting.kind == Meeting.Kind.MULTILATERAL:
-            return event.name
-        if meeting.kind == Meeting.Kind.MULTILATERAL and meeting.title not in ("", "…"):
-            return meeting.title
-        participants = list(meeting.participants.select_related("person__country").order_by("id"))
-        names = [p.person.name if p.person else p.name_as_written for p in participants]
-        label = KIND_TITLES[meeting.kind]
-        if meeting.kind in (Meeting.Kind.OFFICIAL_VISIT, Meeting.Kind.WORKING_VISIT) and meeting.country_id:
-            guests = [p for p in participants if p.person and p.person.country_id != meeting.country_id]
+    def title_for(self, kind, people, host, event_name="", current=""):
+        """A title from the kind and the people, as (name, country code) in the order they appear."""
+        if kind == Meeting.Kind.MULTILATERAL and (event_name or current not in ("", "…")):
+            return event_name or current
+        label = KIND_TITLES[kind]
+        names = [name for name, _ in people]
+        if kind in (Meeting.Kind.OFFICIAL_VISIT, Meeting.Kind.WORKING_VISIT) and host in self._countries:
+            guests = [name for name, code in people if code and code != host]
             if guests:
-                return f"{label} of {guests[0].person.name} to {meeting.country.name}"
-        if meeting.kind == Meeting.Kind.MULTILATERAL:
+                return f"{label} of {guests[0]} to {self._countries[host].name}"
+        if kind == Meeting.Kind.MULTILATERAL:
             return label + (f" with {', '.join(names)}" if names else "")
-        main = _main_pair(participants) or names
-        if len(main) >= 2:
-            return f"{label} between {main[0]} and {main[1]}"
+        pair = [next((n for n, c in people if c == code), None) for code in (KZ, RU)]
+        if all(pair):
+            first = next(n for n, c in people if c in (KZ, RU))
+            return f"{label} between {first} and {pair[1] if first == pair[0] else pair[0]}"
+        if len(names) >= 2:
+            return f"{label} between {names[0]} and {names[1]}"
         return f"{label}: {', '.join(names)}" if names else label
 
     # --- forums and agreements ---------------------------------------------------------------------------------
@@ -354,15 +362,6 @@ class Writer:
         if finding.signed and finding.date:
             self.cite(agreement, "signed_on", finding.quote, finding.date)
         return agreement
-
-
-def _main_pair(participants):
-    kz = [p for p in participants if p.person and p.person.country_id and p.person.country.code == KZ]
-    ru = [p for p in participants if p.person and p.person.country_id and p.person.country.code == RU]
-    if kz and ru:
-        first, second = (ru[0], kz[0]) if ru[0].pk < kz[0].pk else (kz[0], ru[0])
-        return [first.person.name, second.person.name]
-    return None
 
 
 def _last_day(value, precision):
