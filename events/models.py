@@ -318,9 +318,10 @@ class MeetingQuerySet(models.QuerySet):
         return self.exclude(status=Meeting.Status.DRAFT)
 
     def involving(self, *people):
+        """Meetings with every one of ``people``; a subquery per person keeps the set free of joins and duplicates."""
         for person in people:
-            self = self.filter(participants__person=person)
-        return self.distinct() if people else self
+            self = self.filter(pk__in=Participant.objects.filter(person=person).values("meeting_id"))
+        return self
 
     def in_period(self, start=None, end=None):
         """Meetings whose period overlaps [start, end]: a meeting known only as "2024" is in any part of 2024."""
@@ -336,7 +337,10 @@ class MeetingQuerySet(models.QuerySet):
         return self
 
     def in_year(self, year):
-        return self.in_period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+        # Partial dates are stored inside their period (1 January, the 1st of the month), so a plain date range
+        # finds them, and can use the date index; meetings running into the year from the one before are added.
+        start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        return self.filter(Q(date__range=(start, end)) | Q(date__lt=start, end_date__gte=start))
 
     def held_in(self, country):
         return self.filter(Q(place__country=country) | Q(place__isnull=True, country=country))
@@ -577,6 +581,19 @@ class MeetingRedirect(models.Model):
         return f"{self.old_id} → {self.meeting_id}"
 
 
+class ParticipantQuerySet(models.QuerySet):
+    def counterparts_of(self, person, count=20):
+        """(person id, number of public meetings shared with ``person``), most shared first."""
+        return (
+            self.filter(meeting__participants__person=person, person__isnull=False)
+            .exclude(person=person)
+            .exclude(meeting__status=Meeting.Status.DRAFT)
+            .values("person")
+            .annotate(n=Count("meeting", distinct=True))
+            .order_by("-n", "person")[:count]
+        )
+
+
 class Participant(models.Model):
     class Role(models.TextChoices):
         PARTICIPANT = "participant", "participant"
@@ -590,6 +607,8 @@ class Participant(models.Model):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
     title = models.CharField("title held then", max_length=300, blank=True)
     evidence = GenericRelation(Evidence)
+
+    objects = ParticipantQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "id"]

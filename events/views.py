@@ -316,13 +316,12 @@ def person_detail(request, slug):
     )
     theirs = Meeting.objects.public().involving(person)
     context = filtered_meetings(request, theirs)
-    counterparts = (
-        Person.objects.filter(participations__meeting__in=theirs.values("pk"))
-        .exclude(pk=person.pk)
-        .select_related("country")
-        .annotate(n=Count("participations__meeting", distinct=True))
-        .order_by("-n", "name")[:20]
+    shared = {row["person"]: row["n"] for row in Participant.objects.counterparts_of(person)}
+    counterparts = sorted(
+        Person.objects.filter(pk__in=shared).select_related("country"), key=lambda p: (-shared[p.pk], p.name)
     )
+    for other in counterparts:
+        other.n = shared[other.pk]
     context.update({"person": person, "counterparts": counterparts, "filters_open": context["invalid"]})
     return render(request, "people/person_detail.html", context, status=400 if context["invalid"] else 200)
 

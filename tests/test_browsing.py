@@ -245,4 +245,4 @@ def test_pages_run_a_fixed_number_of_queries(client, reference, page):
         }[page]
         counts.append(count_queries(client, url))
     assert counts[0] == counts[1], counts
-    assert counts[0] <= 20
+    assert counts[0] <= 25
