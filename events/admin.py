@@ -62,8 +62,8 @@ class PlaceNameInline(admin.TabularInline):
 
 @admin.register(Place)
 class PlaceAdmin(admin.ModelAdmin):
-    list_display = ["name", "country"]
-    list_filter = ["country"]
+    list_display = ["name", "country", "needs_review"]
+    list_filter = ["needs_review", "country"]
     search_fields = ["name", "names__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["country"]

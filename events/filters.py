@@ -21,7 +21,7 @@ class PeopleSelect(forms.SelectMultiple):
         attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name, "multiple": True})
         options = format_html_join(
             "",
-            "<option value=\"{}\"{}>{}</option>",
+            '<option value="{}"{}>{}</option>',
             ((key, mark_safe(" selected") if str(key) in chosen else "", label) for key, label in self.choices),
         )
         return format_html("<select{}>{}</select>", flatatt(attrs), options)

@@ -57,6 +57,9 @@ class Place(models.Model):
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="places")
     latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    needs_review = models.BooleanField(
+        default=False, help_text="Created by the importer from a name it did not know; check and confirm."
+    )
 
     objects = PlaceQuerySet.as_manager()
 

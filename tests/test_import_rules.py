@@ -185,3 +185,12 @@ def test_a_meeting_on_the_sidelines_of_a_council_named_after_the_verb_is_bilater
     assert meeting.date == datetime.date(2023, 10, 12)
     assert meeting.place.slug == "minsk"
     assert people_of(meeting) == {"murat-nurtleu", "sergey-lavrov"}
+
+
+def test_a_town_the_reference_data_does_not_know_is_created_for_review():
+    (result,) = import_files(OWN / "unknown_town_2011.txt")
+    meeting = only_meeting()
+    assert meeting.place.name == "Zhezkazgan"
+    assert meeting.place.country.code == "KZ" and meeting.place.needs_review
+    assert "new places to review: Zhezkazgan" in result.message
+    assert meeting.date == datetime.date(2011, 6, 15)

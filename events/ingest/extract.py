@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from events.ingest.dates import DAY, MONTH, YEAR, PartialDate, find_dates
+from events.ingest.gazetteer import PlaceRef
 from events.models import Agreement, Basis, Meeting
 from people.models import Position
 
@@ -88,6 +89,17 @@ UNKNOWN_TITLED = re.compile(
     r"(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+Federation)?)?,?\s+"
     r"(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})"
 )
+UNKNOWN_PLACE = re.compile(
+    r"\b(?:in|to)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<name>[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?)(?=\s+(?:city|town|on|"
+    r"for|where|,)|[,.;]|\s*$)"
+)
+_MONTHS_AND_DAYS = {
+    name.lower()[:3]
+    for name in (
+        "January February March April May June July August September October November December "
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+    ).split()
+}
 NAME_CANDIDATE = re.compile(r"\b[A-Z][a-z’'\-]{1,20}(?:\s+[A-Z][a-z’'\-]{2,25}){1,2}\b")
 NAME_STOPWORDS = {
     "the",
@@ -774,6 +786,34 @@ class Extractor:
                 event.place_basis = Basis.DATELINE
                 event.place_quote = Quote(start, end, self.text[start:end])
                 event.host = event.host or found[0].payload.country
+                return
+        self.unknown_place(event)
+
+    def unknown_place(self, event):
+        """'Talks in Zhezkazgan': a town the reference data does not know becomes a new place, for review, in the
+        host country. Only in a contact sentence that names a participant, and never a known word."""
+        if not event.host:
+            return
+        participants = {p.person_id for p in event.participants.values()}
+        for sentence in event.sentences:
+            if not any(p.person_id in participants for p in self.sentence_people(sentence)):
+                continue
+            if not any(pattern.search(sentence.text) for _, pattern in CUES):
+                continue
+            for match in UNKNOWN_PLACE.finditer(sentence.text):
+                start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
+                name = match.group("name")
+                if (
+                    name.lower() in NAME_STOPWORDS
+                    or name.lower()[:3] in _MONTHS_AND_DAYS
+                    or self._is_known_word(start, end)
+                    or any(m.start < end and start < m.end for m in self.people)
+                ):
+                    continue
+                event.place = PlaceRef(None, name, event.host, "new", None, None)
+                event.place_as_written, event.place_basis = name, Basis.STATED
+                event.place_quote = quote_of(sentence)
+                return
 
     def _in_other_event(self, sentence, event):
         # A sentence that reports a contact on another date places that contact, not this one.

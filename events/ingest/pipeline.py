@@ -36,6 +36,7 @@ class ImportResult:
     created: list = field(default_factory=list)
     merged: list = field(default_factory=list)
     new_people: list = field(default_factory=list)
+    new_places: list = field(default_factory=list)
     forums: list = field(default_factory=list)
     agreements: list = field(default_factory=list)
     extraction: object = None
@@ -118,6 +119,7 @@ class Importer:
             created=writer.created,
             merged=[m for m in writer.merged if m not in writer.created],
             new_people=writer.new_people,
+            new_places=writer.new_places,
             forums=writer.forums,
             agreements=writer.agreements,
             extraction=extraction,
@@ -177,4 +179,6 @@ def describe(result):
         parts.append(f"merged into {'; '.join(str(m) for m in result.merged)}")
     if result.new_people:
         parts.append(f"new people to review: {', '.join(p.name for p in result.new_people)}")
+    if result.new_places:
+        parts.append(f"new places to review: {', '.join(p.name for p in result.new_places)}")
     return " · ".join(parts)

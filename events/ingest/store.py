@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from events.dates import PRECISION_RANK
 from events.ingest.dates import PartialDate
 from events.ingest.extract import KIND_RANK, KZ, RU
-from events.models import BASIS_RANK, Agreement, Evidence, Forum, Meeting, Participant, Source
+from events.models import BASIS_RANK, Agreement, Evidence, Forum, Meeting, Participant, Place, Source
 from people.models import Country, Person
 
 KIND_TITLES = {
@@ -37,7 +37,7 @@ class Writer:
         self.filename = filename
         self.url = url
         self.evidence = []
-        self.created, self.merged, self.new_people = [], [], []
+        self.created, self.merged, self.new_people, self.new_places = [], [], [], []
         self.forums, self.agreements = [], []
         self._countries = {c.code: c for c in Country.objects.all()}
         self._types = {}
@@ -115,6 +115,25 @@ class Writer:
         finding.person_id = person.pk
         return person.pk
 
+    def place_for(self, event):
+        """The place's id; a place the reference data did not know is created, flagged for review."""
+        if event.place is None:
+            return None
+        if event.place.place_id:
+            return event.place.place_id
+        existing = Place.objects.named(event.place.name).first()
+        if existing:
+            return existing.pk
+        slug = base = slugify(event.place.name) or "place"
+        counter = 2
+        while Place.objects.filter(slug=slug).exists():
+            slug, counter = f"{base}-{counter}", counter + 1
+        place = Place.objects.create(
+            name=event.place.name, slug=slug, country=self._countries[event.place.country], needs_review=True
+        )
+        self.new_places.append(place)
+        return place.pk
+
     # --- meetings ----------------------------------------------------------------------------------------------
 
     def save_event(self, event, forums):
@@ -131,7 +150,7 @@ class Writer:
                 date_basis=event.date_basis,
                 end_date=event.date.end,
                 kind=event.kind,
-                place_id=event.place.place_id if event.place else None,
+                place_id=self.place_for(event),
                 place_as_written=event.place_as_written,
                 place_basis=event.place_basis,
                 country=self._countries.get(event.host),
@@ -251,7 +270,7 @@ class Writer:
                 or BASIS_RANK.get(event.place_basis, 0) > BASIS_RANK.get(meeting.place_basis, 0)
             )
         ):
-            meeting.place_id = event.place.place_id
+            meeting.place_id = self.place_for(event)
             meeting.place_as_written = event.place_as_written
             meeting.place_basis = event.place_basis
             changed += ["place", "place_as_written", "place_basis"]
