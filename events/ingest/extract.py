@@ -8,7 +8,6 @@ touches the database: names are matched against a ``Gazetteer`` loaded beforehan
 import datetime
 import difflib
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from events.ingest.dates import DAY, MONTH, YEAR, PartialDate, find_dates
@@ -1018,6 +1017,3 @@ def _agreement_kind(title):
             return kind
     return Agreement.Kind.OTHER
 
-
-def summarize_counts(extraction):
-    return Counter(event.kind for event in extraction.events)

@@ -104,10 +104,7 @@ class Writer:
         existing = Person.objects.named(finding.name_as_written).first()
         if existing:
             return existing.pk
-        slug = base = slugify(finding.name_as_written)[:190] or "person"
-        counter = 2
-        while Person.objects.filter(slug=slug).exists():
-            slug, counter = f"{base}-{counter}", counter + 1
+        slug = unique_slug(Person, finding.name_as_written, "person")
         person = Person.objects.create(
             name=finding.name_as_written, slug=slug, country=self._countries.get(finding.country), needs_review=True
         )
@@ -124,10 +121,7 @@ class Writer:
         existing = Place.objects.named(event.place.name).first()
         if existing:
             return existing.pk
-        slug = base = slugify(event.place.name) or "place"
-        counter = 2
-        while Place.objects.filter(slug=slug).exists():
-            slug, counter = f"{base}-{counter}", counter + 1
+        slug = unique_slug(Place, event.place.name, "place")
         place = Place.objects.create(
             name=event.place.name, slug=slug, country=self._countries[event.place.country], needs_review=True
         )
@@ -349,10 +343,7 @@ class Writer:
         if agreement is None:
             agreement = Agreement.objects.filter(slug=slugify(finding.title)[:200]).first()
         if agreement is None:
-            slug = base = slugify(finding.title)[:190] or "agreement"
-            counter = 2
-            while Agreement.objects.filter(slug=slug).exists():
-                slug, counter = f"{base}-{counter}", counter + 1
+            slug = unique_slug(Agreement, finding.title, "agreement")
             agreement = Agreement.objects.create(
                 title=finding.title[:400],
                 slug=slug,
@@ -381,6 +372,15 @@ class Writer:
         if finding.signed and finding.date:
             self.cite(agreement, "signed_on", finding.quote, finding.date)
         return agreement
+
+
+def unique_slug(model, text, fallback):
+    """A slug for ``text`` that no row of ``model`` has yet: 'akan-rakhmetullin', then '…-2', '…-3'."""
+    slug = base = slugify(text)[:190] or fallback
+    counter = 2
+    while model.objects.filter(slug=slug).exists():
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
 
 
 def _last_day(value, precision):
