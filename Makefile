@@ -74,6 +74,7 @@ bench-export: setup
 	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py generate_synthetic --meetings $(BENCH_MEETINGS)
 	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py bench_export --output bench-results/export-sqlite.json
 	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py bench_pages --output bench-results/pages-sqlite.json
+	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py bench_compare --output bench-results/compare-sqlite.json
 
 bench: bench-import bench-export
 

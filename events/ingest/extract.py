@@ -1016,4 +1016,3 @@ def _agreement_kind(title):
         if re.search(rf"\b{word}", lowered):
             return kind
     return Agreement.Kind.OTHER
-
