@@ -50,7 +50,8 @@ class Command(BaseCommand):
         gunicorn = str(Path(sys.executable).with_name("gunicorn"))
         servers = [
             subprocess.Popen(
-                [gunicorn, "diplotrack.wsgi", "--bind", f"127.0.0.1:{ours_port}", "--workers", "1", "--log-level", "error"],
+                [gunicorn, "diplotrack.wsgi", "--bind", f"127.0.0.1:{ours_port}", "--workers", "1"]
+                + ["--log-level", "error"],
                 cwd=settings.BASE_DIR,
                 env=env,
             ),
