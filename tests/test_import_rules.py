@@ -194,3 +194,10 @@ def test_a_town_the_reference_data_does_not_know_is_created_for_review():
     assert meeting.place.country.code == "KZ" and meeting.place.needs_review
     assert "new places to review: Zhezkazgan" in result.message
     assert meeting.date == datetime.date(2011, 6, 15)
+
+
+def test_a_counterpart_named_later_is_not_doubled_by_the_minister_of_the_day():
+    import_files(OWN / "deputies_counterpart_2018.txt")
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.CONSULTATIONS
+    assert people_of(meeting) == {"grigory-karasin", "roman-vassilenko"}  # not the foreign minister of 2018

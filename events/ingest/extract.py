@@ -57,6 +57,7 @@ PARTICIPATION = re.compile(
     re.IGNORECASE,
 )
 BILATERAL_VERB = re.compile(r"\b(?:talks with|met with|meeting with|met his|met her|met\b|bilateral)", re.IGNORECASE)
+DISCUSSION = re.compile(r"\b(?:discussed|exchanged views|reviewed)\b", re.IGNORECASE)
 SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes)\b", re.IGNORECASE)
 HOST_VERB = re.compile(r"\b(?:welcomed|hosted|greeted)\b", re.IGNORECASE)
 VISIT_TARGET = re.compile(r"\b(?:visit(?:s|ed|ing)?(?: to)?|arriv(?:ed|es|ing) in|trip to|tour of)\s+(?:the\s+)?$")
@@ -567,6 +568,12 @@ class Extractor:
                 people = self.sentence_people(sentence)
                 if people:
                     event.host = people[0].country
+        elif event.participants and DISCUSSION.search(sentence.text):
+            # "Karasin and Vassilenko discussed …": whoever discusses beside a participant took part too.
+            people = self.sentence_people(sentence)
+            if any(person.key in event.participants for person in people):
+                for person in people:
+                    event.participants.setdefault(person.key, person)
         for match in self.within(self.orgs, sentence):
             event.organizations.setdefault(match.payload, quote)
         for tag, pattern in TOPICS:
@@ -714,6 +721,12 @@ class Extractor:
         return found
 
     def complete_participants(self, event):
+        # "His Kazakh counterpart" stands for the minister only when the text names nobody else from Kazakhstan:
+        # a deputy's counterpart named elsewhere is the counterpart meant.
+        named = {p.country for p in event.participants.values() if not p.inferred}
+        for key, person in list(event.participants.items()):
+            if person.inferred and person.country in named:
+                del event.participants[key]
         for person in event.participants.values():
             if person.person_id and not person.title:
                 term = self.gaz.position_on(person.person_id, event.date.value)
