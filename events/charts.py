@@ -22,7 +22,7 @@ def bar_chart(counts, title):
     if not counts:
         return None
     top = max(value for _, value in counts) or 1
-    slot = min(WIDTH / len(counts), 56)
+    slot = min(WIDTH / len(counts), 120)  # wide enough for a label such as "multilateral meeting"
     every = max(1, len(counts) // 16)  # keep labels legible when there are many bars
     bars = []
     for index, (label, value) in enumerate(counts):
