@@ -1,4 +1,3 @@
-import json
 import os
 import shutil
 import socket
@@ -6,6 +5,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from events.benchmarks import report
 from events.models import Meeting, Participant
 
 REPEATS = 20
@@ -90,18 +91,12 @@ class Command(BaseCommand):
             ("meetings", f"{Meeting.objects.count():,}"),
             ("filtered list page, DiploTrack: median ms (p95)", f"{list_ours[0]:.1f} ({list_ours[1]:.1f})"),
             ("filtered table page, Datasette: median ms (p95)", f"{list_theirs[0]:.1f} ({list_theirs[1]:.1f})"),
-            ("ratio Datasette / DiploTrack", f"{list_theirs[0] / list_ours[0]:.2f}"),
+            ("list: ratio Datasette / DiploTrack", f"{list_theirs[0] / list_ours[0]:.2f}"),
             ("CSV of all meetings, DiploTrack: s (MB)", f"{csv_ours[0] / 1000:.2f} ({csv_ours[2] / 1e6:.1f})"),
             ("CSV stream of the table, Datasette: s (MB)", f"{csv_theirs[0] / 1000:.2f} ({csv_theirs[2] / 1e6:.1f})"),
-            ("ratio Datasette / DiploTrack", f"{csv_theirs[0] / csv_ours[0]:.2f}"),
+            ("CSV: ratio Datasette / DiploTrack", f"{csv_theirs[0] / csv_ours[0]:.2f}"),
         ]
-        width = max(len(label) for label, _ in rows)
-        self.stdout.write(f"{'over HTTP on 127.0.0.1':<{width}}  value")
-        for label, value in rows:
-            self.stdout.write(f"{label:<{width}}  {value}")
-        path = Path(output)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(rows, indent=2) + "\n")
+        report(self.stdout, rows, heading="over HTTP on 127.0.0.1", output=output)
 
 
 def free_port():

@@ -1,9 +1,7 @@
-import json
 import resource
 import shutil
 import subprocess
 import time
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -11,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
 
+from events.benchmarks import report
 from events.models import Meeting
 
 SQLITE_EXPORT = """
@@ -66,13 +65,7 @@ class Command(BaseCommand):
             (f"plain SQL ({tool}): MB written", f"{sql_size / 1e6:.1f}" if sql_seconds else "-"),
             ("ratio Django / plain SQL", f"{django_seconds / sql_seconds:.2f}" if sql_seconds else "-"),
         ]
-        width = max(len(label) for label, _ in rows)
-        self.stdout.write(f"{'measure':<{width}}  value")
-        for label, value in rows:
-            self.stdout.write(f"{label:<{width}}  {value}")
-        path = Path(output)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(dict(rows), indent=2) + "\n")
+        report(self.stdout, rows, heading="measure", output=output)
 
     def django_csv(self):
         client = Client()

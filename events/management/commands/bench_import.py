@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from events.benchmarks import report
 from events.ingest import Importer
 from events.ingest.synthetic import generate
 from events.models import Meeting
@@ -49,10 +50,7 @@ class Command(BaseCommand):
             ("contact F1 (date, place, participants)", f"{scores['f1']:.3f}"),
             ("meetings from other country pairs", f"{scores['false_pairs']}"),
         ]
-        width = max(len(label) for label, _ in rows)
-        self.stdout.write(f"{'measure':<{width}}  value")
-        for label, value in rows:
-            self.stdout.write(f"{label:<{width}}  {value}")
+        report(self.stdout, rows)
 
     def score(self, corpus, results):
         expected, found, false_pairs = 0, 0, 0
