@@ -31,7 +31,7 @@ MERGE_WINDOW_DAYS = 3
 class Writer:
     """Writes one article's extraction; collects what it created for the report."""
 
-    def __init__(self, article, extraction, filename="", url=""):
+    def __init__(self, article, extraction, filename="", url="", countries=None):
         self.article = article
         self.extraction = extraction
         self.filename = filename
@@ -39,7 +39,7 @@ class Writer:
         self.evidence = []
         self.created, self.merged, self.new_people, self.new_places = [], [], [], []
         self.forums, self.agreements = [], []
-        self._countries = {c.code: c for c in Country.objects.all()}
+        self._countries = countries if countries is not None else {c.code: c for c in Country.objects.all()}
         self._types = {}
 
     def write(self):
@@ -156,11 +156,10 @@ class Writer:
             self.merged.append(meeting)
             self.merge_into(meeting, event)
 
-        existing = set(meeting.participants.values_list("person_id", flat=True))
+        existing = {p.person_id: p for p in meeting.participants.filter(person__isnull=False)}
         for person_id, finding in people.values():
-            if person_id in existing:
-                participant = meeting.participants.get(person_id=person_id)
-            else:
+            participant = existing.get(person_id)
+            if participant is None:
                 participant = Participant.objects.create(
                     meeting=meeting,
                     person_id=person_id,
@@ -168,7 +167,7 @@ class Writer:
                     title=finding.title[:300],
                     role=self.role_of(finding, event),
                 )
-                existing.add(person_id)
+                existing[person_id] = participant
             self.cite(participant, "person", finding.quote, finding.name_as_written)
             if finding.title and finding.title_stated:
                 self.cite(participant, "title", finding.quote, finding.title)
