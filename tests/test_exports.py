@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from events.export import safe_cell
 from events.models import Meeting
-from tests.factories import MeetingFactory, ParticipantFactory, PersonFactory
+from tests.factories import MeetingFactory, ParticipantFactory, PersonFactory, SourceFactory
 from tests.ingest_helpers import SEEDS, import_files
 
 LIST = reverse("events:meeting-list")
@@ -115,6 +115,19 @@ def test_formula_cells_come_out_inert(client, reference, prefix):
     MeetingFactory(title=f'{prefix}HYPERLINK("http://evil.example","click")')
     (row,) = csv_rows(client.get("/meetings.csv"))
     assert row["title"] == f'\'{prefix}HYPERLINK("http://evil.example","click")'
+
+
+def test_lists_built_by_the_database_are_neutralised_and_quoted_like_any_cell(client, reference):
+    meeting = MeetingFactory(title='Talks, "frank"\nand long', place_as_written="-Somewhere")
+    ParticipantFactory(meeting=meeting, person=None, name_as_written="=cmd|' /C calc'!A0", title="")
+    meeting.sources.add(SourceFactory(outlet="@outlet", url=""))
+    (row,) = csv_rows(client.get("/meetings.csv"))
+    assert row["title"] == 'Talks, "frank"\nand long'
+    assert row["place_as_written"] == "'-Somewhere"
+    assert row["participants"] == "'=cmd|' /C calc'!A0 ()"
+    assert row["source_outlets"] == "'@outlet"
+    assert row["source_urls"] == f"http://testserver/sources/{meeting.sources.get().pk}/"
+    assert row["organizations"] == row["topics"] == row["agreements"] == row["end_date"] == ""
 
 
 def test_safe_cell_leaves_ordinary_values_alone():
