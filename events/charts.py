@@ -9,11 +9,17 @@ WIDTH, HEIGHT, LABEL_SPACE = 640, 160, 22
 class Bar:
     label: str
     value: int
-    x: float
-    y: float
-    width: float
-    height: float
+    x: str
+    y: str
+    width: str
+    height: str
     show_label: bool
+
+
+def _svg(number):
+    """A coordinate as SVG text, formatted here: the template's number localisation costs more than the page's
+    queries when there are many bars."""
+    return f"{number:.1f}"
 
 
 def bar_chart(counts, title):
@@ -31,10 +37,10 @@ def bar_chart(counts, title):
             Bar(
                 label=str(label),
                 value=value,
-                x=(WIDTH - slot * len(counts)) / 2 + index * slot + slot * 0.1,
-                y=HEIGHT - LABEL_SPACE - height,
-                width=slot * 0.8,
-                height=height,
+                x=_svg((WIDTH - slot * len(counts)) / 2 + index * slot + slot * 0.1),
+                y=_svg(HEIGHT - LABEL_SPACE - height),
+                width=_svg(slot * 0.8),
+                height=_svg(height),
                 show_label=index % every == 0,
             )
         )

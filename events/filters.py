@@ -1,7 +1,7 @@
 import django_filters
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from events.models import Meeting, Organization
@@ -12,19 +12,38 @@ class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-class PeopleSelect(forms.SelectMultiple):
-    """A multiple select rendered in one pass: with hundreds of people, Django's template per option dominated
-    the time of the list page."""
+class OnePassSelect(forms.Select):
+    """A select rendered in one pass. Django renders a template per option, which dominated the time of the list
+    and person pages with hundreds of people to choose from."""
+
+    label_field = None  # for choices from a queryset: read the label from this column, without building objects
+
+    def options(self):
+        queryset = getattr(self.choices, "queryset", None)
+        if queryset is None or self.label_field is None:
+            return self.choices
+        field = self.choices.field
+        empty = [("", field.empty_label)] if field.empty_label is not None else []
+        return [*empty, *queryset.values_list(field.to_field_name or "pk", self.label_field)]
 
     def render(self, name, value, attrs=None, renderer=None):
-        chosen = {str(v) for v in (value or [])}
-        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name, "multiple": True})
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((key, mark_safe(" selected") if str(key) in chosen else "", label) for key, label in self.choices),
+        chosen = set(self.format_value(value))
+        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        if self.allow_multiple_selected:
+            attrs["multiple"] = True
+        options = "".join(
+            f'<option value="{escape(key)}"{" selected" if str(key) in chosen else ""}>{escape(label)}</option>'
+            for key, label in self.options()
         )
-        return format_html("<select{}>{}</select>", flatatt(attrs), options)
+        return format_html("<select{}>{}</select>", flatatt(attrs), mark_safe(options))
+
+
+class OnePassSelectMultiple(OnePassSelect, forms.SelectMultiple):
+    pass
+
+
+class PeopleSelect(OnePassSelectMultiple):
+    label_field = "name"
 
 
 class MeetingFilter(django_filters.FilterSet):
@@ -33,7 +52,7 @@ class MeetingFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label="Search", max_length=200)
     person = django_filters.ModelMultipleChoiceFilter(
         field_name="participants__person__slug",
-        queryset=Person.objects.all(),
+        queryset=Person.objects.order_by("name"),
         to_field_name="slug",
         conjoined=True,
         label="People (all of)",
@@ -44,13 +63,21 @@ class MeetingFilter(django_filters.FilterSet):
         method="filter_from", label="From", widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = django_filters.DateFilter(method="filter_to", label="To", widget=forms.DateInput(attrs={"type": "date"}))
-    kind = django_filters.MultipleChoiceFilter(choices=Meeting.Kind.choices, label="Kind")
+    kind = django_filters.MultipleChoiceFilter(choices=Meeting.Kind.choices, label="Kind", widget=OnePassSelectMultiple)
     country = django_filters.ModelChoiceFilter(
-        queryset=Country.objects.all(), to_field_name="code", method="filter_country", label="Country"
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        method="filter_country",
+        label="Country",
+        widget=OnePassSelect,
     )
     place = django_filters.CharFilter(method="filter_place", label="Place", max_length=100)
     organization = django_filters.ModelChoiceFilter(
-        field_name="organizations", queryset=Organization.objects.all(), to_field_name="slug", label="Organization"
+        field_name="organizations",
+        queryset=Organization.objects.all(),
+        to_field_name="slug",
+        label="Organization",
+        widget=OnePassSelect,
     )
     topic = django_filters.CharFilter(method="filter_topic", label="Topic", max_length=100)
     has_agreement = django_filters.ChoiceFilter(

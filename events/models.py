@@ -431,9 +431,8 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def with_list_data(self):
-        return self.select_related("place__country", "country").prefetch_related(
-            "place__names", "participants__person", "topics", "organizations", "sources"
-        )
+        """What a row of a meeting list shows: the place as written (its former names) and the country."""
+        return self.select_related("place", "country").prefetch_related("place__names")
 
     def facets(self, limit=12):
         """Counts for narrowing this set of meetings: by year, kind, person, place and topic."""
