@@ -60,18 +60,19 @@ def meeting_list(request):
 def filtered_meetings(request, meetings):
     """The list, its filters, facets and active filters: shared by the meeting list and the person pages."""
     filterset, queryset, ignored = apply_filters(request.GET, meetings)
-    size = queryset.aggregate(n=Count("pk"), top=Max("pk"), changed=Max("updated"))
+    size = size_of(queryset)
     paginator = Paginator(queryset.with_list_data(), PAGE_SIZE)
     paginator.count = size["n"]  # counted above already
     page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     for key in [*ignored, "page"]:
         params.pop(key, None)
-    facets = cached_facets(request.path, _without(params, "sort"), size, queryset)
+    facets = cached(f"facets:{request.path}?{_without(params, 'sort')}", size, queryset.facets)
     kind_labels = dict(Meeting.Kind.choices)
     return {
         "filter": filterset,
         "page": page,
+        "size": size,
         "query": params.urlencode(),
         "ignored": ignored,
         "invalid": any(reason != "unknown parameter" for reason in ignored.values()),
@@ -91,16 +92,21 @@ def filtered_meetings(request, meetings):
     }
 
 
-def cached_facets(path, query, size, queryset):
-    """Facet counts cost a scan of every matching meeting; keep them a few minutes. The key holds the number of
-    matching meetings, the highest id and the last change among them, so imports, merges and edits miss it."""
-    parts = f"{path}?{query}|{size['n']}|{size['top']}|{size['changed']}"
-    key = "facets:" + hashlib.sha256(parts.encode()).hexdigest()
-    facets = cache.get(key)
-    if facets is None:
-        facets = queryset.facets()
-        cache.set(key, facets, FACET_SECONDS)
-    return facets
+def size_of(meetings):
+    """What identifies the state of a set of meetings: how many, the highest id and the last change."""
+    return meetings.aggregate(n=Count("pk"), top=Max("pk"), changed=Max("updated"))
+
+
+def cached(name, size, compute):
+    """Counts over a set of meetings cost a scan of all of them; keep them a few minutes. The key holds the set's
+    ``size_of``, so imports, merges and edits miss it."""
+    parts = f"{name}|{size['n']}|{size['top']}|{size['changed']}"
+    key = "counts:" + hashlib.sha256(parts.encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, FACET_SECONDS)
+    return value
 
 
 def _with(params, key, value, add=False):
@@ -271,12 +277,11 @@ def forum_list(request):
 def timeline(request):
     """The history year by year: counts per year and kind, and the latest meetings of each year."""
     public = Meeting.objects.public()
-    size = public.aggregate(n=Count("pk"), top=Max("pk"), changed=Max("updated"))
-    key = "timeline:" + hashlib.sha256(f"{size['n']}|{size['top']}|{size['changed']}".encode()).hexdigest()
-    summary = cache.get(key)
-    if summary is None:
-        summary = {"counts": public.counts_by_year_and_kind(), "latest": public.latest_of_each_year(3)}
-        cache.set(key, summary, FACET_SECONDS)
+    summary = cached(
+        "timeline",
+        size_of(public),
+        lambda: {"counts": public.counts_by_year_and_kind(), "latest": public.latest_of_each_year(3)},
+    )
     kind_labels = dict(Meeting.Kind.choices)
     years = {}
     for row in summary["counts"]:
@@ -316,14 +321,23 @@ def person_detail(request, slug):
     )
     theirs = Meeting.objects.public().involving(person)
     context = filtered_meetings(request, theirs)
-    shared = {row["person"]: row["n"] for row in Participant.objects.counterparts_of(person)}
-    counterparts = sorted(
-        Person.objects.filter(pk__in=shared).select_related("country"), key=lambda p: (-shared[p.pk], p.name)
-    )
-    for other in counterparts:
-        other.n = shared[other.pk]
+    # Without filters the page's set is all of theirs, already measured.
+    size = context["size"] if not context["active"] else size_of(theirs)
+    counterparts = cached(f"counterparts:{person.pk}", size, lambda: counterparts_of(person))
     context.update({"person": person, "counterparts": counterparts, "filters_open": context["invalid"]})
     return render(request, "people/person_detail.html", context, status=400 if context["invalid"] else 200)
+
+
+def counterparts_of(person):
+    """Whom ``person`` met, most often first: name, address, country and the number of meetings shared."""
+    shared = {row["person"]: row["n"] for row in Participant.objects.counterparts_of(person)}
+    people = sorted(
+        Person.objects.filter(pk__in=shared).select_related("country"), key=lambda p: (-shared[p.pk], p.name)
+    )
+    return [
+        {"name": p.name, "url": p.get_absolute_url(), "country": p.country.name if p.country else "", "n": shared[p.pk]}
+        for p in people
+    ]
 
 
 # --- exports: the same filters as the pages -------------------------------------------------------------------------
