@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup data lint format bench bench-import bench-export serve backup restore loadtest clean
+.PHONY: run test setup data lint format bench serve backup restore loadtest clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -55,28 +55,11 @@ format: setup
 	$(PY) -m ruff check --fix .
 
 BENCH_MEETINGS ?= 100000
-BENCH_DB := $(CURDIR)/bench-results/bench.sqlite3
 
-IMPORT_DB := $(CURDIR)/bench-results/import.sqlite3
-
-# The importer on a fresh database holding only the reference data.
-bench-import: setup
-	mkdir -p bench-results && rm -f $(IMPORT_DB)
-	DATABASE_URL=sqlite:///$(IMPORT_DB) $(PY) manage.py migrate --no-input -v0
-	DATABASE_URL=sqlite:///$(IMPORT_DB) $(PY) manage.py load_reference
-	DATABASE_URL=sqlite:///$(IMPORT_DB) $(PY) manage.py bench_import --articles 1000
-
-# A fresh SQLite database of synthetic meetings, then /meetings.csv beside `sqlite3 -csv` of the same rows.
-bench-export: setup
-	mkdir -p bench-results && rm -f $(BENCH_DB)
-	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py migrate --no-input -v0
-	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py load_reference
-	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py generate_synthetic --meetings $(BENCH_MEETINGS)
-	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py bench_export --output bench-results/export-sqlite.json
-	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py bench_pages --output bench-results/pages-sqlite.json
-	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py bench_compare --output bench-results/compare-sqlite.json
-
-bench: bench-import bench-export
+# Fresh databases (SQLite, and PostgreSQL when DATABASE_URL names one: <name>_bench on that server), the importer,
+# BENCH_MEETINGS synthetic meetings, pages, exports and the peers; one table, figures in bench-results/results.json.
+bench: setup
+	$(PY) manage.py benchmark --meetings $(BENCH_MEETINGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

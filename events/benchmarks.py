@@ -1,16 +1,79 @@
-"""Shared by the benchmark commands: one way to print and keep their figures."""
+"""Shared by the benchmark commands: one way to print and keep their figures, and one way to time a page."""
 
 import json
+import statistics
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 
-def report(stdout, rows, heading="measure", output=None):
-    """Print (label, value) rows as a two-column table; write them to ``output`` as JSON if given."""
+# A plain SQL export of the wide CSV's rows, as one would write it by hand: the floor that the database's own tool
+# (sqlite3 -csv, psql COPY) sets, and the query Datasette is given for the same rows.
+FLOOR_SQL = """
+SELECT m.id, m.date, m.date_precision, m.end_date, m.kind, m.title, p.name, m.place_as_written, c.code,
+  (SELECT group_concat(pe.name || ' (' || IFNULL(pc.code, '') || '; ' || pa.title || ')', ' | ')
+     FROM events_participant pa JOIN people_person pe ON pe.id = pa.person_id
+     LEFT JOIN people_country pc ON pc.id = pe.country_id WHERE pa.meeting_id = m.id),
+  (SELECT group_concat(o.acronym, ' | ') FROM events_meeting_organizations mo
+     JOIN events_organization o ON o.id = mo.organization_id WHERE mo.meeting_id = m.id),
+  (SELECT group_concat(t.name, ' | ') FROM taggit_taggeditem ti JOIN taggit_tag t ON t.id = ti.tag_id
+     WHERE ti.object_id = m.id AND ti.content_type_id = {ct}),
+  (SELECT group_concat(a.title, ' | ') FROM events_agreement a WHERE a.meeting_id = m.id),
+  (SELECT group_concat(f.edition || ' ' || f.series, ' | ') FROM events_meeting_forums_discussed mf
+     JOIN events_forum f ON f.id = mf.forum_id WHERE mf.meeting_id = m.id),
+  (SELECT group_concat(s.outlet, ' | ') FROM events_meeting_sources ms JOIN events_source s ON s.id = ms.source_id
+     WHERE ms.meeting_id = m.id),
+  (SELECT group_concat(CASE WHEN s.url = '' THEN '/sources/' || s.id || '/' ELSE s.url END, ' | ')
+     FROM events_meeting_sources ms JOIN events_source s ON s.id = ms.source_id WHERE ms.meeting_id = m.id),
+  m.status
+FROM events_meeting m LEFT JOIN events_place p ON p.id = m.place_id LEFT JOIN people_country c ON c.id = p.country_id
+WHERE m.status != 'draft' ORDER BY m.date DESC, m.id DESC
+"""
+
+
+def floor_sql(vendor):
+    from events.models import Meeting
+
+    sql = FLOOR_SQL.format(ct=ContentType.objects.get_for_model(Meeting).pk)
+    if vendor == "postgresql":
+        sql = (
+            sql.replace("group_concat(", "string_agg(")
+            .replace("IFNULL(", "COALESCE(")
+            .replace("f.edition || ' '", "f.edition::text || ' '")
+        )
+    return " ".join(sql.split())
+
+
+def person_and_year():
+    """A person and a year with public meetings, the same for every benchmark: the latest year, and the first of its
+    participants by address. Returns (person id, slug, year)."""
+    from events.models import Meeting, Participant
+
+    sample = (
+        Participant.objects.filter(person__isnull=False, meeting__in=Meeting.objects.public())
+        .values("person_id", "person__slug", "meeting__date__year")
+        .order_by("-meeting__date__year", "person__slug")
+        .first()
+    )
+    return sample["person_id"], sample["person__slug"], sample["meeting__date__year"]
+
+
+def report(stdout, rows, heading="measure", output=None, figures=None):
+    """Print (label, value) rows as a two-column table; write ``figures`` (or the rows) to ``output`` as JSON."""
     width = max(len(label) for label, _ in [(heading, ""), *rows])
     stdout.write(f"{heading:<{width}}  value")
     for label, value in rows:
         stdout.write(f"{label:<{width}}  {value}")
     if output:
-        path = Path(output)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(dict(rows), indent=2) + "\n")
+        write_json(output, figures if figures is not None else dict(rows))
+
+
+def write_json(output, data):
+    path = Path(output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2) + "\n")
+
+
+def summary(times_ms):
+    """Median and 95th percentile of a list of timings, in ms, rounded to 0.1."""
+    times = sorted(times_ms)
+    return round(statistics.median(times), 1), round(times[max(0, int(len(times) * 0.95) - 1)], 1)

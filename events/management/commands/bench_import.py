@@ -1,7 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 
 from events.benchmarks import report
 from events.ingest import Importer
@@ -22,8 +22,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=1000)
         parser.add_argument("--seed", type=int, default=7)
+        parser.add_argument("--output", default="bench-results/import.json", help="Where to write the figures.")
 
-    def handle(self, *args, articles, seed, **options):
+    def handle(self, *args, articles, seed, output, **options):
         corpus = generate(articles, seed=seed)
         importer = Importer()
         importer.import_text(corpus[0].text)  # warm up dateparser's caches outside the timing
@@ -50,7 +51,15 @@ class Command(BaseCommand):
             ("contact F1 (date, place, participants)", f"{scores['f1']:.3f}"),
             ("meetings from other country pairs", f"{scores['false_pairs']}"),
         ]
-        report(self.stdout, rows)
+        figures = {
+            "database": connection.vendor,
+            "articles": len(corpus),
+            "seconds": round(elapsed, 2),
+            "articles per second": round(rate, 1),
+            "failed": sum(r.status == "failed" for r in results),
+            **{key: round(value, 3) for key, value in scores.items()},
+        }
+        report(self.stdout, rows, output=output, figures=figures)
 
     def score(self, corpus, results):
         expected, found, false_pairs = 0, 0, 0

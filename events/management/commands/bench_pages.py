@@ -1,7 +1,4 @@
-import json
-import statistics
 import time
-from pathlib import Path
 
 from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
@@ -9,7 +6,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from events.models import Meeting, Participant
+from events.benchmarks import person_and_year, summary, write_json
+from events.models import Meeting
 
 
 class Command(BaseCommand):
@@ -19,20 +17,15 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--repeats", type=int, default=20)
+        parser.add_argument("--repeats", type=int, default=20, help="0: only the first request and its queries.")
         parser.add_argument("--output", default="bench-results/pages.json")
 
     def handle(self, *args, repeats, output, **options):
         public = Meeting.objects.public()
         if not public.exists():
             raise CommandError("No meetings: import articles or run generate_synthetic first.")
-        busiest = (
-            Participant.objects.values("person__slug", "meeting__date__year")
-            .order_by("-meeting__date__year", "person__slug")
-            .first()
-        )
-        person, year = busiest["person__slug"], busiest["meeting__date__year"]
-        details = [m.get_absolute_url() for m in public.order_by("-date")[:repeats]]
+        _, person, year = person_and_year()
+        details = [m.get_absolute_url() for m in public.order_by("-date")[: max(repeats, 1)]]
         pages = [
             ("list, default (with facets)", ["/meetings/"]),
             ("list, person + year", [f"/meetings/?person={person}&year={year}"]),
@@ -45,27 +38,19 @@ class Command(BaseCommand):
         for label, urls in pages:
             cache.clear()
             first, queries = self.measure(client, urls[0])
-            times = [self.measure(client, urls[n % len(urls)])[0] for n in range(repeats)]
-            times.sort()
-            rows.append(
-                {
-                    "page": label,
-                    "first (ms)": round(first, 1),
-                    "median (ms)": round(statistics.median(times), 1),
-                    "p95 (ms)": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
-                    "queries": queries,
-                }
-            )
-        header = f"{'page':<28} {'first ms':>9} {'median ms':>10} {'p95 ms':>8} {'queries':>8}"
+            row = {"page": label, "url": urls[0], "first (ms)": round(first, 1), "queries": queries}
+            if repeats:
+                median, p95 = summary([self.measure(client, urls[n % len(urls)])[0] for n in range(repeats)])
+                row.update({"median (ms)": median, "p95 (ms)": p95})
+            rows.append(row)
         self.stdout.write(f"{public.count():,} public meetings, {connection.vendor}")
-        self.stdout.write(header)
+        self.stdout.write(f"{'page':<28} {'first ms':>9} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
         for r in rows:
             self.stdout.write(
-                f"{r['page']:<28} {r['first (ms)']:>9} {r['median (ms)']:>10} {r['p95 (ms)']:>8} {r['queries']:>8}"
+                f"{r['page']:<28} {r['first (ms)']:>9} {r.get('median (ms)', '-'):>10} {r.get('p95 (ms)', '-'):>8} "
+                f"{r['queries']:>8}"
             )
-        path = Path(output)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(rows, indent=2) + "\n")
+        write_json(output, {"meetings": public.count(), "database": connection.vendor, "pages": rows})
 
     def measure(self, client, url):
         with CaptureQueriesContext(connection) as queries:

@@ -1,0 +1,195 @@
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import dj_database_url
+import psycopg2
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from psycopg2 import sql
+
+from events.benchmarks import write_json
+
+PAGES = ["list, default (with facets)", "list, person + year", "list, free text", "meeting detail", "person detail"]
+
+
+class Command(BaseCommand):
+    help = (
+        "The whole benchmark in one run: fresh databases (SQLite, and PostgreSQL when --postgres or DATABASE_URL "
+        "names a PostgreSQL server), the importer on generated articles, then N synthetic meetings, the pages, the "
+        "CSV export beside the database's own tool and, on SQLite, beside Datasette. Prints one table and writes "
+        "every figure to one JSON file."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--meetings", type=int, default=100_000)
+        parser.add_argument("--articles", type=int, default=1000, help="Generated articles for the importer.")
+        parser.add_argument("--repeats", type=int, default=20, help="Requests per page after the first.")
+        parser.add_argument(
+            "--postgres",
+            default=os.environ.get("DATABASE_URL", ""),
+            help="A PostgreSQL address; the benchmark creates (and replaces) the database <name>_bench on that "
+            "server. Default: DATABASE_URL, when it names PostgreSQL.",
+        )
+        parser.add_argument("--folder", default="bench-results", help="Where the SQLite database is built.")
+        parser.add_argument("--output", default="bench-results/results.json")
+
+    def handle(self, *args, meetings, articles, repeats, postgres, folder, output, **options):
+        started = time.perf_counter()
+        folder = Path(settings.BASE_DIR) / folder
+        folder.mkdir(parents=True, exist_ok=True)
+        targets = {"sqlite": f"sqlite:///{folder / 'bench.sqlite3'}"}
+        if postgres.startswith(("postgres://", "postgresql://", "pgsql://")):
+            targets["postgresql"] = fresh_postgres(postgres)
+        results = {"meetings": meetings, "articles": articles, "repeats": repeats, "databases": {}}
+        with tempfile.TemporaryDirectory() as scratch:
+            for vendor, url in targets.items():
+                self.stdout.write(self.style.MIGRATE_HEADING(f"== {vendor}"))
+                results["databases"][vendor] = self.measure(vendor, url, Path(scratch), meetings, articles, repeats)
+        results["minutes"] = round((time.perf_counter() - started) / 60, 1)
+        results["table"] = table(results)
+        write_json(output, results)
+        self.stdout.write("")
+        self.stdout.write("\n".join(results["table"]))
+        self.stdout.write(f"\n{results['minutes']} minutes; figures in {output}")
+
+    def measure(self, vendor, url, scratch, meetings, articles, repeats):
+        if vendor == "sqlite":
+            Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+
+        def run(*command, output=None):
+            env = {**os.environ, "DATABASE_URL": url, "DEBUG": "0"}
+            env.pop("DJANGO_ENV", None)
+            argv = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), *command]
+            if output:
+                argv += ["--output", str(scratch / f"{vendor}-{output}.json")]
+            self.stdout.write(f"$ manage.py {' '.join(command)}")
+            subprocess.run(argv, env=env, check=True)
+            return json.loads((scratch / f"{vendor}-{output}.json").read_text()) if output else None
+
+        run("migrate", "--no-input", "-v0")
+        run("load_reference")
+        figures = {"import": run("bench_import", "--articles", str(articles), output="import")}
+        # The same pages on a handful of meetings, to compare the number of queries with 100,000.
+        run("import_articles", str(Path(settings.BASE_DIR) / "fixtures" / "articles"))
+        figures["pages, few meetings"] = run("bench_pages", "--repeats", "0", output="pages-few")
+        run("generate_synthetic", "--meetings", str(meetings), "--force", "-v0")
+        figures["pages"] = run("bench_pages", "--repeats", str(repeats), output="pages")
+        figures["export"] = run("bench_export", output="export")
+        if vendor == "sqlite":
+            figures["datasette"] = run("bench_compare", output="compare")
+        return figures
+
+
+def fresh_postgres(url):
+    """Drop and create <name>_bench on the server of ``url``; return its address."""
+    config = dj_database_url.parse(url)
+    name = f"{config['NAME']}_bench"
+    connection = psycopg2.connect(
+        dbname=config["NAME"],
+        user=config.get("USER") or None,
+        password=config.get("PASSWORD") or None,
+        host=config.get("HOST") or None,
+        port=config.get("PORT") or None,
+    )
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    except psycopg2.Error as error:
+        raise CommandError(f"Could not create the benchmark database {name}: {error}".strip()) from error
+    finally:
+        connection.close()
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+# --- the table ------------------------------------------------------------------------------------------------------
+
+
+def table(results):
+    """One line per measure: each database's figure, what it is set beside, the target and whether it is met."""
+    databases = results["databases"]
+    vendors = list(databases)
+    lines = []
+
+    def page(vendor, label):
+        return next(p for p in databases[vendor]["pages"]["pages"] if p["page"] == label)
+
+    def add(measure, values, beside="", target="", met=None):
+        verdict = "" if met is None else ("met" if met else "NOT MET")
+        lines.append((measure, *[values.get(v, "-") for v in vendors], beside, target, verdict))
+
+    for label in PAGES:
+        medians = {v: page(v, label)["median (ms)"] for v in vendors}
+        limit = {"list, person + year": 50, "meeting detail": 30, "person detail": 30}.get(label)
+        add(
+            f"{label}: median / p95 ms",
+            {v: f"{medians[v]} / {page(v, label)['p95 (ms)']}" for v in vendors},
+            target=f"median <= {limit}" if limit else "",
+            met=all(m <= limit for m in medians.values()) if limit else None,
+        )
+        add(f"{label}: first request, empty caches (ms)", {v: f"{page(v, label)['first (ms)']}" for v in vendors})
+        few = {v: next(p for p in databases[v]["pages, few meetings"]["pages"] if p["page"] == label) for v in vendors}
+        add(
+            f"{label}: queries",
+            {v: f"{page(v, label)['queries']}" for v in vendors},
+            beside="with 5 meetings: " + ", ".join(str(few[v]["queries"]) for v in vendors),
+            target="does not grow",
+            met=all(page(v, label)["queries"] <= few[v]["queries"] for v in vendors),
+        )
+    if "sqlite" in databases and "datasette" in databases["sqlite"]:
+        d = databases["sqlite"]["datasette"]
+        add(
+            "filtered list over HTTP: median ms",
+            {"sqlite": f"{d['list ms, DiploTrack'][0]}"},
+            beside=f"Datasette {d['list ms, Datasette'][0]} ({d['list ratio']}x)",
+            target=">= 5x faster",
+            met=d["list ratio"] >= 5,
+        )
+    for vendor in vendors:
+        e = databases[vendor]["export"]
+        add(
+            f"/meetings.csv, all rows, in process: s ({vendor})",
+            {vendor: f"{e['csv seconds']}"},
+            beside=f"{e['plain SQL tool']} {e['plain SQL seconds']} (ratio {e['ratio to plain SQL']})",
+            target="within 2x of plain SQL",
+            met=e["ratio to plain SQL"] is not None and e["ratio to plain SQL"] <= 2,
+        )
+    add(
+        "/meetings.csv: peak memory growth MB",
+        {v: f"{databases[v]['export']['csv peak memory growth (MB)']}" for v in vendors},
+    )
+    if "sqlite" in databases and "datasette" in databases["sqlite"]:
+        d = databases["sqlite"]["datasette"]
+        add(
+            "/meetings.csv over HTTP: s",
+            {"sqlite": f"{d['csv s, DiploTrack']}"},
+            beside=f"Datasette, same rows {d['csv s, Datasette same rows']} ({d['csv ratio, same rows']}x)",
+            target=">= 2x faster",
+            met=d["csv ratio, same rows"] >= 2,
+        )
+        add(
+            "",
+            {},
+            beside=f"Datasette, meeting table only {d['csv s, Datasette meeting table']} "
+            f"({d['csv ratio, meeting table']}x)",
+        )
+    rates = {v: databases[v]["import"]["articles per second"] for v in vendors}
+    add(
+        "import: articles per second",
+        {v: f"{rates[v]}" for v in vendors},
+        beside="F1 " + ", ".join(f"{databases[v]['import']['f1']}" for v in vendors),
+        target=">= 50",
+        met=all(r >= 50 for r in rates.values()),
+    )
+    header = ("measure", *vendors, "beside", "target", "verdict")
+    widths = [max(len(str(row[i])) for row in [header, *lines]) for i in range(len(header))]
+    return [
+        "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *lines]
+    ]

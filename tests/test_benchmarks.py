@@ -1,0 +1,136 @@
+"""The benchmark's data and its report: realistic synthetic data, and a table that says what is met."""
+
+import datetime
+import json
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from events.management.commands.benchmark import table
+from events.models import Agreement, Evidence, Meeting, Participant, Source
+
+
+class Rollback(Exception):
+    pass
+
+
+def generate(seed):
+    call_command("generate_synthetic", meetings=400, seed=seed, verbosity=0)
+    return list(Meeting.objects.order_by("id").values_list("date", "kind", "title", "status", "place__slug"))
+
+
+def test_synthetic_data_is_realistic(reference):
+    generate(seed=3)
+    meetings = Meeting.objects.all()
+    assert meetings.count() == 400
+    assert Participant.objects.count() == 3 * 400
+    assert Source.objects.count() == 400 and Evidence.objects.count() == 400
+    dates = list(meetings.values_list("date", flat=True))
+    assert min(dates) >= datetime.date(1992, 1, 1) and max(dates) <= datetime.date(2026, 6, 30)
+    assert set(meetings.values_list("date_precision", flat=True)) == {"day", "month", "year"}
+    assert {"draft", "unreviewed", "reviewed"} <= set(meetings.values_list("status", flat=True))
+    assert all(1 <= m.topics.count() <= 4 for m in meetings[:50])
+    agreements = Agreement.objects.filter(meeting__isnull=False)
+    assert agreements.exists()
+    assert all(sorted(a.parties.values_list("code", flat=True)) == ["KZ", "RU"] for a in agreements)
+
+
+def test_synthetic_data_is_the_same_for_the_same_seed(reference):
+    runs = []
+    for seed in (5, 5, 6):
+        try:
+            with transaction.atomic():
+                runs.append(generate(seed))
+                raise Rollback
+        except Rollback:
+            pass
+    assert runs[0] == runs[1]
+    assert runs[0] != runs[2]
+
+
+def page(label, median, queries):
+    return {"page": label, "first (ms)": median * 3, "median (ms)": median, "p95 (ms)": median + 1, "queries": queries}
+
+
+def results(person_median=25.0, csv_ratio=2.5, rate=60.0):
+    pages = {
+        "pages": [
+            page("list, default (with facets)", 40.0, 12),
+            page("list, person + year", 20.0, 13),
+            page("list, free text", 100.0, 13),
+            page("meeting detail", 22.0, 20),
+            page("person detail", person_median, 17),
+        ]
+    }
+    few = {"pages": [dict(p, queries=p["queries"]) for p in pages["pages"]]}
+    export = {
+        "csv seconds": 2.0,
+        "plain SQL tool": "sqlite3 -csv",
+        "plain SQL seconds": 1.5,
+        "ratio to plain SQL": 1.33,
+        "csv peak memory growth (MB)": 16.0,
+    }
+    datasette = {
+        "list ms, DiploTrack": [20.0, 22.0],
+        "list ms, Datasette": [170.0, 180.0],
+        "list ratio": 8.5,
+        "csv s, DiploTrack": 2.0,
+        "csv s, Datasette same rows": 2.0 * csv_ratio,
+        "csv ratio, same rows": csv_ratio,
+        "csv s, Datasette meeting table": 1.8,
+        "csv ratio, meeting table": 0.9,
+    }
+    sqlite = {
+        "import": {"articles per second": rate, "f1": 0.98},
+        "pages, few meetings": few,
+        "pages": pages,
+        "export": export,
+        "datasette": datasette,
+    }
+    return {"databases": {"sqlite": sqlite}}
+
+
+def row(lines, start):
+    return next(line for line in lines if line.startswith(start))
+
+
+def test_the_table_says_which_targets_are_met():
+    lines = table(results())
+    assert row(lines, "person detail: median").endswith(" met")
+    assert row(lines, "filtered list over HTTP").endswith(" met") and "8.5x" in row(lines, "filtered list over HTTP")
+    assert row(lines, "import: articles per second").endswith(" met")
+    assert not any(line.endswith("NOT MET") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("figures", "measure"),
+    [
+        ({"person_median": 31.0}, "person detail: median"),
+        ({"csv_ratio": 1.4}, "/meetings.csv over HTTP"),
+        ({"rate": 44.0}, "import: articles per second"),
+    ],
+)
+def test_the_table_says_when_a_target_is_missed(figures, measure):
+    lines = table(results(**figures))
+    assert row(lines, measure).endswith("NOT MET")
+
+
+def test_queries_that_grow_with_the_data_are_reported():
+    figures = results()
+    figures["databases"]["sqlite"]["pages"]["pages"][3]["queries"] = 25
+    assert row(table(figures), "meeting detail: queries").endswith("NOT MET")
+
+
+def test_the_benchmark_runs_from_scratch_and_writes_one_table_and_one_file(tmp_path):
+    output = tmp_path / "results.json"
+    call_command(
+        "benchmark", meetings=300, articles=20, repeats=2, postgres="", folder=str(tmp_path), output=str(output)
+    )
+    written = json.loads(output.read_text())
+    sqlite = written["databases"]["sqlite"]
+    assert sqlite["pages"]["meetings"] > 250
+    assert sqlite["export"]["meetings"] == sqlite["pages"]["meetings"]
+    assert sqlite["datasette"]["list ratio"] > 0
+    assert sqlite["import"]["articles"] == 20
+    assert written["table"][0].split()[:2] == ["measure", "sqlite"]
