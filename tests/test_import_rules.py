@@ -6,6 +6,7 @@ import pytest
 
 from events.models import Agreement, Meeting, Source
 from people.models import Person
+from tests.factories import MeetingFactory, ParticipantFactory
 from tests.ingest_helpers import OWN, import_files, import_text, people_of
 
 pytestmark = pytest.mark.usefixtures("reference")
@@ -140,6 +141,25 @@ Kazakh Foreign Minister Kairat Abdrakhmanov in {city} on {day}."""
     import_text(template.format(date="2017-03-02", city="Moscow", day="March 1"))
     import_text(template.format(date="2017-06-10", city="Astana", day="June 9"))
     assert Meeting.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("stored", "precision", "merged"),
+    [
+        (datetime.date(2017, 11, 1), "month", True),
+        (datetime.date(2017, 1, 1), "year", True),
+        (datetime.date(2016, 1, 1), "year", False),
+        (datetime.date(2017, 10, 1), "month", False),
+    ],
+)
+def test_a_meeting_known_to_the_month_or_year_takes_the_report_that_gives_its_day(stored, precision, merged):
+    known = MeetingFactory(date=stored, date_precision=precision, kind=Meeting.Kind.TALKS, place=None)
+    for slug in ("sergey-lavrov", "kairat-abdrakhmanov"):
+        ParticipantFactory(meeting=known, person=Person.objects.get(slug=slug))
+    report = """ date 2017-11-21 MOSCOW, Nov 20 (Interfax) - Russian Foreign Minister Sergei Lavrov held talks with
+Kazakh Foreign Minister Kairat Abdrakhmanov in Moscow on November 20."""
+    assert import_text(report).status == ("merged" if merged else "created")
+    assert Meeting.objects.count() == (1 if merged else 2)
 
 
 def test_an_editors_correction_survives_a_later_import():

@@ -8,7 +8,7 @@ from events.ingest.extract import Extractor
 from events.ingest.gazetteer import Gazetteer
 from events.ingest.reader import ArticleError, read
 from events.ingest.store import Writer
-from events.models import Source
+from events.models import Organization, Source
 from people.models import Country
 
 logger = logging.getLogger(__name__)
@@ -53,7 +53,9 @@ class Importer:
     def __init__(self, dry_run=False):
         self.dry_run = dry_run
         self.gazetteer = Gazetteer.load()
-        self.countries = {c.code: c for c in Country.objects.all()}  # read once per run, not once per article
+        # Reference data read once per run, not once per article.
+        self.countries = {c.code: c for c in Country.objects.all()}
+        self.acronyms = dict(Organization.objects.values_list("pk", "acronym"))
 
     def import_bytes(self, data, filename=""):
         limit = settings.DIPLOTRACK_MAX_ARTICLE_BYTES
@@ -75,7 +77,7 @@ class Importer:
         except ArticleError as error:
             return Preview(error=str(error))
         extraction = Extractor(article, self.gazetteer).run()
-        writer = Writer(article, extraction, countries=self.countries)
+        writer = Writer(article, extraction, countries=self.countries, acronyms=self.acronyms)
         matches = []
         for event in extraction.events:
             known = {p.person_id for p in event.participants.values() if p.person_id}
@@ -98,7 +100,9 @@ class Importer:
                 existing = Source.objects.filter(content_hash=article.content_hash).first()
                 if existing:
                     return ImportResult(UNCHANGED, "already imported by an import running at the same time", existing)
-                writer = Writer(article, extraction, filename=filename, url=url, countries=self.countries)
+                writer = Writer(
+                    article, extraction, filename=filename, url=url, countries=self.countries, acronyms=self.acronyms
+                )
                 source = writer.write()
                 if self.dry_run:
                     transaction.set_rollback(True)

@@ -8,12 +8,14 @@ inferred one); fields an editor has corrected (``Meeting.locked_fields``) are ne
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils.text import slugify
+from taggit.models import Tag, TaggedItem
 
 from events.dates import PRECISION_RANK
 from events.ingest.dates import PartialDate
 from events.ingest.extract import KIND_RANK, KZ, RU
-from events.models import BASIS_RANK, Agreement, Evidence, Forum, Meeting, Participant, Place, Source
+from events.models import BASIS_RANK, Agreement, Evidence, Forum, Meeting, Organization, Participant, Place, Source
 from people.models import Country, Person
 
 KIND_TITLES = {
@@ -31,7 +33,7 @@ MERGE_WINDOW_DAYS = 3
 class Writer:
     """Writes one article's extraction; collects what it created for the report."""
 
-    def __init__(self, article, extraction, filename="", url="", countries=None):
+    def __init__(self, article, extraction, filename="", url="", countries=None, acronyms=None):
         self.article = article
         self.extraction = extraction
         self.filename = filename
@@ -40,6 +42,7 @@ class Writer:
         self.created, self.merged, self.new_people, self.new_places = [], [], [], []
         self.forums, self.agreements = [], []
         self._countries = countries if countries is not None else {c.code: c for c in Country.objects.all()}
+        self._acronyms = acronyms if acronyms is not None else dict(Organization.objects.values_list("pk", "acronym"))
         self._types = {}
 
     def write(self):
@@ -80,12 +83,9 @@ class Writer:
     def cite(self, obj, field, quote, value=""):
         if quote is None:
             return
-        model = type(obj)
-        if model not in self._types:
-            self._types[model] = ContentType.objects.get_for_model(model)
         self.evidence.append(
             Evidence(
-                content_type=self._types[model],
+                content_type=self._type(type(obj)),
                 object_id=obj.pk,
                 field=field,
                 value=str(value)[:300],
@@ -95,6 +95,11 @@ class Writer:
                 end=quote.end,
             )
         )
+
+    def _type(self, model):
+        if model not in self._types:
+            self._types[model] = ContentType.objects.get_for_model(model)
+        return self._types[model]
 
     # --- people ------------------------------------------------------------------------------------------------
 
@@ -156,7 +161,10 @@ class Writer:
             self.merged.append(meeting)
             self.merge_into(meeting, event)
 
-        existing = {p.person_id: p for p in meeting.participants.filter(person__isnull=False)}
+        if meeting in self.created:
+            existing = {}
+        else:
+            existing = {p.person_id: p for p in meeting.participants.filter(person__isnull=False)}
         for person_id, finding in people.values():
             participant = existing.get(person_id)
             if participant is None:
@@ -186,7 +194,7 @@ class Writer:
         if event.organizations:
             meeting.organizations.add(*event.organizations)
         if event.topics:
-            meeting.topics.add(*event.topics)
+            self.tag(meeting, event.topics)
         discussed = [forums[edition] for edition in event.forums if edition in forums]
         if discussed:
             meeting.forums_discussed.add(*discussed)
@@ -194,9 +202,8 @@ class Writer:
         self.cite(meeting, "date", event.date_quote, event.date)
         self.cite(meeting, "kind", event.kinds.get(event.kind), Meeting.Kind(event.kind).label)
         self.cite(meeting, "place", event.place_quote, event.place_as_written)
-        acronyms = dict(meeting.organizations.values_list("pk", "acronym"))
         for org_id, quote in event.organizations.items():
-            self.cite(meeting, "organization", quote, acronyms.get(org_id, org_id))
+            self.cite(meeting, "organization", quote, self._acronyms.get(org_id, org_id))
         for tag, quote in event.topics.items():
             self.cite(meeting, "topic", quote, tag)
         for region, quote in event.regions.items():
@@ -210,7 +217,14 @@ class Writer:
         window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
         first, last = event.date.first - window, event.date.last + window
         # A year- or month-precise meeting is stored on the first day of its period, hence the long look back.
-        candidates = Meeting.objects.filter(date__lte=last, date__gte=first - datetime.timedelta(days=366))
+        candidates = Meeting.objects.filter(date__lte=last, date__gte=first - datetime.timedelta(days=366)).filter(
+            # Whose period can reach ``first``: the same test as dates_compatible, coarser, so the database
+            # leaves out most of the year it looks back over.
+            Q(date__gte=first)
+            | Q(end_date__gte=first)
+            | Q(date_precision="month", date__gte=first - datetime.timedelta(days=31))
+            | Q(date_precision="year")
+        )
         if person_ids:
             candidates = candidates.filter(participants__person__in=person_ids).distinct()
         candidates = candidates.prefetch_related("participants", "organizations")
@@ -230,6 +244,18 @@ class Writer:
             elif len(shared) >= min(2, len(theirs), len(person_ids)) and shared:
                 return meeting
         return None
+
+    def tag(self, meeting, names):
+        """Topics by name, created when new; two queries, where taggit's add() takes a few per topic."""
+        tags = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
+        for name in names:
+            if name not in tags:
+                tags[name] = Tag.objects.create(name=name)
+        meeting_type = self._type(Meeting)
+        TaggedItem.objects.bulk_create(
+            [TaggedItem(content_type=meeting_type, object_id=meeting.pk, tag=tags[name]) for name in names],
+            ignore_conflicts=True,
+        )
 
     def dates_compatible(self, meeting, event):
         mine_first = meeting.date
