@@ -408,7 +408,7 @@ class MeetingQuerySet(models.QuerySet):
             .exclude(meeting_id=meeting.pk)
             .exclude(meeting__status=Meeting.Status.DRAFT)
             .values("meeting_id")
-            .annotate(shared=Count("id"), day=Max("meeting__date"))
+            .annotate(shared=Count("meeting_id"), day=Max("meeting__date"))
             .order_by("-shared", "-day", "-meeting_id")[:count]
         )
         order = [row["meeting_id"] for row in shared]
@@ -626,6 +626,11 @@ class Participant(models.Model):
             models.CheckConstraint(
                 condition=Q(person__isnull=False) | ~Q(name_as_written=""), name="participant_has_person_or_name"
             ),
+        ]
+        indexes = [
+            # A person's meetings read from the index alone: person pages, "involving", counterparts, related
+            # meetings and the people facet.
+            models.Index(fields=["person", "meeting"], name="participant_person_meeting"),
         ]
 
     def __str__(self):

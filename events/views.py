@@ -4,7 +4,7 @@ import itertools
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch, Q
-from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -147,11 +147,8 @@ def active_filters(filterset, params):
 
 
 def meeting_detail(request, pk, slug):
-    moved = MeetingRedirect.objects.filter(old_id=pk).select_related("meeting").first()
-    if moved and moved.meeting.status != Meeting.Status.DRAFT:
-        return redirect(moved.meeting, permanent=True)
     positions = Position.objects.order_by("start")
-    meeting = get_object_or_404(
+    meeting = (
         Meeting.objects.public()
         .select_related("place__country", "country", "parent")
         .prefetch_related(
@@ -170,9 +167,16 @@ def meeting_detail(request, pk, slug):
             "sources",
             "side_meetings",
             Prefetch("evidence", queryset=Evidence.objects.select_related("source").order_by("source_id", "start")),
-        ),
-        pk=pk,
+        )
+        .filter(pk=pk)
+        .first()
     )
+    if meeting is None:
+        # A meeting merged into another keeps its address: it leads to the one that absorbed it.
+        moved = MeetingRedirect.objects.filter(old_id=pk).select_related("meeting").first()
+        if moved and moved.meeting.status != Meeting.Status.DRAFT:
+            return redirect(moved.meeting, permanent=True)
+        raise Http404("No such meeting.")
     if meeting.slug != slug:
         return redirect(meeting, permanent=True)
     public = Meeting.objects.public()
