@@ -16,7 +16,10 @@ class OnePassSelect(forms.Select):
     """A select rendered in one pass. Django renders a template per option, which dominated the time of the list
     and person pages with hundreds of people to choose from."""
 
-    label_field = None  # for choices from a queryset: read the label from this column, without building objects
+    def __init__(self, attrs=None, choices=(), label_field=None):
+        super().__init__(attrs, choices)
+        # For choices from a queryset: the column that holds the label, read without building an object per row.
+        self.label_field = label_field
 
     def options(self):
         queryset = getattr(self.choices, "queryset", None)
@@ -42,10 +45,6 @@ class OnePassSelectMultiple(OnePassSelect, forms.SelectMultiple):
     pass
 
 
-class PeopleSelect(OnePassSelectMultiple):
-    label_field = "name"
-
-
 class MeetingFilter(django_filters.FilterSet):
     """The one set of filters behind the meeting list, the person pages and the exports."""
 
@@ -56,7 +55,7 @@ class MeetingFilter(django_filters.FilterSet):
         to_field_name="slug",
         conjoined=True,
         label="People (all of)",
-        widget=PeopleSelect,
+        widget=OnePassSelectMultiple(label_field="name"),
     )
     year = YearFilter(method="filter_year", label="Year", min_value=1900, max_value=2100)
     date_from = django_filters.DateFilter(
@@ -69,7 +68,7 @@ class MeetingFilter(django_filters.FilterSet):
         to_field_name="code",
         method="filter_country",
         label="Country",
-        widget=OnePassSelect,
+        widget=OnePassSelect(label_field="name"),
     )
     place = django_filters.CharFilter(method="filter_place", label="Place", max_length=100)
     organization = django_filters.ModelChoiceFilter(
@@ -77,13 +76,17 @@ class MeetingFilter(django_filters.FilterSet):
         queryset=Organization.objects.all(),
         to_field_name="slug",
         label="Organization",
-        widget=OnePassSelect,
+        widget=OnePassSelect(label_field="acronym"),
     )
     topic = django_filters.CharFilter(method="filter_topic", label="Topic", max_length=100)
     has_agreement = django_filters.ChoiceFilter(
-        choices=[("yes", "yes"), ("no", "no")], empty_label="any", method="filter_agreement", label="Agreement signed"
+        choices=[("yes", "yes"), ("no", "no")],
+        empty_label="any",
+        method="filter_agreement",
+        label="Agreement signed",
+        widget=OnePassSelect,
     )
-    sort = django_filters.OrderingFilter(fields=(("date", "date"),), label="Sort")
+    sort = django_filters.OrderingFilter(fields=(("date", "date"),), label="Sort", widget=OnePassSelect)
 
     class Meta:
         model = Meeting

@@ -1,5 +1,6 @@
 import hashlib
 import itertools
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -109,24 +110,31 @@ def cached(name, size, compute):
     return value
 
 
+# The query strings of facet links and filter chips: some sixty per page, so built from plain lists rather than by
+# copying the QueryDict (a deep copy) for each.
+
+
 def _with(params, key, value, add=False):
-    query = params.copy()
-    if add:
-        values = query.getlist(key)
-        if str(value) not in values:
-            query.setlist(key, [*values, str(value)])
-    else:
-        query[key] = str(value)
-    return query.urlencode()
+    lists = dict(params.lists())
+    value = str(value)
+    if not add:
+        lists[key] = [value]
+    elif value not in lists.get(key, []):
+        lists[key] = [*lists.get(key, []), value]
+    return _encode(lists)
 
 
 def _without(params, key, value=None):
-    query = params.copy()
+    lists = dict(params.lists())
     if value is None:
-        query.pop(key, None)
+        lists.pop(key, None)
     else:
-        query.setlist(key, [v for v in query.getlist(key) if v != value])
-    return query.urlencode()
+        lists[key] = [v for v in lists.get(key, []) if v != value]
+    return _encode(lists)
+
+
+def _encode(lists):
+    return urlencode([(key, value) for key, values in lists.items() for value in values])
 
 
 def active_filters(filterset, params):
