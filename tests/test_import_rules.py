@@ -162,6 +162,22 @@ Kazakh Foreign Minister Kairat Abdrakhmanov in Moscow on November 20."""
     assert Meeting.objects.count() == (1 if merged else 2)
 
 
+def test_topics_reuse_an_existing_tag_whatever_its_case():
+    from taggit.models import Tag
+
+    editors = Tag.objects.create(name="Caspian Sea", slug="caspian-sea")
+    Tag.objects.create(name="ENERGY", slug="energy")
+    text = """ date 2019-08-13 MOSCOW, Aug 12 (TASS) - Russian Foreign Minister Sergei Lavrov held talks with Kazakh
+Foreign Minister Beibut Atamkulov in Moscow on Monday. The ministers discussed energy and the Caspian."""
+    import_text(text)
+    meeting = only_meeting()
+    assert set(meeting.topics.values_list("slug", flat=True)) == {"energy", "caspian"}
+    assert Tag.objects.filter(slug__startswith="energy").count() == 1
+    assert editors.pk in set(Tag.objects.values_list("pk", flat=True))
+    import_text(text.replace("Monday", "Monday, officials said"))  # the same contact again: no second tagging
+    assert meeting.topics.count() == 2
+
+
 def test_an_editors_correction_survives_a_later_import():
     import_files(OWN / "official_visit_range_2016.txt")
     meeting = Meeting.objects.get()

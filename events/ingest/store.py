@@ -9,6 +9,7 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
@@ -246,14 +247,16 @@ class Writer:
         return None
 
     def tag(self, meeting, names):
-        """Topics by name, created when new; two queries, where taggit's add() takes a few per topic."""
-        tags = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
-        for name in names:
-            if name not in tags:
-                tags[name] = Tag.objects.create(name=name)
+        """Topics by name, created when new; two queries, where taggit's add() takes a few per topic. Names match
+        whatever their case, as taggit's do here (TAGGIT_CASE_INSENSITIVE)."""
+        wanted = {name.lower(): name for name in names}
+        tags = {tag.key: tag for tag in Tag.objects.annotate(key=Lower("name")).filter(key__in=list(wanted))}
+        for key, name in wanted.items():
+            if key not in tags:
+                tags[key] = Tag.objects.create(name=name)
         meeting_type = self._type(Meeting)
         TaggedItem.objects.bulk_create(
-            [TaggedItem(content_type=meeting_type, object_id=meeting.pk, tag=tags[name]) for name in names],
+            [TaggedItem(content_type=meeting_type, object_id=meeting.pk, tag=tag) for tag in tags.values()],
             ignore_conflicts=True,
         )
 
