@@ -97,6 +97,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # Reads through memory-mapped pages, shared by every process serving the same file, instead of a read
+            # call per page; writers take the lock when their transaction begins, so concurrent imports wait for
+            # each other (up to the timeout) instead of failing when one upgrades its read lock.
+            "init_command": "PRAGMA mmap_size=268435456",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Per-connection planner settings, overridable with POSTGRES_OPTIONS. JIT compilation costs tens of ms per
     # query and pays off only on long analytical ones; a random page cost of 1.1 (rather than 4, which assumes
