@@ -138,6 +138,8 @@ def _encode(lists):
 
 
 def active_filters(filterset, params):
+    # The people were read when the filter was validated.
+    names = {p.slug: p.name for p in filterset.form.cleaned_data.get("person") or []}
     chips = []
     for name, field in filterset.form.fields.items():
         if name not in params:
@@ -147,7 +149,7 @@ def active_filters(filterset, params):
                 continue  # an empty form field is no filter
             shown = raw
             if name == "person":
-                shown = Person.objects.filter(slug=raw).values_list("name", flat=True).first() or raw
+                shown = names.get(raw, raw)
             elif name == "kind":
                 shown = dict(Meeting.Kind.choices).get(raw, raw)
             chips.append((field.label, shown, _without(params, name, raw)))
