@@ -69,7 +69,7 @@ def results(person_median=25.0, csv_ratio=2.5, rate=60.0):
         "plain SQL tool": "sqlite3 -csv",
         "plain SQL seconds": 1.5,
         "ratio to plain SQL": 1.33,
-        "csv peak memory growth (MB)": 16.0,
+        "csv peak private memory growth (MB)": 16.0,
     }
     datasette = {
         "list ms, DiploTrack": [20.0, 22.0],

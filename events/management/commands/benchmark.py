@@ -161,8 +161,8 @@ def table(results):
             met=e["ratio to plain SQL"] is not None and e["ratio to plain SQL"] <= 2,
         )
     add(
-        "/meetings.csv: peak memory growth MB",
-        {v: f"{databases[v]['export']['csv peak memory growth (MB)']}" for v in vendors},
+        "/meetings.csv: peak private memory growth MB",
+        {v: f"{databases[v]['export']['csv peak private memory growth (MB)']}" for v in vendors},
     )
     if "sqlite" in databases and "datasette" in databases["sqlite"]:
         d = databases["sqlite"]["datasette"]
