@@ -4,6 +4,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 
 import dj_database_url
@@ -105,7 +106,7 @@ def fresh_postgres(url):
         raise CommandError(f"Could not create the benchmark database {name}: {error}".strip()) from error
     finally:
         connection.close()
-    return url.rsplit("/", 1)[0] + "/" + name
+    return urllib.parse.urlsplit(url)._replace(path=f"/{name}").geturl()
 
 
 # --- the table ------------------------------------------------------------------------------------------------------
@@ -142,8 +143,8 @@ def table(results):
             target="does not grow",
             met=all(page(v, label)["queries"] <= few[v]["queries"] for v in vendors),
         )
-    if "sqlite" in databases and "datasette" in databases["sqlite"]:
-        d = databases["sqlite"]["datasette"]
+    d = databases.get("sqlite", {}).get("datasette")
+    if d:
         add(
             "filtered list over HTTP: median ms",
             {"sqlite": f"{d['list ms, DiploTrack'][0]}"},
@@ -164,8 +165,7 @@ def table(results):
         "/meetings.csv: peak private memory growth MB",
         {v: f"{databases[v]['export']['csv peak private memory growth (MB)']}" for v in vendors},
     )
-    if "sqlite" in databases and "datasette" in databases["sqlite"]:
-        d = databases["sqlite"]["datasette"]
+    if d:
         add(
             "/meetings.csv over HTTP: s",
             {"sqlite": f"{d['csv s, DiploTrack']}"},
