@@ -69,7 +69,9 @@ class Command(BaseCommand):
             if output:
                 argv += ["--output", str(scratch / f"{vendor}-{output}.json")]
             self.stdout.write(f"$ manage.py {' '.join(command)}")
-            subprocess.run(argv, env=env, check=True)
+            finished = subprocess.run(argv, env=env)
+            if finished.returncode:
+                raise CommandError(f"manage.py {command[0]} failed on {vendor} (exit {finished.returncode}).")
             return json.loads((scratch / f"{vendor}-{output}.json").read_text()) if output else None
 
         run("migrate", "--no-input", "-v0")
