@@ -337,12 +337,12 @@ def person_detail(request, slug):
     context = filtered_meetings(request, theirs)
     # Without filters the page's set is all of theirs, already measured.
     size = context["size"] if not context["active"] else size_of(theirs)
-    counterparts = cached(f"counterparts:{person.pk}", size, lambda: counterparts_of(person))
+    counterparts = cached(f"counterparts:{person.pk}", size, lambda: counterpart_rows(person))
     context.update({"person": person, "counterparts": counterparts, "filters_open": context["invalid"]})
     return render(request, "people/person_detail.html", context, status=400 if context["invalid"] else 200)
 
 
-def counterparts_of(person):
+def counterpart_rows(person):
     """Whom ``person`` met, most often first: name, address, country and the number of meetings shared."""
     shared = {row["person"]: row["n"] for row in Participant.objects.counterparts_of(person)}
     people = sorted(

@@ -40,6 +40,9 @@ class Command(BaseCommand):
             raise CommandError("The database already has meetings; use --force to add synthetic ones anyway.")
         if not Country.objects.filter(code__in=["KZ", "RU"]).count() == 2:
             raise CommandError("Load the reference data first: python manage.py load_reference")
+        if not connection.features.can_return_rows_from_bulk_insert:
+            # Rows are linked by the ids bulk inserts return: PostgreSQL, and SQLite from 3.35, give them.
+            raise CommandError("This database does not return ids from bulk inserts; use PostgreSQL or SQLite 3.35+.")
         rng = random.Random(seed)
         with transaction.atomic():
             people = self.people(rng)
@@ -112,7 +115,6 @@ class Command(BaseCommand):
         meeting_type = ContentType.objects.get_for_model(Meeting)
         titles = dict(Position.objects.filter(person__in=people).values_list("person_id", "title"))
         parties = list(Country.objects.filter(code__in=["KZ", "RU"]))
-        first_id = (Meeting.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
         for offset in range(0, count, BATCH):
             size = min(BATCH, count - offset)
             sources, meetings = [], []
@@ -163,21 +165,10 @@ class Command(BaseCommand):
                     )
                 )
             Source.objects.bulk_create(sources, batch_size=BATCH)
-            created = Meeting.objects.bulk_create([m for m, *_ in meetings], batch_size=BATCH)
-            if created[0].pk is None:  # backends that do not return ids from bulk inserts
-                ids = list(Meeting.objects.filter(id__gte=first_id).order_by("id").values_list("id", flat=True))[
-                    offset:
-                ]
-                for meeting, pk in zip(created, ids, strict=False):
-                    meeting.pk = pk
-            source_ids = dict(
-                Source.objects.filter(content_hash__in=[s.content_hash for s in sources]).values_list(
-                    "content_hash", "id"
-                )
-            )
+            Meeting.objects.bulk_create([m for m, *_ in meetings], batch_size=BATCH)
             participants, evidence, tagged, links, org_links, forum_links = [], [], [], [], [], []
             for (meeting, group, topics, meeting_orgs, forum), source in zip(meetings, sources, strict=True):
-                source_id = source_ids[source.content_hash]
+                source_id = source.pk
                 links.append(Meeting.sources.through(meeting_id=meeting.pk, source_id=source_id))
                 for person in group:
                     participants.append(
@@ -231,12 +222,6 @@ class Command(BaseCommand):
                 ],
                 batch_size=BATCH,
             )
-            if agreements and agreements[0].pk is None:
-                by_slug = dict(
-                    Agreement.objects.filter(slug__in=[a.slug for a in agreements]).values_list("slug", "pk")
-                )
-                for agreement in agreements:
-                    agreement.pk = by_slug[agreement.slug]
             Agreement.parties.through.objects.bulk_create(
                 [Agreement.parties.through(agreement_id=a.pk, country_id=c.pk) for a in agreements for c in parties],
                 batch_size=BATCH,
