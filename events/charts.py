@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass
 
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
 WIDTH, HEIGHT, LABEL_SPACE = 640, 160, 22
 
 
@@ -14,6 +17,31 @@ class Bar:
     width: str
     height: str
     show_label: bool
+
+    def svg(self, chart_height):
+        """The bar as SVG: built here rather than in the template, which cost a tenth of a person page's time with
+        the bars of thirty-five years."""
+        value = (
+            format_html('<text x="{}" y="{}" dy="-3" class="value">{}</text>', self.x, self.y, self.value)
+            if self.value
+            else ""
+        )
+        label = (
+            format_html('<text x="{}" y="{}" dy="-6" class="label">{}</text>', self.x, chart_height, self.label)
+            if self.show_label
+            else ""
+        )
+        return format_html(
+            '<g><title>{}: {}</title><rect x="{}" y="{}" width="{}" height="{}"/>{}{}</g>',
+            self.label,
+            self.value,
+            self.x,
+            self.y,
+            self.width,
+            self.height,
+            value,
+            label,
+        )
 
 
 def _svg(number):
@@ -44,7 +72,14 @@ def bar_chart(counts, title):
                 show_label=index % every == 0,
             )
         )
-    return {"title": title, "bars": bars, "width": WIDTH, "height": HEIGHT, "baseline": HEIGHT - LABEL_SPACE}
+    return {
+        "title": title,
+        "bars": bars,
+        "svg": mark_safe("".join(bar.svg(HEIGHT) for bar in bars)),  # each part escaped by format_html
+        "width": WIDTH,
+        "height": HEIGHT,
+        "baseline": HEIGHT - LABEL_SPACE,
+    }
 
 
 def per_year(rows):

@@ -51,10 +51,31 @@ class OnePassSelectMultiple(OnePassSelect, forms.SelectMultiple):
     pass
 
 
+class OnePassInput:
+    """An input rendered without a template, as Django's own input template would render it."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = format_html(' value="{}"', widget["value"]) if widget["value"] is not None else ""
+        return format_html('<input type="{}" name="{}"{}{}>', widget["type"], name, shown, flatatt(widget["attrs"]))
+
+
+class OnePassTextInput(OnePassInput, forms.TextInput):
+    pass
+
+
+class OnePassNumberInput(OnePassInput, forms.NumberInput):
+    pass
+
+
+class OnePassDateInput(OnePassInput, forms.DateInput):
+    input_type = "date"
+
+
 class MeetingFilter(django_filters.FilterSet):
     """The one set of filters behind the meeting list, the person pages and the exports."""
 
-    q = django_filters.CharFilter(method="filter_text", label="Search", max_length=200)
+    q = django_filters.CharFilter(method="filter_text", label="Search", max_length=200, widget=OnePassTextInput)
     person = django_filters.ModelMultipleChoiceFilter(
         queryset=Person.objects.order_by("name"),
         to_field_name="slug",
@@ -62,11 +83,9 @@ class MeetingFilter(django_filters.FilterSet):
         label="People (all of)",
         widget=OnePassSelectMultiple(label_field="name"),
     )
-    year = YearFilter(method="filter_year", label="Year", min_value=1900, max_value=2100)
-    date_from = django_filters.DateFilter(
-        method="filter_from", label="From", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = django_filters.DateFilter(method="filter_to", label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    year = YearFilter(method="filter_year", label="Year", min_value=1900, max_value=2100, widget=OnePassNumberInput)
+    date_from = django_filters.DateFilter(method="filter_from", label="From", widget=OnePassDateInput)
+    date_to = django_filters.DateFilter(method="filter_to", label="To", widget=OnePassDateInput)
     kind = django_filters.MultipleChoiceFilter(choices=Meeting.Kind.choices, label="Kind", widget=OnePassSelectMultiple)
     country = django_filters.ModelChoiceFilter(
         queryset=Country.objects.all(),
@@ -75,7 +94,7 @@ class MeetingFilter(django_filters.FilterSet):
         label="Country",
         widget=OnePassSelect(label_field="name"),
     )
-    place = django_filters.CharFilter(method="filter_place", label="Place", max_length=100)
+    place = django_filters.CharFilter(method="filter_place", label="Place", max_length=100, widget=OnePassTextInput)
     organization = django_filters.ModelChoiceFilter(
         field_name="organizations",
         queryset=Organization.objects.all(),
@@ -83,7 +102,7 @@ class MeetingFilter(django_filters.FilterSet):
         label="Organization",
         widget=OnePassSelect(label_field="acronym"),
     )
-    topic = django_filters.CharFilter(method="filter_topic", label="Topic", max_length=100)
+    topic = django_filters.CharFilter(method="filter_topic", label="Topic", max_length=100, widget=OnePassTextInput)
     has_agreement = django_filters.ChoiceFilter(
         choices=[("yes", "yes"), ("no", "no")],
         empty_label="any",

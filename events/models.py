@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from events.dates import Precision, fits_precision, format_partial
+from events.lookups import InSmallSet
 from people.models import Country, Person, PersonName
 from people.text import normalize_name
 
@@ -82,8 +83,10 @@ class Place(models.Model):
 
     def display_as(self, written):
         """'Nur-Sultan (now Astana)' when the text used a name that is no longer current."""
+        if not written or written == self.name:
+            return self.name
         key = normalize_name(written)
-        if written and key != normalize_name(self.name):
+        if key != normalize_name(self.name):
             # Reads the (usually prefetched) names rather than querying once per meeting shown.
             if any(n.normalized == key and n.kind == PlaceName.Kind.FORMER for n in self.names.all()):
                 return f"{written} (now {self.name})"
@@ -323,7 +326,7 @@ class MeetingQuerySet(models.QuerySet):
     def involving(self, *people):
         """Meetings with every one of ``people``; a subquery per person keeps the set free of joins and duplicates."""
         for person in people:
-            self = self.filter(pk__in=Participant.objects.filter(person=person).values("meeting_id"))
+            self = self.filter(pk__in_small_set=Participant.objects.filter(person=person).values("meeting_id"))
         return self
 
     def in_period(self, start=None, end=None):
@@ -567,10 +570,19 @@ class Meeting(models.Model):
         return text
 
     @property
+    def kind_label(self):
+        """The kind's label: what get_kind_display gives, without rebuilding the choices on every call."""
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
     def place_display(self):
         if self.place:
             return self.place.display_as(self.place_as_written)
         return self.country.name if self.country else ""
+
+
+Meeting._meta.pk.register_lookup(InSmallSet)
+KIND_LABELS = dict(Meeting.Kind.choices)
 
 
 class MeetingRedirect(models.Model):

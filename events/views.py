@@ -166,7 +166,7 @@ def meeting_detail(request, pk, slug):
             Prefetch(
                 "participants",
                 queryset=Participant.objects.select_related("person__country").prefetch_related(
-                    Prefetch("person__positions", queryset=positions), "evidence__source"
+                    Prefetch("person__positions", queryset=positions)
                 ),
             ),
             "organizations",

@@ -1,6 +1,7 @@
 """The pages analysts browse: what they show, how the filters behave, what bad input does."""
 
 import datetime
+from html.parser import HTMLParser
 
 import pytest
 from django.db import connection
@@ -174,6 +175,43 @@ def test_bad_parameters_are_reported_not_fatal(client, seeded, query):
         assert "Some parameters were ignored" in body
         assert response.context["page"].paginator.count == 5  # the rest of the page still works
     assert "<script>alert(1)</script>" not in body
+
+
+def form_inputs(body):
+    """name -> attributes of each <input> in ``body``."""
+    found = {}
+
+    class Inputs(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "input":
+                found[dict(attrs).get("name")] = dict(attrs)
+
+    Inputs().feed(body)
+    return found
+
+
+def test_filter_form_shows_the_values_given_escaped(client, seeded):
+    body = client.get(LIST, {"q": '"><b>x', "date_from": "2021-01-02", "year": "2021"}).content.decode()
+    assert '<label for="id_q">Search:</label>' in body
+    assert 'value="&quot;&gt;&lt;b&gt;x"' in body and "<b>x" not in body
+    inputs = form_inputs(body)
+    assert inputs["q"] == {"type": "text", "name": "q", "value": '"><b>x', "maxlength": "200", "id": "id_q"}
+    assert inputs["date_from"] == {"type": "date", "name": "date_from", "value": "2021-01-02", "id": "id_date_from"}
+    assert inputs["year"] == {
+        "type": "number", "name": "year", "value": "2021", "min": "1900", "max": "2100", "id": "id_year"
+    }  # fmt: skip
+    assert "value" not in inputs["topic"]  # an empty field has no value
+
+
+def test_person_page_lists_their_latest_meetings_first_however_far_back(client, reference):
+    person = PersonFactory()
+    theirs = [MeetingFactory(date=datetime.date(1994, 1, day)) for day in (3, 1, 2)]
+    for meeting in theirs:
+        ParticipantFactory(meeting=meeting, person=person)
+    for day in range(1, 29):  # later meetings without them come first in the date index
+        MeetingFactory(date=datetime.date(2025, 2, day))
+    response = client.get(f"/people/{person.slug}/")
+    assert dates(response) == [datetime.date(1994, 1, 3), datetime.date(1994, 1, 2), datetime.date(1994, 1, 1)]
 
 
 def test_unknown_parameters_and_bad_pages_are_harmless(client, seeded):

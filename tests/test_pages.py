@@ -21,3 +21,13 @@ def test_home_page_does_not_count_drafts(client):
     response = client.get(reverse("events:home"))
     assert response.context["counts"]["meetings"] == 0
     assert "Secret draft" not in response.content.decode()
+
+
+def test_bar_chart_draws_a_bar_per_value_and_escapes_labels():
+    from events.charts import bar_chart
+
+    chart = bar_chart([("<b>talks</b>", 4), ("calls", 0)], "Meetings by kind")
+    svg = str(chart["svg"])
+    assert svg.count("<rect ") == 2
+    assert "&lt;b&gt;talks&lt;/b&gt;: 4" in svg and "<b>" not in svg
+    assert 'class="value">4</text>' in svg and 'class="value">0<' not in svg  # empty bars carry no number
