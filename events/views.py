@@ -162,7 +162,7 @@ def meeting_detail(request, pk, slug):
         Meeting.objects.public()
         .select_related("place__country", "country", "parent")
         .prefetch_related(
-            "place__names",
+            # Not the place's names: they are read only when the article used another name than the current one.
             Prefetch(
                 "participants",
                 queryset=Participant.objects.select_related("person__country").prefetch_related(
