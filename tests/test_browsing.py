@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.dates import Precision
-from events.models import Meeting
+from events.models import Agreement, Forum, Meeting
 from people.models import Person
 from tests.factories import MeetingFactory, ParticipantFactory, PersonFactory, SourceFactory
 from tests.ingest_helpers import SEEDS, import_files
@@ -69,6 +69,21 @@ def test_meeting_page_links_neighbours_and_related_meetings(client, seeded):
     assert response.context["next"].date == datetime.date(2023, 4, 12)
     related = list(response.context["related"])
     assert related[0].date == datetime.date(2019, 10, 9)  # the other Tleuberdi–Lavrov meeting shares both people
+
+
+def test_meeting_page_shows_agreements_forums_and_side_meetings_when_it_has_them(client, reference):
+    summit = MeetingFactory(title="Summit of the CIS")
+    side = MeetingFactory(title="Talks on the sidelines", parent=summit)
+    Agreement.objects.create(title="Plan of consultations 2025-2026", meeting=summit)
+    summit.agreements_discussed.add(Agreement.objects.create(title="Treaty on the border"))
+    summit.forums_discussed.add(Forum.objects.create(series="Forum of Interregional Cooperation", edition=20))
+    sections = ["Agreements signed", "Agreements discussed", "Forums discussed", "Side meetings"]
+    body = client.get(summit.get_absolute_url()).content.decode()
+    for text in [*sections, "Plan of consultations 2025-2026", "Treaty on the border", "20th Forum", side.title]:
+        assert text in body, text
+    body = client.get(side.get_absolute_url()).content.decode()
+    assert not any(section in body for section in sections)
+    assert f'On the sidelines of</dt><dd><a href="{summit.get_absolute_url()}">' in body
 
 
 def test_participants_without_a_written_title_show_the_office_held_that_day(client, reference):
