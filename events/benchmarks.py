@@ -2,6 +2,7 @@
 
 import json
 import statistics
+import time
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
@@ -77,3 +78,14 @@ def summary(times_ms):
     """Median and 95th percentile of a list of timings, in ms, rounded to 0.1."""
     times = sorted(times_ms)
     return round(statistics.median(times), 1), round(times[max(0, int(len(times) * 0.95) - 1)], 1)
+
+
+def cpu_reference():
+    """Milliseconds a fixed piece of pure Python work takes (median of 5): the machine's speed at the time, to compare
+    runs. Shared machines drift by a third over minutes, which moves every timing of the same code."""
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        "".join(f"<li>{n}: {n * n % 97}</li>" for n in range(200_000))
+        times.append((time.perf_counter() - start) * 1000)
+    return round(statistics.median(times), 1)
