@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
 from events.dates import format_partial
-from events.models import Agreement, Evidence, Forum, Meeting, Organization, Participant, Place, Source
+from events.models import KIND_LABELS, Agreement, Evidence, Forum, Meeting, Organization, Participant, Place, Source
 from people.models import Country, Person, Position
 
 CHUNK = 2000
@@ -178,7 +178,7 @@ class Lookups:
         self.places = {p["id"]: p for p in Place.objects.values("id", "name", "slug", "country__code")}
         self.countries = dict(Country.objects.values_list("id", "code"))
         self.meeting_type = ContentType.objects.get_for_model(Meeting)
-        self.kinds = dict(Meeting.Kind.choices)
+        self.kinds = KIND_LABELS
         # reverse() once, not once a row: it dominates the cost of a large export otherwise.
         self.meeting_url = _url_template("events:meeting-detail", pk=987654321, slug="slug-placeholder")
         self.source_url = _url_template("events:source-detail", pk=987654321)

@@ -14,6 +14,7 @@ from events import export
 from events.charts import bar_chart, per_year
 from events.filters import apply_filters
 from events.models import (
+    KIND_LABELS,
     Agreement,
     Evidence,
     Forum,
@@ -69,7 +70,6 @@ def filtered_meetings(request, meetings):
     for key in [*ignored, "page"]:
         params.pop(key, None)
     facets = cached(f"facets:{request.path}?{_without(params, 'sort')}", size, queryset.facets)
-    kind_labels = dict(Meeting.Kind.choices)
     return {
         "filter": filterset,
         "page": page,
@@ -81,7 +81,7 @@ def filtered_meetings(request, meetings):
         "facets": {
             "Year": [(row["year"], row["n"], _with(params, "year", row["year"])) for row in facets["year"]],
             "Kind": [
-                (kind_labels[row["kind"]], row["n"], _with(params, "kind", row["kind"])) for row in facets["kind"]
+                (KIND_LABELS[row["kind"]], row["n"], _with(params, "kind", row["kind"])) for row in facets["kind"]
             ],
             "People": [
                 (row["name"], row["n"], _with(params, "person", row["slug"], add=True)) for row in facets["person"]
@@ -151,7 +151,7 @@ def active_filters(filterset, params):
             if name == "person":
                 shown = names.get(raw, raw)
             elif name == "kind":
-                shown = dict(Meeting.Kind.choices).get(raw, raw)
+                shown = KIND_LABELS.get(raw, raw)
             chips.append((field.label, shown, _without(params, name, raw)))
     return chips
 
@@ -296,18 +296,17 @@ def timeline(request):
         size_of(public),
         lambda: {"counts": public.counts_by_year_and_kind(), "latest": public.latest_of_each_year(3)},
     )
-    kind_labels = dict(Meeting.Kind.choices)
     years = {}
     for row in summary["counts"]:
         year = years.setdefault(row["year"], {"total": 0, "kinds": [], "latest": []})
         year["total"] += row["n"]
-        year["kinds"].append((kind_labels[row["kind"]], row["n"]))
+        year["kinds"].append((KIND_LABELS[row["kind"]], row["n"]))
     latest = Meeting.objects.filter(pk__in=summary["latest"]).with_list_data().order_by("-date", "-pk")
     for meeting in latest:
         years[meeting.date.year]["latest"].append(meeting)
     by_kind = {}
     for row in summary["counts"]:
-        by_kind[kind_labels[row["kind"]]] = by_kind.get(kind_labels[row["kind"]], 0) + row["n"]
+        by_kind[KIND_LABELS[row["kind"]]] = by_kind.get(KIND_LABELS[row["kind"]], 0) + row["n"]
     totals = [{"year": year, "n": data["total"]} for year, data in sorted(years.items())]
     return render(
         request,
