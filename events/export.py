@@ -149,7 +149,7 @@ BASE_FIELDS = (
 def chunks(queryset, descending=True, size=None, fields=BASE_FIELDS):
     """Keyset pagination over (date, id): each chunk is one indexed range query, however deep."""
     size = size or CHUNK
-    queryset = queryset.order_by(*(["-date", "-id"] if descending else ["date", "id"]))
+    queryset = queryset.chronological(descending)
     last = None
     while True:
         rows = list(after(queryset, last, descending).values(*fields)[:size])
@@ -164,11 +164,14 @@ def after(queryset, last, descending):
     if last is None:
         return queryset
     day, pk = last
+    if day is None:
+        return queryset.filter(date__isnull=True, **{"id__lt" if descending else "id__gt": pk})
+    undated = Q(date__isnull=True)
     # "date <= d and not (date = d and id >= pk)" rather than "date < d or (...)": the same rows, and a plain
     # range on the date index instead of an OR the planner scans.
     if descending:
-        return queryset.filter(Q(date__lte=day) & ~Q(date=day, id__gte=pk))
-    return queryset.filter(Q(date__gte=day) & ~Q(date=day, id__lte=pk))
+        return queryset.filter((Q(date__lte=day) & ~Q(date=day, id__gte=pk)) | undated)
+    return queryset.filter((Q(date__gte=day) & ~Q(date=day, id__lte=pk)) | undated)
 
 
 class Lookups:
@@ -254,6 +257,8 @@ def enrich(rows, lookups, with_evidence=False):
 
 
 def _title_on(positions, day):
+    if day is None:
+        return ""
     held = [p for p in positions if (p["start"] or day) <= day <= (p["end"] or day)]
     return held[-1]["title"] if held else ""
 
@@ -329,7 +334,7 @@ def _wide_line_sql(vendor):
     cells = [
         "CAST(m.id AS TEXT)",
         "k.meeting_page || CAST(m.id AS TEXT) || k.meeting_page_slug || m.slug || k.meeting_page_end",
-        "CAST(m.date AS TEXT)",
+        "COALESCE(CAST(m.date AS TEXT), '')",
         "m.date_precision",
         "COALESCE(CAST(m.end_date AS TEXT), '')",
         "CASE m.kind " + "WHEN %s THEN %s " * len(Meeting.Kind.choices) + "ELSE '' END",
@@ -361,7 +366,7 @@ def _wide_line_sql(vendor):
         f"LEFT JOIN {table['place']} p ON p.id = m.place_id "
         f"LEFT JOIN {table['country']} pc_place ON pc_place.id = p.country_id "
         f"LEFT JOIN {table['country']} pc_meeting ON pc_meeting.id = m.country_id "
-        "JOIN ({page}) pg ON pg.page_id = m.id ORDER BY m.date {direction}, m.id {direction}"
+        "JOIN ({page}) pg ON pg.page_id = m.id ORDER BY m.date {direction} NULLS LAST, m.id {direction}"
     )
 
 
@@ -377,8 +382,7 @@ def meetings_csv(queryset, base_url, descending=True):
     between, suffix = rest.split("{slug}")
     source_page = base_url + _url_template("events:source-detail", pk=987654321).split("{pk}")[0]
     params = [*(item for pair in Meeting.Kind.choices for item in pair), prefix, between, suffix, source_page]
-    order = ["-date", "-id"] if descending else ["date", "id"]
-    queryset = queryset.order_by(*order)
+    queryset = queryset.chronological(descending)
     header = ",".join(c.name for c in MEETING_COLUMNS) + "\r\n"
     last = None
     while True:
@@ -404,8 +408,8 @@ def participations_csv(queryset, descending=True):
             yield [
                 [
                     m["id"],
-                    m["date"].isoformat(),
-                    m["date_precision"],
+                    m["date"].isoformat() if m["date"] else "",
+                    m["date_precision"] if m["date"] else "unknown",
                     lookups.kinds[m["kind"]],
                     m["place"],
                     p["person__name"] or p["name_as_written"],
@@ -426,9 +430,9 @@ def meeting_document(m, lookups, base_url):
         "id": m["id"],
         "permalink": base_url + m["permalink"],
         "title": m["title"],
-        "date": m["date"].isoformat(),
-        "date_precision": m["date_precision"],
-        "date_display": format_partial(m["date"], m["date_precision"]),
+        "date": m["date"].isoformat() if m["date"] else None,
+        "date_precision": m["date_precision"] if m["date"] else "unknown",
+        "date_display": format_partial(m["date"], m["date_precision"]) or "date unknown",
         "date_basis": m["date_basis"],
         "end_date": m["end_date"].isoformat() if m["end_date"] else None,
         "kind": m["kind"],
@@ -519,6 +523,8 @@ def meetings_ics(queryset, base_url, host):
     for chunk, _lookups in meeting_rows(queryset, descending=False):
         lines = []
         for m in chunk:
+            if m["date"] is None:  # a calendar entry needs a day
+                continue
             last = m["end_date"] or _period_end(m["date"], m["date_precision"])
             people = ", ".join(p["person__name"] or p["name_as_written"] for p in m["participants"])
             description = f"{people}. Date known to the {m['date_precision']}."

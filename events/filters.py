@@ -110,6 +110,16 @@ class MeetingFilter(django_filters.FilterSet):
         label="Agreement signed",
         widget=OnePassSelect,
     )
+    stage = django_filters.ChoiceFilter(
+        choices=Meeting.Stage.choices, empty_label="any", label="Held or planned", widget=OnePassSelect
+    )
+    date_unknown = django_filters.ChoiceFilter(
+        choices=[("yes", "yes"), ("no", "no")],
+        empty_label="any",
+        method="filter_date_unknown",
+        label="Date unknown",
+        widget=OnePassSelect,
+    )
     sort = django_filters.OrderingFilter(fields=(("date", "date"),), label="Sort", widget=OnePassSelect)
 
     class Meta:
@@ -141,6 +151,9 @@ class MeetingFilter(django_filters.FilterSet):
     def filter_topic(self, queryset, name, value):
         return queryset.filter(pk__in=Meeting.objects.filter(topics__slug=value).values("pk"))
 
+    def filter_date_unknown(self, queryset, name, value):
+        return queryset.undated() if value == "yes" else queryset.filter(date__isnull=False)
+
     def filter_agreement(self, queryset, name, value):
         return queryset.with_agreement(value == "yes")
 
@@ -159,6 +172,6 @@ def apply_filters(data, queryset, filterset_class=MeetingFilter):
         if not filterset.is_valid():  # pragma: no cover - every invalid key was removed
             filterset = filterset_class({}, queryset=queryset)
     queryset = filterset.qs
-    if not filterset.form.cleaned_data.get("sort"):
-        queryset = queryset.order_by("-date", "-id")
+    sort = filterset.form.cleaned_data.get("sort") or ["-date"]
+    queryset = queryset.chronological(descending=sort[0] != "date")
     return filterset, queryset, ignored

@@ -179,6 +179,7 @@ class Source(models.Model):
     title = models.CharField(max_length=500, blank=True)
     published = models.DateField(null=True, blank=True)
     dateline = models.CharField(max_length=200, blank=True)
+    language = models.CharField(max_length=8, blank=True, help_text="ISO 639-1 code of the article's language.")
     url = models.URLField(max_length=500, blank=True)
     filename = models.CharField(max_length=255, blank=True)
     text = models.TextField(help_text="The cleaned article text; evidence offsets point into it.")
@@ -384,24 +385,56 @@ class MeetingQuerySet(models.QuerySet):
         by_source = Q(pk__in=Meeting.sources.through.objects.filter(source__in=sources).values("meeting_id"))
         return self.filter(pk__in=self.model.objects.filter(by_fields | by_source).values("pk"))
 
+    def held(self):
+        return self.filter(stage=Meeting.Stage.HELD)
+
+    def undated(self):
+        return self.filter(date__isnull=True)
+
+    def newest_first(self):
+        return self.chronological(descending=True)
+
+    def chronological(self, descending=False):
+        """(date, id), up or down; meetings of unknown date come last either way."""
+        if descending:
+            return self.order_by(F("date").desc(nulls_last=True), "-id")
+        return self.order_by(F("date").asc(nulls_last=True), "id")
+
     def before(self, meeting):
         """Meetings that come before ``meeting`` in (date, id) order, nearest first."""
+        if meeting.date is None:
+            return self.none()
         # "date <= d and not (date = d and id >= pk)": one range over the (date, id) index, unlike an OR.
         return (
             self.filter(date__lte=meeting.date).exclude(date=meeting.date, pk__gte=meeting.pk).order_by("-date", "-pk")
         )
 
     def after(self, meeting):
+        if meeting.date is None:
+            return self.none()
         return self.filter(date__gte=meeting.date).exclude(date=meeting.date, pk__lte=meeting.pk).order_by("date", "pk")
 
     def counts_by_year_and_kind(self):
-        rows = self.order_by().annotate(year=ExtractYear("date")).values("year", "kind").annotate(n=Count("pk"))
+        rows = (
+            self.held()
+            .filter(date__isnull=False)
+            .order_by()
+            .annotate(year=ExtractYear("date"))
+            .values("year", "kind")
+            .annotate(n=Count("pk"))
+        )
         return list(rows.order_by("year", "kind"))
 
     def latest_of_each_year(self, count):
         """Ids of the ``count`` latest meetings of every year, in one query (a window function)."""
         rank = Window(RowNumber(), partition_by=[ExtractYear("date")], order_by=[F("date").desc(), F("pk").desc()])
-        return list(self.order_by().annotate(rank=rank).filter(rank__lte=count).values_list("pk", flat=True))
+        return list(
+            self.filter(date__isnull=False)
+            .order_by()
+            .annotate(rank=rank)
+            .filter(rank__lte=count)
+            .values_list("pk", flat=True)
+        )
 
     def related_to(self, meeting, count=5):
         """The meetings sharing most people with ``meeting``, latest first among equals."""
@@ -446,7 +479,11 @@ class MeetingQuerySet(models.QuerySet):
         inside = Meeting.objects.filter(pk__in=ids).order_by() if self.query.distinct else self.order_by()
         return {
             "year": list(
-                inside.annotate(year=ExtractYear("date")).values("year").annotate(n=Count("pk")).order_by("-year")
+                inside.filter(date__isnull=False)
+                .annotate(year=ExtractYear("date"))
+                .values("year")
+                .annotate(n=Count("pk"))
+                .order_by("-year")
             ),
             "kind": list(inside.values("kind").annotate(n=Count("pk")).order_by("-n", "kind")),
             "person": list(
@@ -472,6 +509,7 @@ class MeetingQuerySet(models.QuerySet):
 
 class Meeting(models.Model):
     class Kind(models.TextChoices):
+        STATE_VISIT = "state_visit", "state visit"
         OFFICIAL_VISIT = "official_visit", "official visit"
         WORKING_VISIT = "working_visit", "working visit"
         TALKS = "talks", "talks"
@@ -485,9 +523,13 @@ class Meeting(models.Model):
         UNREVIEWED = "unreviewed", "unreviewed"
         REVIEWED = "reviewed", "reviewed"
 
+    class Stage(models.TextChoices):
+        HELD = "held", "held"
+        PLANNED = "planned", "planned"
+
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200)
-    date = models.DateField()
+    date = models.DateField(null=True, blank=True, help_text="Empty when no text fixes the date.")
     date_precision = models.CharField(max_length=5, choices=Precision.choices, default=Precision.DAY)
     date_basis = models.CharField(max_length=12, choices=Basis.choices, default=Basis.STATED)
     end_date = models.DateField(null=True, blank=True)
@@ -505,6 +547,9 @@ class Meeting(models.Model):
     )
     summary = models.TextField(blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.UNREVIEWED)
+    stage = models.CharField(
+        max_length=8, choices=Stage.choices, default=Stage.HELD, help_text="Planned: announced, not yet reported held."
+    )
     topics = TaggableManager(blank=True)
     regions = models.JSONField(default=list, blank=True, help_text="Regions and conflicts discussed.")
     organizations = models.ManyToManyField(Organization, blank=True, related_name="meetings")
@@ -530,7 +575,7 @@ class Meeting(models.Model):
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
-        ordering = ["date", "id"]
+        ordering = [F("date").asc(nulls_last=True), "id"]
         indexes = [
             models.Index(fields=["date", "id"], name="meeting_date_id"),
             models.Index(fields=["status", "date"], name="meeting_status_date"),
@@ -564,6 +609,8 @@ class Meeting(models.Model):
 
     @property
     def date_display(self):
+        if self.date is None:
+            return "date unknown"
         text = format_partial(self.date, self.date_precision)
         if self.end_date and self.end_date != self.date:
             text += f" – {format_partial(self.end_date, Precision.DAY)}"
@@ -650,7 +697,7 @@ class Participant(models.Model):
 
     def save(self, *args, **kwargs):
         # Pages and exports show the title held on the day; when the source gives none, the office held then.
-        if not self.title and self.person_id and self.meeting_id:
+        if not self.title and self.person_id and self.meeting_id and self.meeting.date:
             position = self.person.position_on(self.meeting.date)
             if position:
                 self.title = position.title
@@ -659,9 +706,9 @@ class Participant(models.Model):
     @property
     def title_then(self):
         """The title as the source wrote it, or else the position the person held on the meeting's date."""
-        if self.title or not self.person:
-            return self.title
         day = self.meeting.date
+        if self.title or not self.person or day is None:
+            return self.title
         held = [p for p in self.person.positions.all() if (p.start or day) <= day <= (p.end or day)]
         return held[-1].title if held else ""
 

@@ -39,7 +39,7 @@ def home(request):
         "agreements": Agreement.objects.count(),
         "forums": Forum.objects.count(),
     }
-    latest = public.with_list_data().order_by("-date", "-id")[:5]
+    latest = public.with_list_data().newest_first()[:5]
     return render(request, "events/home.html", {"counts": counts, "latest": latest})
 
 
@@ -211,14 +211,14 @@ def meeting_detail(request, pk, slug):
 
 def place_detail(request, slug):
     place = get_object_or_404(Place.objects.select_related("country").prefetch_related("names"), slug=slug)
-    meetings = place.meetings.public().with_list_data().order_by("-date")
+    meetings = place.meetings.public().with_list_data().newest_first()
     forums = place.forums.all()
     return render(request, "events/place_detail.html", {"place": place, "meetings": meetings, "forums": forums})
 
 
 def organization_detail(request, slug):
     organization = get_object_or_404(Organization.objects.prefetch_related("members"), slug=slug)
-    meetings = organization.meetings.public().with_list_data().order_by("-date")
+    meetings = organization.meetings.public().with_list_data().newest_first()
     return render(request, "events/organization_detail.html", {"organization": organization, "meetings": meetings})
 
 
@@ -301,7 +301,7 @@ def timeline(request):
         year = years.setdefault(row["year"], {"total": 0, "kinds": [], "latest": []})
         year["total"] += row["n"]
         year["kinds"].append((KIND_LABELS[row["kind"]], row["n"]))
-    latest = Meeting.objects.filter(pk__in=summary["latest"]).with_list_data().order_by("-date", "-pk")
+    latest = Meeting.objects.filter(pk__in=summary["latest"]).with_list_data().newest_first()
     for meeting in latest:
         years[meeting.date.year]["latest"].append(meeting)
     by_kind = {}

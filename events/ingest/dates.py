@@ -77,18 +77,21 @@ def parse_header_date(text):
         return None
 
 
-def parse_span(text, reference, prefer="past"):
+def parse_span(text, reference, prefer="past", language="en"):
     """Parse a short date expression against ``reference`` (a PartialDate or None)."""
     base = reference.value if reference else None
-    return _parse_cached(" ".join(text.split()), base, prefer)
+    return _parse_cached(" ".join(text.split()), base, prefer, language)
 
 
 @lru_cache(maxsize=4096)
-def _parse_cached(text, base, prefer):
+def _parse_cached(text, base, prefer, language):
+    has_year = bool(re.search(r"\d{4}", text))
+    if base is None and not has_year:
+        return None  # "11 April" with nothing to say which year: the caller decides
     settings = {"PREFER_DATES_FROM": "future" if prefer == "future" else "past", "PREFER_DAY_OF_MONTH": "first"}
     if base:
         settings["RELATIVE_BASE"] = datetime.datetime.combine(base, datetime.time())
-    data = _parser(tuple(sorted(settings.items(), key=lambda kv: kv[0]))).get_date_data(text)
+    data = _parser(language, tuple(sorted(settings.items(), key=lambda kv: kv[0]))).get_date_data(text)
     if data.date_obj is None:
         return None
     found = data.date_obj.date()
@@ -97,70 +100,24 @@ def _parse_cached(text, base, prefer):
         found = found.replace(day=1)
     elif period == YEAR:
         found = found.replace(month=1, day=1)
-    has_year = bool(re.search(r"\d{4}", text)) or base is not None
-    return PartialDate(found, period, has_year=has_year)
+    return PartialDate(found, period)
 
 
 @lru_cache(maxsize=8)
-def _parser(settings):
-    return DateDataParser(languages=["en"], settings=dict(settings))
+def _parser(language, settings):
+    return DateDataParser(languages=[language], settings=dict(settings))
 
 
-MONTH_PATTERN = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_ORD = r"(?:st|nd|rd|th)?"
+def find_dates(text, reference, prefer="past", lang=None):
+    """Date expressions in a sentence, resolved against ``reference`` (None for an undated article: then only
+    expressions that carry their year resolve); overlapping matches keep the longest."""
+    from events.ingest.lang import en
 
-PATTERNS = [
-    (
-        "range",
-        re.compile(
-            rf"\b(?P<d1>\d{{1,2}}){_ORD}\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m>{MONTH_PATTERN})(?:,?\s+(?P<y>\d{{4}}))?"
-        ),
-    ),
-    (
-        "range",
-        re.compile(
-            rf"\b(?P<m>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}}){_ORD}\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD}(?:,?\s+(?P<y>\d{{4}}))?"
-        ),
-    ),
-    ("span", re.compile(rf"\b\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH_PATTERN}(?:,?\s+\d{{4}})?(?![\w-])")),
-    ("span", re.compile(rf"\b{MONTH_PATTERN}\s+\d{{1,2}}{_ORD}(?:,?\s+\d{{4}})?(?![\w-])")),
-    ("span", re.compile(rf"\b{MONTH_PATTERN}\s+\d{{4}}\b")),
-    (
-        "month",
-        re.compile(
-            rf"\b(?:in|since|until|by|during)\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONTH_PATTERN})(?![\w.]|\s+\d)"
-        ),
-    ),
-    ("iso", re.compile(r"\b\d{4}-\d{2}-\d{2}\b")),
-    ("dotted", re.compile(r"\b(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{4})\b")),
-    ("year", re.compile(r"\b(?:in|since|during)\s+(?P<y>(?:19|20)\d{2})\b(?![-–]\d)")),
-    ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", re.IGNORECASE)),
-    ("yesterday", re.compile(r"\byesterday\b", re.IGNORECASE)),
-    ("weekday", re.compile(rf"\b(?:on\s+)?(?P<w>{_WEEKDAY})\b")),
-    ("this_year", re.compile(r"\bthis year\b", re.IGNORECASE)),
-    ("last_year", re.compile(r"\blast year\b", re.IGNORECASE)),
-    ("next_year", re.compile(r"\bnext year\b", re.IGNORECASE)),
-    ("ago", re.compile(r"\b(?:\d+|two|three|four|five|a few) days ago\b", re.IGNORECASE)),
-    ("earlier", re.compile(r"^\s*(?:Earlier|Previously|Prior to that)\b(?!\s+(?:today|this))")),
-]
-
-_MONTH_NUMBERS = {name.lower()[:3]: number for number, name in enumerate(calendar.month_name) if name}
-
-
-def _month_number(text):
-    return _MONTH_NUMBERS[text.strip(".").lower()[:3]]
-
-
-def find_dates(text, reference, prefer="past"):
-    """Date expressions in a sentence, resolved against ``reference``; overlapping matches keep the longest."""
+    lang = lang or en
     found = []
-    for kind, pattern in PATTERNS:
+    for kind, pattern in lang.PATTERNS:
         for match in pattern.finditer(text):
-            date = _resolve(kind, match, reference, prefer)
+            date = _resolve(kind, match, reference, prefer, lang)
             if date is not None:
                 found.append(DateMention(match.start(), match.end(), date, "earlier" if kind == "earlier" else ""))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -169,63 +126,91 @@ def find_dates(text, reference, prefer="past"):
         if kept and mention.start < kept[-1].end:
             continue
         kept.append(mention)
-    return _apply_eve(text, kept)
+    return _apply_eve(text, kept, lang)
 
 
-def _resolve(kind, match, reference, prefer):
+def _year_for(month, reference, prefer, day=1):
     ref = reference.value
+    year = ref.year
+    if prefer == "past" and (month, day) > (ref.month, ref.day):
+        year -= 1
+    elif prefer == "future" and (month, day) < (ref.month, ref.day):
+        year += 1
+    return year
+
+
+def _resolve(kind, match, reference, prefer, lang):
+    groups = match.groupdict()
     try:
         if kind == "range":
-            year = int(match.group("y")) if match.group("y") else None
-            month = _month_number(match.group("m"))
-            start = parse_span(f"{match.group('d1')} {match.group('m')} {year or ''}", reference, prefer)
-            if start is None:
+            month = lang.month_number(groups["m"])
+            d1, d2 = int(groups["d1"]), int(groups["d2"])
+            if groups.get("y"):
+                year = int(groups["y"])
+            elif reference is not None:
+                year = _year_for(month, reference, prefer, d1)
+            else:
                 return None
-            end = datetime.date(start.value.year if year is None else year, month, int(match.group("d2")))
-            return PartialDate(start.value, DAY, end=end if end > start.value else None)
+            start, end = datetime.date(year, month, d1), datetime.date(year, month, d2)
+            return PartialDate(start, DAY, end=end if end > start else None)
+        if kind == "dmy":
+            month = lang.month_number(groups["m"])
+            day = int(groups["d"]) if groups.get("d") else None
+            if groups.get("y"):
+                year = int(groups["y"])
+            elif reference is not None:
+                year = _year_for(month, reference, prefer, day or 1)
+            else:
+                return None
+            if day is None:
+                return PartialDate(datetime.date(year, month, 1), MONTH)
+            return PartialDate(datetime.date(year, month, day), DAY)
         if kind == "span":
-            return parse_span(match.group(0), reference, prefer)
+            return parse_span(match.group(0), reference, prefer, lang.CODE)
         if kind == "month":
-            month = _month_number(match.group("m"))
-            year = ref.year
-            if prefer == "past" and month > ref.month:
-                year -= 1
-            elif prefer == "future" and month < ref.month:
-                year += 1
-            return PartialDate(datetime.date(year, month, 1), MONTH)
+            if groups.get("y"):
+                return PartialDate(datetime.date(int(groups["y"]), lang.month_number(groups["m"]), 1), MONTH)
+            if reference is None:
+                return None
+            month = lang.month_number(groups["m"])
+            return PartialDate(datetime.date(_year_for(month, reference, prefer, 1), month, 1), MONTH)
         if kind == "iso":
             return PartialDate(datetime.date.fromisoformat(match.group(0)), DAY)
         if kind == "dotted":
-            return PartialDate(datetime.date(int(match.group("y")), int(match.group("mo")), int(match.group("d"))), DAY)
+            return PartialDate(datetime.date(int(groups["y"]), int(groups["mo"]), int(groups["d"])), DAY)
         if kind == "year":
-            return PartialDate(datetime.date(int(match.group("y")), 1, 1), YEAR)
+            return PartialDate(datetime.date(int(groups["y"]), 1, 1), YEAR)
+        if reference is None:
+            return None  # everything below is relative to the publication date
+        ref = reference.value
         if kind == "today":
             return PartialDate(ref, reference.precision)
         if kind == "yesterday":
             return reference.shifted(-1)
         if kind == "weekday":
-            delta = (ref.weekday() - list(calendar.day_name).index(match.group("w"))) % 7
+            named = lang.weekday_number(groups["w"])
+            delta = (ref.weekday() - named) % 7
             if prefer == "future":
-                delta = -((list(calendar.day_name).index(match.group("w")) - ref.weekday()) % 7)
+                delta = -((named - ref.weekday()) % 7)
             return PartialDate(ref - datetime.timedelta(days=delta), DAY)
         if kind in ("this_year", "last_year", "next_year"):
             offset = {"this_year": 0, "last_year": -1, "next_year": 1}[kind]
             return PartialDate(datetime.date(ref.year + offset, 1, 1), YEAR)
         if kind == "ago":
-            return parse_span(match.group(0), reference, "past")
+            return parse_span(match.group(0), reference, "past", lang.CODE)
         if kind == "earlier":
             return reference.shifted(-1)
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, OverflowError):
         return None
     return None
 
 
-def _apply_eve(text, mentions):
+def _apply_eve(text, mentions, lang):
     """'On the eve of 9 May' is 8 May; 'on the eve of the celebration' names no date and is left alone."""
     result = []
     for mention in mentions:
         prefix = text[max(0, mention.start - 20) : mention.start].lower()
-        if re.search(r"on the eve of\s+(?:the\s+)?$", prefix) and mention.date.precision == DAY:
+        if lang.EVE.search(prefix) and mention.date.precision == DAY:
             mention = DateMention(mention.start, mention.end, mention.date.shifted(-1), mention.relative)
         result.append(mention)
     return result

@@ -12,15 +12,22 @@ from dataclasses import dataclass, field
 
 from events.ingest.dates import DAY, MONTH, YEAR, PartialDate, find_dates
 from events.ingest.gazetteer import PlaceRef
+from events.ingest.lang import en
 from events.models import Agreement, Basis, Meeting
 from people.models import Position
 
 KZ, RU = "KZ", "RU"
+DIPLOMATIC_OFFICES = {
+    Position.Office.FOREIGN_MINISTER,
+    Position.Office.DEPUTY_FOREIGN_MINISTER,
+    Position.Office.AMBASSADOR,
+}
 FORUM_SERIES = "Forum of Interregional Cooperation of Kazakhstan and Russia"
 
 Kind = Meeting.Kind
 # Which kind describes a contact best when a text gives several cues.
 KIND_RANK = {
+    Kind.STATE_VISIT: 6,
     Kind.OFFICIAL_VISIT: 6,
     Kind.WORKING_VISIT: 6,
     Kind.MULTILATERAL: 5,
@@ -29,247 +36,6 @@ KIND_RANK = {
     Kind.TALKS: 2,
     Kind.CEREMONY: 1,
 }
-
-CUES = [
-    (Kind.PHONE_CALL, r"\b(?:tele)?phone\b|\bphoned\b|\bvideo ?(?:conference|call|link)\b|\bvideoconference\b"),
-    (Kind.CONSULTATIONS, r"\bconsultations\b"),
-    (Kind.OFFICIAL_VISIT, r"\b(?:official|state) visit\b"),
-    (Kind.WORKING_VISIT, r"\bworking visit\b"),
-    (
-        Kind.CEREMONY,
-        r"\bceremony\b|\blaid (?:flowers|a wreath|wreaths)\b|\blaying (?:of )?(?:flowers|a wreath|wreaths)\b",
-    ),
-    (
-        Kind.TALKS,
-        r"\btalks\b|\bnegotiations\b|\bmet\b|\bmeets?\b|\bmeeting\b|\bconversation\b|\breceived\b"
-        r"|\bvisit(?:s|ed|ing)?\b|\barriv(?:ed|es|al)\b",
-    ),
-]
-CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in CUES]
-
-MULTILATERAL_CUE = re.compile(
-    r"\bCouncil of (?:the )?(?:Foreign )?Ministers\b|\bForeign Ministers['’]? (?:Council|[Mm]eeting)\b|\bCFM\b"
-    r"|\bministerial (?:meeting|council|conference|session)\b|\bsummit\b|\bdelegations\b|\bformat\b"
-)
-PARTICIPATION = re.compile(
-    r"\b(?:welcom\w*|attend\w*|took part|take part|taking part|participat\w*|chair\w*|open\w*|held|hold\w*|began"
-    r"|address\w*|as part of|within the framework of|on the sidelines of|was held|took place|arriv\w*)\b",
-    re.IGNORECASE,
-)
-BILATERAL_VERB = re.compile(r"\b(?:talks with|met with|meeting with|met his|met her|met\b|bilateral)", re.IGNORECASE)
-DISCUSSION = re.compile(r"\b(?:discussed|exchanged views|reviewed)\b", re.IGNORECASE)
-SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes)\b", re.IGNORECASE)
-HOST_VERB = re.compile(r"\b(?:welcomed|hosted|greeted)\b", re.IGNORECASE)
-VISIT_TARGET = re.compile(r"\b(?:visit(?:s|ed|ing)?(?: to)?|arriv(?:ed|es|ing) in|trip to|tour of)\s+(?:the\s+)?$")
-PLACE_PREPOSITION = re.compile(r"\b(?:in|to|at|into)\s+(?:the\s+)?(?:city\s+of\s+)?$")
-NOT_PARTICIPANT = re.compile(
-    r"(?:greetings|message|letter|on behalf of|instructions?|invitation|initiative|agreements? reached|decisions?"
-    r" taken|agreed (?:up)?on by|according to|decree|named after|memory of|appointed by|reached by|between the"
-    r" presidents|heads of state)\b[^.;]{0,60}$",
-    re.IGNORECASE,
-)
-TITLE_KEYWORD = re.compile(
-    r"\b(?:Minister|President|Ambassador|Secretary|Chairman|Head|Deputy|Envoy|FM|Chief|Director|Representative"
-    r"|Spokes\w+)\b"
-)
-TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w’'\-]*|of|and|the|for|on|[–-])[ ]+)*(?:[A-Z][\w’'\-]*)[ ,]*$")
-COUNTERPART = re.compile(
-    r"\b(?:his|her|the|their)?\s*(?P<adj>Kazakh(?:stani)?|Russian)\s+(?:counterpart|colleague"
-    r"|[Ff]oreign [Mm]inister|FM|top diplomat|Minister of Foreign Affairs)\b(?!\s*,?\s*[A-Z][a-z]+\s+[A-Z])"
-    r"|\bhead of the (?P<adj2>Kazakh(?:stani)?|Russian) (?:Foreign Ministry|MFA|diplomacy|Foreign Office)\b"
-)
-TITLE_WORDS = (
-    r"(?:(?:First\s+)?Deputy\s+(?:Foreign\s+Minister|Minister\s+of\s+Foreign\s+Affairs)|Foreign\s+Minister"
-    r"|Minister\s+of\s+Foreign\s+Affairs|Ambassador(?:\s+Extraordinary\s+and\s+Plenipotentiary)?"
-    r"|State\s+Secretary|Secretary\s+of\s+State|Special\s+(?:Envoy|Representative))"
-)
-UNKNOWN_TITLED = re.compile(
-    rf"(?:(?P<adj>(?!Deputy\b|First\b)[A-Z][a-z]+)\s+)?(?P<title>{TITLE_WORDS})"
-    r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][a-z]+(?:\s+Federation|\s+Republic)?))?"
-    r"(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+Federation)?)?,?\s+"
-    r"(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})"
-)
-UNKNOWN_PLACE = re.compile(
-    r"\b(?:in|to)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<name>[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?)(?=\s+(?:city|town|on|"
-    r"for|where|,)|[,.;]|\s*$)"
-)
-_MONTHS_AND_DAYS = {
-    name.lower()[:3]
-    for name in (
-        "January February March April May June July August September October November December "
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
-    ).split()
-}
-NAME_CANDIDATE = re.compile(r"\b[A-Z][a-z’'\-]{1,20}(?:\s+[A-Z][a-z’'\-]{2,25}){1,2}\b")
-NAME_STOPWORDS = {
-    "the",
-    "foreign",
-    "minister",
-    "ministry",
-    "deputy",
-    "prime",
-    "president",
-    "ambassador",
-    "affairs",
-    "state",
-    "secretary",
-    "kazakh",
-    "russian",
-    "republic",
-    "federation",
-    "council",
-    "forum",
-    "plan",
-    "joint",
-    "action",
-    "cooperation",
-    "special",
-    "first",
-    "head",
-    "during",
-    "according",
-    "also",
-    "both",
-    "his",
-    "her",
-    "in",
-    "on",
-    "great",
-    "patriotic",
-    "war",
-    "victory",
-    "day",
-    "national",
-    "mfa",
-    "un",
-    "general",
-    "assembly",
-    "eurasian",
-    "economic",
-    "union",
-    "security",
-    "treaty",
-    "organization",
-    "central",
-    "asia",
-    "middle",
-    "east",
-    "south",
-    "north",
-    "west",
-    "caucasus",
-    "interregional",
-    "young",
-    "leaders",
-    "orthodox",
-    "church",
-    "cathedral",
-    "park",
-    "memorial",
-    "museum",
-    "flame",
-    "eternal",
-    "glory",
-    "metropolitan",
-    "heads",
-    "of",
-    "and",
-}
-
-TOPICS = [
-    ("security", r"\bsecurity\b|\bstability\b"),
-    ("trade-economic", r"\btrade\b|\beconomic\b|\beconomy\b|\binvestment"),
-    ("cultural-humanitarian", r"\bcultur|\bhumanitarian\b"),
-    ("interregional cooperation", r"\binter-?regional\b|\bcross-border\b|\bnear-border\b|\bborder regions\b"),
-    ("energy", r"\benergy\b|\boil\b|\bgas\b|\bpipeline|\bnuclear power\b"),
-    ("transport", r"\btransport\b(?![- ]logistics| and logistics)|\btransit\b"),
-    ("transport-logistics", r"\btransport[- ]logistics\b|\btransport and logistics\b|\blogistics\b"),
-    ("space", r"(?<!Eurasian )\bspace\b(?! of)|\bcosmodrome\b|\bBaikonur\b|\bBaiterek\b"),
-    ("education and science", r"\beducation|\bscientific\b|\bscience\b"),
-    ("integration", r"\bintegration\b"),
-    (
-        "WWII memory",
-        r"\bGreat Patriotic War\b|\bSecond World War\b|\bWorld War II\b|\bVictory Day\b|\bEternal Flame\b"
-        r"|\banniversary of (?:the )?(?:Great )?Victory\b",
-    ),
-    ("border security", r"\bborder security\b|\bborder protection\b"),
-    ("border", r"\bborder (?:delimitation|demarcation)\b|\bstate border\b"),
-    ("migration", r"\bmigra(?:tion|nts?)\b"),
-    ("water", r"\btransboundary (?:rivers|water)|\bwater resources\b"),
-    ("Caspian", r"\bCaspian\b"),
-    ("military-technical", r"\bmilitary[- ]technical\b|\bdefen[cs]e (?:cooperation|industry)\b"),
-    ("consular", r"\bconsular\b|\bvisa\b"),
-    ("health", r"\bpandemic\b|\bCOVID\b|\bcoronavirus\b|\bvaccin"),
-    ("agriculture", r"\bagricultur\w*|\bgrain\b"),
-    ("nuclear non-proliferation", r"\bnon-?proliferation\b|\bnuclear weapons?\b"),
-]
-TOPICS = [(tag, re.compile(pattern, re.IGNORECASE)) for tag, pattern in TOPICS]
-
-REGIONS = [
-    ("Central Asia", r"\bCentral Asia(?:n)?\b(?![-–]Russia)"),
-    ("South Caucasus", r"\b(?:South|Southern) Caucasus\b"),
-    ("Middle East", r"\bMiddle East\b"),
-    ("Ukraine", r"\bUkrain(?:e|ian)\b"),
-    ("Afghanistan", r"\bAfghan(?:istan)?\b"),
-    ("Syria", r"\bSyria(?:n)?\b"),
-    ("Korean Peninsula", r"\bKorean Peninsula\b"),
-    ("Nagorno-Karabakh", r"\bNagorno-Karabakh\b|\bKarabakh\b"),
-    ("Iran nuclear programme", r"\bIran(?:ian)? nuclear\b"),
-    ("Asia-Pacific", r"\bAsia-Pacific\b"),
-    ("Europe", r"\bEuropean security\b"),
-]
-REGIONS = [(name, re.compile(pattern)) for name, pattern in REGIONS]
-
-_ORDINAL_WORDS = {
-    w: i + 1
-    for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth"
-        " fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
-    )
-}
-_ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
-_PAIR = r"(?:(?:Kazakhstan|Kazakh|Russia|Russian)[-–\s]+(?:Russia|Russian|Kazakhstan|Kazakh)[-–\s]+)?"
-FORUM = re.compile(
-    r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|[XVI]{1,6}|(?i:"
-    + "|".join(_ORDINAL_WORDS)
-    + r"))\s+"
-    + _PAIR
-    + r"(?:Forum\s+(?:of|on)\s+)?"
-    + _PAIR
-    + r"Inter[-\s]?[Rr]egional\s+[Cc]ooperation(?:\s+Forum)?"
-    r"(?:\s+(?:between|of)\s+(?:Kazakhstan|Russia)\s+and\s+(?:Kazakhstan|Russia))?"
-)
-FORUM_SHORT = re.compile(r"(?P<ord>\d{1,2}(?:st|nd|rd|th))\s+Forum\b(?!\s+(?:of|on)\s+(?!Inter))")
-SIDE_FORUM = re.compile(
-    r"(?:the\s+)?(?P<name>\d{1,2}(?:st|nd|rd|th)\s+Forum\s+of\s+[A-Z][\w]*(?:\s+(?:[A-Z][\w]*|of|and))*)"
-)
-SIDE_EVENT_LINK = re.compile(
-    r"\b(?:on the eve of the (?:event|forum)|on the sidelines of the forum|within the forum)\b", re.I
-)
-
-AGREEMENT_HEAD = (
-    r"(?:[Pp]lan|[Pp]rogramme|[Pp]rogram|[Aa]greement|[Tt]reaty|[Mm]emorandum|[Pp]rotocol|[Rr]oad ?[Mm]ap"
-    r"|[Dd]eclaration|[Jj]oint [Ss]tatement)"
-)
-AGREEMENT_PERIOD_FIRST = re.compile(
-    r"(?P<p1>(?:19|20)\d{2})\s*[-–]\s*(?P<p2>(?:19|20)\d{2})\s+(?P<name>(?:[A-Z][\w-]*\s+){0,5}" + AGREEMENT_HEAD + r")"
-)
-AGREEMENT_PERIOD_LAST = re.compile(
-    r"(?P<name>(?:(?:[Jj]oint|[Cc]omprehensive|[Cc]ooperation|[Aa]ction|[Cc]omprehensive)\s+)*"
-    + AGREEMENT_HEAD
-    + r"\b[^.;«»]{0,160}?\bfor\s+(?:the\s+(?:years?|period)\s+)?)(?P<p1>(?:19|20)\d{2})\s*[-–]\s*(?P<p2>(?:19|20)\d{2})"
-)
-AGREEMENT_NAMED = re.compile(
-    r"(?P<name>(?:[A-Z][\w-]*\s+){0,3}(?:Treaty|Agreement|Memorandum|Protocol|Declaration|Joint Statement)"
-    r"\s+(?:on|of|between|about)\s+[^.;,«»]{3,140}?)(?=\s+(?:was|were|is|has|had|which|that|signed)\b|[.;,]|$)"
-)
-SIGNED = re.compile(r"\bsign(?:ed|ing|s)?\b", re.IGNORECASE)
-FUTURE = re.compile(
-    r"\b(?:will|slated|scheduled|upcoming|oncoming|forthcoming|planned|to be held|to take place|next)\b", re.I
-)
-OWNED_DATE = re.compile(
-    r"\b(?:signed|slated for|scheduled for|to be held|will be held|will take place|planned for|due)\s*(?:on\s+)?$", re.I
-)
 
 
 @dataclass(frozen=True)
@@ -292,15 +58,32 @@ class PersonFinding:
     quote: Quote
     inferred: bool = False
     title_stated: bool = True
+    office: str = ""  # for a person the reference data does not know: the office the title names
 
     @property
     def key(self):
         return self.person_id or f"new:{self.name_as_written.casefold()}"
 
 
+VISITS = {Kind.STATE_VISIT, Kind.OFFICIAL_VISIT, Kind.WORKING_VISIT}
+
+
+def office_of(title, lang):
+    """The office a title names: 'Deputy Foreign Minister' → deputy foreign minister; '' when it names none."""
+    for pattern, office in lang.OFFICES:
+        if pattern.search(title):
+            return office
+    return ""
+
+
+def overlaps(a, b):
+    """Whether two partial dates can be the same time; an unknown date (None) fits any."""
+    return a is None or b is None or a.overlaps(b)
+
+
 @dataclass
 class EventFinding:
-    date: PartialDate
+    date: PartialDate | None  # None: nothing in the text fixes it
     date_basis: str
     date_quote: Quote | None
     multilateral: bool = False
@@ -320,6 +103,8 @@ class EventFinding:
     sentences: list = field(default_factory=list)
     name: str = ""
     drop_reason: str = ""
+    planned: bool = True  # until a sentence reports the contact as held
+    invited_by: dict = field(default_factory=dict)
 
     @property
     def kind(self):
@@ -329,11 +114,18 @@ class EventFinding:
         return max(kinds, key=lambda k: KIND_RANK[k])
 
     @property
+    def stage(self):
+        return Meeting.Stage.PLANNED if self.planned else Meeting.Stage.HELD
+
+    @property
     def countries(self):
         return {p.country for p in self.participants.values()}
 
     def refine_date(self, date, basis, quote):
         # A day-precise date beats a coarser one; at the same precision a stated date beats an inferred one.
+        if self.date is None:
+            self.date, self.date_basis, self.date_quote = date, basis, quote
+            return
         if (_precision_rank(date.precision), _basis_rank(basis)) > (
             _precision_rank(self.date.precision),
             _basis_rank(self.date_basis),
@@ -390,7 +182,7 @@ class Extractor:
     def __init__(self, article, gazetteer):
         self.article = article
         self.gaz = gazetteer
-        self.reference = article.reference_date
+        self.lang = article.lang
         self.text = article.text
         self.people = self.gaz.people.find(self.text)
         self.places = self.gaz.places.find(self.text)
@@ -399,7 +191,8 @@ class Extractor:
         self.full_names = {m.payload.person_id for m in self.people if not m.payload.surname_only}
         self.article_countries = {m.payload for m in self.countries} | {m.payload.country for m in self.people}
         self._people_cache = {}
-        self.series_named = bool(FORUM.search(self.text))
+        self.reference = article.reference_date or self.infer_reference()
+        self.series_named = bool(self.lang.FORUM.search(self.text))
 
     # --- the whole article -------------------------------------------------------------------------------------
 
@@ -458,23 +251,23 @@ class Extractor:
 
     def read_sentence(self, sentence, forums, agreements):
         text = sentence.text
-        forum_spans = [(m.start(), m.end()) for m in FORUM.finditer(text)]
+        forum_spans = [(m.start(), m.end()) for m in self.lang.FORUM.finditer(text)]
         agreement_found, agreement_spans = self.extract_agreements(sentence, agreements, forums)
         owned_after = [start for start, _ in forum_spans] + [start for start, _ in agreement_spans]
         dates = []
-        for mention in find_dates(text, self.reference, "future" if FUTURE.search(text) else "past"):
+        for mention in self.find_dates(text, "future" if self.lang.FUTURE.search(text) else "past"):
             owned = any(start <= mention.start for start in owned_after)
-            if owned or OWNED_DATE.search(text[: mention.start]):
+            if owned or self.lang.OWNED_DATE.search(text[: mention.start]):
                 continue
             dates.append(mention)
         # "A plan of consultations" names a document, not the kind of contact.
         cue_text = text
         for start, end in agreement_spans:
             cue_text = cue_text[:start] + " " * (end - start) + cue_text[end:]
-        kinds = {kind for kind, pattern in CUES if pattern.search(cue_text)}
-        multilateral = bool(MULTILATERAL_CUE.search(text) and PARTICIPATION.search(text))
-        sidelines = SIDELINES.search(text)
-        if multilateral and sidelines and BILATERAL_VERB.search(text):
+        kinds = {kind for kind, pattern in self.lang.CUES if pattern.search(cue_text)}
+        multilateral = bool(self.lang.MULTILATERAL_CUE.search(text) and self.lang.PARTICIPATION.search(text))
+        sidelines = self.lang.SIDELINES.search(text)
+        if multilateral and sidelines and self.lang.BILATERAL_VERB.search(text):
             # "On the sidelines of the summit, X met Y": the talks are bilateral; the summit is their setting.
             multilateral = len(self.sentence_people(sentence)) < 2
         if multilateral:
@@ -485,16 +278,16 @@ class Extractor:
             "multilateral": multilateral,
             "dates": dates,
             "agreements": agreement_found,
-            "sidelines": bool(SIDELINES.search(text)),
+            "sidelines": bool(self.lang.SIDELINES.search(text)),
         }
 
     def choose_event(self, events, current, info, sentence):
         date, basis = self.sentence_date(info, sentence)
         default = (current.date, current.date_basis) if current else self.default_date()
-        if date is not None and date.precision != DAY and date.overlaps(default[0]):
+        if date is not None and date.precision != DAY and default[0] is not None and date.overlaps(default[0]):
             # "This year" in a lead says nothing the publication date does not say better.
             date, basis = None, None
-        same_time = date is None or current is None or date.overlaps(current.date)
+        same_time = date is None or current is None or overlaps(date, current.date)
         multilateral = info["multilateral"]
         side_talks = (
             current is not None
@@ -502,7 +295,7 @@ class Extractor:
             and not multilateral
             and same_time
             and len(self.sentence_people(sentence)) >= 2
-            and bool(info["sidelines"] or BILATERAL_VERB.search(sentence.text))
+            and bool(info["sidelines"] or self.lang.BILATERAL_VERB.search(sentence.text))
         )
         if current is not None and current.multilateral and not multilateral and not side_talks and same_time:
             multilateral = True  # a plain cue inside the account of a multilateral meeting belongs to it
@@ -511,13 +304,15 @@ class Extractor:
                 return current
             date, basis = default
         if not side_talks:
-            if current is not None and current.multilateral == multilateral and current.date.overlaps(date):
+            if current is not None and current.multilateral == multilateral and overlaps(current.date, date):
+                if current.date is None and date is not None:
+                    current.date, current.date_basis, current.date_quote = date, basis, quote_of(sentence)
                 return current
             if self.adopts(current, date, basis, multilateral):
                 current.date, current.date_basis, current.date_quote = date, basis, quote_of(sentence)
                 return current
             for event in reversed(events):
-                if event.multilateral == multilateral and event.date.overlaps(date):
+                if event.multilateral == multilateral and event.date is not None and overlaps(event.date, date):
                     return event
         quote = quote_of(sentence) if basis in (Basis.STATED, Basis.INFERRED) else self.default_quote(basis)
         event = EventFinding(date=date, date_basis=basis, date_quote=quote, multilateral=multilateral)
@@ -532,6 +327,8 @@ class Extractor:
             return False
         if current.date_basis not in (Basis.PUBLICATION, Basis.DATELINE) or date.precision != DAY:
             return False
+        if current.date is None:
+            return True
         return current.date.first - datetime.timedelta(days=7) <= date.first <= current.date.last
 
     def default_quote(self, basis):
@@ -549,7 +346,52 @@ class Extractor:
     def default_date(self):
         if self.article.dateline_date:
             return self.article.dateline_date, Basis.DATELINE
-        return self.article.published, Basis.PUBLICATION
+        if self.article.published is not None:
+            return self.article.published, Basis.PUBLICATION
+        if self.reference is not None:
+            return self.reference, Basis.INFERRED
+        return None, ""
+
+    def find_dates(self, text, prefer="past"):
+        return find_dates(text, self.reference, prefer, self.lang)
+
+    def infer_reference(self):
+        """An undated article's day: its dateline's day and month in the one year the text allows, from the years
+        its full dates give or else the years in which the people it names held office."""
+        month_day = self.article.dateline_month_day
+        if month_day is None:
+            return None
+        years = {m.date.value.year for m in find_dates(self.text, None, "past", self.lang) if m.date.precision == DAY}
+        if len(years) != 1:
+            years = self.office_years(month_day)
+        if len(years) != 1:
+            return None
+        try:
+            return PartialDate(datetime.date(years.pop(), *month_day))
+        except ValueError:
+            return None
+
+    def office_years(self, month_day):
+        """Years in which every diplomat the text names by full name held a post on that day and month."""
+        people = {m.payload.person_id for m in self.people if not m.payload.surname_only}
+        years = None
+        for person_id in people:
+            terms = [t for t in self.gaz.terms if t.person_id == person_id and t.office in DIPLOMATIC_OFFICES]
+            if not terms:
+                continue
+            held = set()
+            for term in terms:
+                first = (term.start or datetime.date(1991, 12, 16)).year
+                last = (term.end or datetime.date.today()).year
+                for year in range(first, last + 1):
+                    try:
+                        day = datetime.date(year, *month_day)
+                    except ValueError:
+                        continue
+                    if (term.start is None or term.start <= day) and (term.end is None or day <= term.end):
+                        held.add(year)
+            years = held if years is None else years & held
+        return years or set()
 
     def absorb(self, event, sentence, info):
         """Add what a sentence says to the contact it belongs to."""
@@ -560,15 +402,21 @@ class Extractor:
             basis = Basis.INFERRED if mention.relative else Basis.STATED
             event.refine_date(mention.date, basis, quote)
         if info["cue"]:
-            for kind in info["kinds"]:
-                event.kinds.setdefault(kind, quote)
-            for person in self.sentence_people(sentence):
+            people = self.sentence_people(sentence)
+            for person in people:
                 event.participants.setdefault(person.key, person)
-            if HOST_VERB.search(sentence.text) and not event.host:
-                people = self.sentence_people(sentence)
-                if people:
-                    event.host = people[0].country
-        elif event.participants and DISCUSSION.search(sentence.text):
+            for person in self.invited_by(sentence):
+                event.invited_by.setdefault(person.key, person)
+            # The kind comes from sentences that report this contact (they name who took part), not from any
+            # sentence that happens to mention a visit.
+            if people or not event.kinds:
+                for kind in info["kinds"]:
+                    event.kinds.setdefault(kind, quote)
+                if not self.lang.PLANNED.search(sentence.text):
+                    event.planned = False
+            if self.lang.HOST_VERB.search(sentence.text) and not event.host and people:
+                event.host = people[0].country
+        elif event.participants and self.lang.DISCUSSION.search(sentence.text):
             # "Karasin and Vassilenko discussed …": whoever discusses beside a participant took part too.
             people = self.sentence_people(sentence)
             if any(person.key in event.participants for person in people):
@@ -576,10 +424,10 @@ class Extractor:
                     event.participants.setdefault(person.key, person)
         for match in self.within(self.orgs, sentence):
             event.organizations.setdefault(match.payload, quote)
-        for tag, pattern in TOPICS:
+        for tag, pattern in self.lang.TOPICS:
             if pattern.search(sentence.text):
                 event.topics.setdefault(tag, quote)
-        for name, pattern in REGIONS:
+        for name, pattern in self.lang.REGIONS:
             if pattern.search(sentence.text):
                 event.regions.setdefault(name, quote)
         for match in self.forum_mentions(sentence.text):
@@ -588,38 +436,41 @@ class Extractor:
                 event.forums.setdefault(edition, quote)
         for agreement in info["agreements"]:
             signed_here = agreement.signed and agreement.forum_edition is None
-            if (
-                signed_here
-                and agreement.event is None
-                and (agreement.date is None or agreement.date.overlaps(event.date))
-            ):
+            if signed_here and agreement.event is None and overlaps(agreement.date, event.date):
                 agreement.event = event
-                if agreement.date is None:
+                if agreement.date is None and event.date is not None:
                     agreement.date, agreement.date_basis = event.date, Basis.INFERRED
             elif agreement.event is not event:
                 event.agreements_discussed.setdefault(agreement.key, quote)
 
     # --- people ------------------------------------------------------------------------------------------------
 
+    def on_day(self):
+        return self.reference.value if self.reference else None
+
     def sentence_people(self, sentence):
+        """Who a contact sentence says took part: people named, less those only mentioned (whose instructions,
+        decisions or coming visit are cited) and those named in an invitation (see ``invited_by``)."""
         if sentence.index in self._people_cache:
             return self._people_cache[sentence.index]
         found, covered = [], []
         floor = sentence.start
+        day = self.on_day()
         for match in self.within(self.people, sentence):
             ref = match.payload
             if (
                 ref.surname_only
                 and ref.person_id not in self.full_names
-                and not self.gaz.active_on(ref.person_id, self.reference.value)
+                and (day is None or not self.gaz.active_on(ref.person_id, day))
             ):
                 continue
             covered.append((match.start, match.end))
-            title_floor, floor = floor, match.end
-            if NOT_PARTICIPANT.search(self.text[sentence.start : match.start]):
+            floor = match.end
+            before = self.text[sentence.start : match.start]
+            if self.lang.NOT_PARTICIPANT.search(before) or self.lang.INVITATION.search(before):
                 continue
-            title = self.title_before(title_floor, match.start) or self.title_after(match.end, sentence.end)
-            found.append(PersonFinding(ref.person_id, match.text, ref.country, title, quote_of(sentence)))
+            found.append(PersonFinding(ref.person_id, match.text, ref.country, "", quote_of(sentence)))
+        del floor
         found.extend(self.unknown_people(sentence, covered))
         found.extend(self.counterparts(sentence, found))
         unique = {}
@@ -629,42 +480,44 @@ class Extractor:
         self._people_cache[sentence.index] = result
         return result
 
-    def title_before(self, start, position):
-        before = self.text[start:position]
-        match = TITLE_RUN.search(before)
-        if not match:
-            return ""
-        title = match.group(0).strip(" ,")
-        title = re.sub(r"^(?:(?:of|and|the|for|on|The|[–-])\s+)+", "", title)
-        return title if TITLE_KEYWORD.search(title) else ""
-
-    def title_after(self, position, end):
-        after = self.text[position:end]
-        match = re.match(rf",\s+(?:the\s+)?(?P<title>{TITLE_WORDS}(?:\s+of\s+(?:the\s+)?[A-Z]\w+)?)", after)
-        return match.group("title") if match else ""
+    def invited_by(self, sentence):
+        """'At the invitation of his counterpart X': X hosts the visit the sentence reports."""
+        found = []
+        for match in self.within(self.people, sentence):
+            if self.lang.INVITATION.search(self.text[sentence.start : match.start]) and not match.payload.surname_only:
+                ref = match.payload
+                found.append(PersonFinding(ref.person_id, match.text, ref.country, "", quote_of(sentence)))
+        return found
 
     def unknown_people(self, sentence, covered):
         found = []
-        for match in UNKNOWN_TITLED.finditer(sentence.text):
+        for match in self.lang.UNKNOWN_TITLED.finditer(sentence.text):
             start = sentence.start + match.start("name")
             end = sentence.start + match.end("name")
             if any(s < end and start < e for s, e in covered):
                 continue
-            name = match.group("name")
+            groups = match.groupdict()
+            name = " ".join(self.lang.nominative(word) for word in match.group("name").split())
             words = [w.lower() for w in name.split()]
-            if any(w in NAME_STOPWORDS for w in words) or self._is_known_word(start, end):
+            if any(w in self.lang.NAME_STOPWORDS for w in words) or self._is_known_word(start, end):
                 continue
-            country = self._country_of(match.group("adj")) or self._country_of(match.group("of"))
-            title_start = match.start("adj") if self._country_of(match.group("adj")) else match.start("title")
+            if self.lang.NOT_PARTICIPANT.search(sentence.text[: match.start()]):
+                covered.append((start, end))
+                continue
+            adjective = self._country_of(groups.get("adj"))
+            country = adjective or self._country_of(groups.get("of"))
+            title_start = match.start("adj") if adjective else match.start("title")
             title = sentence.text[title_start : match.start("name")].strip(" ,")
             fuzzy = self.fuzzy_person(name)
             if fuzzy:
-                found.append(PersonFinding(fuzzy, name, self.gaz.person_country[fuzzy], title, quote_of(sentence)))
+                found.append(PersonFinding(fuzzy, name, self.gaz.person_country[fuzzy], "", quote_of(sentence)))
             elif country:
-                found.append(PersonFinding(None, name, country, title, quote_of(sentence)))
+                office = office_of(title, self.lang)
+                latin = self.lang.transliterate(name)
+                found.append(PersonFinding(None, latin, country, title, quote_of(sentence), office=office))
             covered.append((start, end))
-        if any(CUE.search(sentence.text) for _, CUE in CUES):
-            for match in NAME_CANDIDATE.finditer(sentence.text):
+        if any(CUE.search(sentence.text) for _, CUE in self.lang.CUES):
+            for match in self.lang.NAME_CANDIDATE.finditer(sentence.text):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if any(s < end and start < e for s, e in covered) or self._is_known_word(start, end):
                     continue
@@ -684,13 +537,16 @@ class Extractor:
     def _country_of(self, text):
         if not text:
             return ""
+        for stem, code in self.lang.ADJECTIVES.items():
+            if text.lower().startswith(stem):
+                return code
         found = self.gaz.countries.find(text)
         return found[0].payload if found else ""
 
     def fuzzy_person(self, name):
         """A known person whose name is spelt a little differently (Lavrow, Nurtleou)."""
         words = [w for w in re.split(r"[\s\-]+", name.lower()) if w]
-        if len(words) < 2 or any(w in NAME_STOPWORDS for w in words):
+        if len(words) < 2 or any(w in self.lang.NAME_STOPWORDS for w in words):
             return None
         surname, first = words[-1], words[0]
         best, best_ratio = None, 0.0
@@ -708,13 +564,21 @@ class Extractor:
         return None
 
     def counterparts(self, sentence, named):
-        """'His Kazakh counterpart' without a name is whoever held that office on the day."""
+        """'His Kazakh counterpart' without a name is whoever held that office on the day; 'the two ministers' are
+        both foreign ministers of the day."""
+        day = self.on_day()
+        if day is None:
+            return []
+        wanted = []
+        for match in self.lang.COUNTERPART.finditer(sentence.text):
+            wanted.append(self._country_of(match.group("adj") or match.group("adj2")))
+        if self.lang.BOTH_MINISTERS.search(sentence.text):
+            wanted += [KZ, RU]
         found = []
-        for match in COUNTERPART.finditer(sentence.text):
-            country = self._country_of(match.group("adj") or match.group("adj2"))
+        for country in dict.fromkeys(wanted):
             if not country or any(p.country == country for p in named):
                 continue
-            person_id = self.gaz.office_holder(Position.Office.FOREIGN_MINISTER, country, self.reference.value)
+            person_id = self.gaz.office_holder(Position.Office.FOREIGN_MINISTER, country, day)
             if person_id:
                 name = self.gaz.person_names[person_id]
                 found.append(PersonFinding(person_id, name, country, "", quote_of(sentence), inferred=True))
@@ -727,11 +591,16 @@ class Extractor:
         for key, person in list(event.participants.items()):
             if person.inferred and person.country in named:
                 del event.participants[key]
+        if event.kind in VISITS or event.invited_by:
+            # The host who invited the guest received the visit the text reports.
+            for key, person in event.invited_by.items():
+                event.participants.setdefault(key, person)
+        day = event.date.value if event.date else None
         for person in event.participants.values():
-            if person.person_id and not person.title:
-                term = self.gaz.position_on(person.person_id, event.date.value)
-                if term:
-                    person.title, person.title_stated = term.title, False
+            if person.person_id and day is not None:
+                # The title held then is the office on record for that day; the text's wording stays as written.
+                term = self.gaz.position_on(person.person_id, day)
+                person.title, person.title_stated = (term.title if term else ""), False
         if event.parent is not None and not {KZ, RU} <= event.countries:
             for person in event.parent.participants.values():
                 if person.country in {KZ, RU} - event.countries:
@@ -743,7 +612,7 @@ class Extractor:
         participants = {p.person_id for p in event.participants.values()}
         for sentence in event.sentences:
             for match in self.within(self.countries, sentence):
-                if VISIT_TARGET.search(self.text[sentence.start : match.start]) and not event.host:
+                if self.lang.VISIT_TARGET.search(self.text[sentence.start : match.start]) and not event.host:
                     event.host = match.payload
         candidates = []
         for sentence in event.sentences:
@@ -751,9 +620,11 @@ class Extractor:
                 if self._place_owned_by_forum(sentence, match):
                     continue
                 before = self.text[sentence.start : match.start]
-                if not PLACE_PREPOSITION.search(before):
+                if not self.lang.PLACE_PREPOSITION.search(before):
                     continue
                 named = len(participants & {p.person_id for p in self.sentence_people(sentence)})
+                if named == 0 and sentence.index != 0:
+                    continue  # a city in a sentence about someone else (a summit's venue, a coming visit)
                 candidates.append((match, sentence, named))
         if event.host:
             candidates = [c for c in candidates if c[0].payload.country == event.host] or (
@@ -773,7 +644,7 @@ class Extractor:
                 sentence = self._sentence_at(match.start)
                 if (
                     match.payload.country == event.host
-                    and PLACE_PREPOSITION.search(before)
+                    and self.lang.PLACE_PREPOSITION.search(before)
                     and not self._place_owned_by_forum(sentence, match)
                     and not self._in_other_event(sentence, event)
                 ):
@@ -788,8 +659,8 @@ class Extractor:
             )
             event.place_basis, event.host = Basis.INFERRED, event.host or parent.host
             return
-        dateline = self.article.dateline_date
-        if dateline and self.article.dateline_city and dateline.overlaps(event.date):
+        dateline = self.article.dateline_date or (self.reference if self.article.dateline_month_day else None)
+        if dateline and self.article.dateline_city and event.date is not None and dateline.overlaps(event.date):
             found = self.gaz.places.find(self.article.dateline_city)
             if found and (not event.host or found[0].payload.country == event.host):
                 start, end = self.article.dateline_span
@@ -810,19 +681,20 @@ class Extractor:
         for sentence in event.sentences:
             if not any(p.person_id in participants for p in self.sentence_people(sentence)):
                 continue
-            if not any(pattern.search(sentence.text) for _, pattern in CUES):
+            if not any(pattern.search(sentence.text) for _, pattern in self.lang.CUES):
                 continue
-            for match in UNKNOWN_PLACE.finditer(sentence.text):
+            for match in self.lang.UNKNOWN_PLACE.finditer(sentence.text):
                 start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
                 name = match.group("name")
                 if (
-                    name.lower() in NAME_STOPWORDS
-                    or name.lower()[:3] in _MONTHS_AND_DAYS
+                    name.lower() in self.lang.NAME_STOPWORDS
+                    or name.lower()[:3] in self.lang.MONTHS_AND_DAYS
                     or self._is_known_word(start, end)
                     or any(m.start < end and start < m.end for m in self.people)
                 ):
                     continue
-                event.place = PlaceRef(None, name, event.host, "new", None, None)
+                canonical = self.lang.transliterate(self.lang.nominative(name))
+                event.place = PlaceRef(None, canonical, event.host, "new", None, None)
                 event.place_as_written, event.place_basis = name, Basis.STATED
                 event.place_quote = quote_of(sentence)
                 return
@@ -831,7 +703,7 @@ class Extractor:
         # A sentence that reports a contact on another date places that contact, not this one.
         if sentence is None or sentence in event.sentences:
             return False
-        return any(not m.date.overlaps(event.date) for m in find_dates(sentence.text, self.reference) if not m.relative)
+        return any(not overlaps(m.date, event.date) for m in self.find_dates(sentence.text) if not m.relative)
 
     def _sentence_at(self, position):
         for sentence in self.article.sentences:
@@ -841,7 +713,11 @@ class Extractor:
 
     def _place_owned_by_forum(self, sentence, match):
         before = self.text[sentence.start : match.start]
-        return bool(FORUM.search(before) or SIDE_FORUM.search(before) or re.search(r"\bForum\b[^.]{0,60}$", before))
+        return bool(
+            self.lang.FORUM.search(before)
+            or self.lang.SIDE_FORUM.search(before)
+            or re.search(r"\bForum\b[^.]{0,60}$", before)
+        )
 
     def _set_place(self, event, match, sentence, basis):
         ref = match.payload
@@ -866,7 +742,7 @@ class Extractor:
                 forum = forums.setdefault(edition, ForumFinding(edition))
                 forum.quotes.setdefault("edition", quote_of(sentence))
                 after = text[match.end() :]
-                next_forum = FORUM.search(after) or FORUM_SHORT.search(after)
+                next_forum = self.lang.FORUM.search(after) or self.lang.FORUM_SHORT.search(after)
                 scope = after[: next_forum.start()] if next_forum else after
                 for place in self.gaz.places.find(scope):
                     if re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+)?$", scope[: place.start]):
@@ -874,8 +750,8 @@ class Extractor:
                             forum.place, forum.place_as_written = place.payload, place.text
                             forum.quotes["place"] = quote_of(sentence)
                         break
-                prefer = "future" if FUTURE.search(text) else "past"
-                for mention in find_dates(scope, self.reference, prefer):
+                prefer = "future" if self.lang.FUTURE.search(text) else "past"
+                for mention in self.find_dates(scope, prefer):
                     if forum.date is None or _precision_rank(mention.date.precision) > _precision_rank(
                         forum.date.precision
                     ):
@@ -883,38 +759,42 @@ class Extractor:
                         forum.quotes["date"] = quote_of(sentence)
                     break
                 last = forum
-            if last is not None and (not matches or SIDE_EVENT_LINK.search(text)):
-                for side in SIDE_FORUM.finditer(text):
+            if last is not None and (not matches or self.lang.SIDE_EVENT_LINK.search(text)):
+                for side in self.lang.SIDE_FORUM.finditer(text):
                     name = side.group("name").strip()
-                    if not FORUM.search(name) and SIDE_EVENT_LINK.search(text) and name not in last.side_events:
+                    if (
+                        not self.lang.FORUM.search(name)
+                        and self.lang.SIDE_EVENT_LINK.search(text)
+                        and name not in last.side_events
+                    ):
                         last.side_events.append(name)
                         last.quotes.setdefault("side_events", quote_of(sentence))
         return forums
 
     def forum_mentions(self, text):
         """Editions of the interregional forum; "the 16th Forum" counts once the article has named the series."""
-        full = list(FORUM.finditer(text))
+        full = list(self.lang.FORUM.finditer(text))
         if not self.series_named:
             return full
         spans = [(m.start(), m.end()) for m in full]
-        short = [m for m in FORUM_SHORT.finditer(text) if not any(s <= m.start() < e for s, e in spans)]
+        short = [m for m in self.lang.FORUM_SHORT.finditer(text) if not any(s <= m.start() < e for s, e in spans)]
         return sorted(full + short, key=lambda m: m.start())
 
     def extract_agreements(self, sentence, agreements, forums):
         text = sentence.text
         found = []
-        for pattern in (AGREEMENT_PERIOD_FIRST, AGREEMENT_PERIOD_LAST):
+        for pattern in (self.lang.AGREEMENT_PERIOD_FIRST, self.lang.AGREEMENT_PERIOD_LAST):
             for match in pattern.finditer(text):
                 period = (int(match.group("p1")), int(match.group("p2")))
                 if period[1] < period[0]:
                     continue
-                if pattern is AGREEMENT_PERIOD_FIRST:
+                if pattern is self.lang.AGREEMENT_PERIOD_FIRST:
                     title = f"{_capitalize(match.group('name'))} {period[0]}-{period[1]}"
                 else:
                     title = _capitalize(match.group(0).strip())
                 found.append((match, title, period))
-        if SIGNED.search(text) and not found:
-            for match in AGREEMENT_NAMED.finditer(text):
+        if self.lang.SIGNED.search(text) and not found:
+            for match in self.lang.AGREEMENT_NAMED.finditer(text):
                 found.append((match, _capitalize(match.group("name").strip()), None))
         result, spans = [], []
         for match, title, period in found:
@@ -922,14 +802,14 @@ class Extractor:
             kind = _agreement_kind(title)
             key = f"{kind}:{period[0]}-{period[1]}" if period else re.sub(r"\W+", " ", title.lower()).strip()
             agreement = agreements.get(key)
-            signed = bool(SIGNED.search(text))
+            signed = bool(self.lang.SIGNED.search(text))
             if agreement is None:
                 agreement = AgreementFinding(key, title, kind, period, signed, quote_of(sentence))
                 agreements[key] = agreement
             elif signed and not agreement.signed:
                 agreement.signed = True
             after = text[match.end() :]
-            forum_match = FORUM.search(after)
+            forum_match = self.lang.FORUM.search(after)
             if (
                 signed
                 and forum_match
@@ -938,7 +818,7 @@ class Extractor:
                 agreement.forum_edition = _edition(forum_match.group("ord"))
             if signed and agreement.date is None:
                 scope = after[: forum_match.start()] if forum_match else after
-                dates = find_dates(scope, self.reference, "past")
+                dates = self.find_dates(scope, "past")
                 if dates:
                     agreement.date, agreement.date_basis = dates[0].date, Basis.STATED
             agreement.parties |= {m.payload for m in self.gaz.countries.find(title)} & {KZ, RU} or set()
@@ -980,25 +860,33 @@ class Extractor:
         countries = event.countries
         if not event.participants:
             return "names no participant"
-        if event.multilateral:
-            members = [self.gaz.org_members.get(org, set()) for org in event.organizations]
-            both_members = any({KZ, RU} <= m for m in members)
-            if {KZ, RU} <= countries:
-                return ""
-            if countries & {KZ, RU} and both_members and {KZ, RU} <= self.article_countries:
-                return ""
-            return "a multilateral meeting without both Kazakhstan and Russia"
         if not {KZ, RU} <= countries:
+            if event.multilateral:
+                return "a multilateral meeting that names nobody from both Kazakhstan and Russia"
             return "not a Kazakhstan–Russia contact (participants from " + ", ".join(sorted(countries)) + ")"
+        if not any(self.is_diplomat(person, event) for person in event.participants.values()):
+            return "no foreign-ministry official among the participants (heads of state or government alone)"
         return ""
+
+    def is_diplomat(self, person, event):
+        """A foreign minister, a deputy or an ambassador on the day (any day of their careers when undated)."""
+        if person.person_id is None or person.office:
+            return person.office in DIPLOMATIC_OFFICES
+        day = event.date.value if event.date else None
+        for term in self.gaz.terms:
+            if term.person_id == person.person_id and term.office in DIPLOMATIC_OFFICES:
+                if day is None or ((term.start is None or term.start <= day) and (term.end is None or day <= term.end)):
+                    return True
+        return False
 
 
 def _edition(text):
-    if text[:-2].isdigit():
-        return int(text[:-2])
-    if text.lower() in _ORDINAL_WORDS:
-        return _ORDINAL_WORDS[text.lower()]
-    if _ROMAN.match(text):
+    digits = re.match(r"\d+", text)
+    if digits:
+        return int(digits.group(0))
+    if text.lower() in en.ORDINAL_WORDS:
+        return en.ORDINAL_WORDS[text.lower()]
+    if en.ROMAN.match(text):
         values = {"I": 1, "V": 5, "X": 10}
         total = 0
         for i, ch in enumerate(text):

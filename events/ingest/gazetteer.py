@@ -8,11 +8,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from events.ingest.lang import ru
 from events.models import Organization, PlaceName
 from people.models import Country, PersonName, Position
 from people.text import normalize_name
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,15 @@ class Token:
     end: int
     norm: str
     capital: bool
+    keys: frozenset
+
+
+def token_keys(word):
+    """How a word is looked up: Russian words by every dictionary form (names and places decline), others as they
+    are, with case and accents folded."""
+    if CYRILLIC.search(word):
+        return ru.lemmas(word)
+    return frozenset((normalize_name(word),))
 
 
 @dataclass(frozen=True)
@@ -32,9 +43,11 @@ class Match:
 
 
 def tokenize(text):
-    return [
-        Token(m.start(), m.end(), normalize_name(m.group(0)), m.group(0)[0].isupper()) for m in TOKEN.finditer(text)
-    ]
+    tokens = []
+    for match in TOKEN.finditer(text):
+        word = match.group(0)
+        tokens.append(Token(match.start(), match.end(), normalize_name(word), word[0].isupper(), token_keys(word)))
+    return tokens
 
 
 class PhraseMatcher:
@@ -44,9 +57,11 @@ class PhraseMatcher:
         self._by_first = defaultdict(list)
 
     def add(self, phrase, payload, exact_case=False):
-        tokens = tuple(t.norm for t in tokenize(phrase))
+        tokens = tuple(t.keys for t in tokenize(phrase))
         if tokens:
-            self._by_first[tokens[0]].append((tokens, payload, phrase if exact_case else None))
+            entry = (tokens, payload, phrase if exact_case else None)
+            for key in tokens[0]:
+                self._by_first[key].append(entry)
 
     def finalize(self):
         for entries in self._by_first.values():
@@ -68,11 +83,16 @@ class PhraseMatcher:
     def _match_at(self, text, tokens, i):
         if not tokens[i].capital:
             return None
-        for phrase, payload, exact in self._by_first.get(tokens[i].norm, ()):
+        candidates = []
+        for key in tokens[i].keys:
+            candidates.extend(self._by_first.get(key, ()))
+        if len(tokens[i].keys) > 1:
+            candidates.sort(key=lambda entry: -len(entry[0]))
+        for phrase, payload, exact in candidates:
             n = len(phrase)
             if i + n > len(tokens):
                 continue
-            if all(tokens[i + k].norm == phrase[k] for k in range(n)):
+            if all(tokens[i + k].keys & phrase[k] for k in range(n)):
                 start, end = tokens[i].start, tokens[i + n - 1].end
                 if exact is not None and text[start:end] != exact:
                     continue

@@ -50,8 +50,9 @@ class Importer:
     Build one per run: the names it matches against are read from the database once.
     """
 
-    def __init__(self, dry_run=False):
+    def __init__(self, dry_run=False, published=None):
         self.dry_run = dry_run
+        self.published = published  # a PartialDate for articles that carry no date of their own
         self.gazetteer = Gazetteer.load()
         # Reference data read once per run, not once per article.
         self.countries = {c.code: c for c in Country.objects.all()}
@@ -73,7 +74,7 @@ class Importer:
 
     def preview(self, text):
         try:
-            article = read(text)
+            article = read(text, published=self.published)
         except ArticleError as error:
             return Preview(error=str(error))
         extraction = Extractor(article, self.gazetteer).run()
@@ -87,7 +88,7 @@ class Importer:
 
     def import_text(self, text, filename="", url=""):
         try:
-            article = read(text)
+            article = read(text, published=self.published)
         except ArticleError as error:
             return ImportResult(FAILED, str(error))
         existing = Source.objects.filter(content_hash=article.content_hash).first()

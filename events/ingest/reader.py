@@ -1,10 +1,13 @@
 """Read one article: header, title, dateline and outlet, noise removal, sentences with offsets."""
 
+import datetime
 import hashlib
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
-from events.ingest.dates import MONTH_PATTERN, PartialDate, parse_header_date, parse_span
+from events.ingest import lang as languages
+from events.ingest.dates import PartialDate, parse_header_date, parse_span
 
 
 class ArticleError(ValueError):
@@ -30,6 +33,13 @@ class Article:
     dateline_date: PartialDate | None = None
     dateline_span: tuple[int, int] | None = None
     sentences: list[Sentence] = field(default_factory=list)
+    language: str = "en"
+    dateline_month_day: tuple[int, int] | None = None  # a dateline's day and month when nothing gives its year
+    published_basis: str = ""  # "header", "dateline", "timestamp" or "option": where the publication date came from
+
+    @property
+    def lang(self):
+        return languages.get(self.language)
 
     @property
     def content_hash(self):
@@ -39,8 +49,10 @@ class Article:
 
     @property
     def reference_date(self):
-        """The date relative expressions ("today", "last year") are resolved against."""
-        return self.dateline_date if self.dateline_date and self.dateline_date.precision == "day" else self.published
+        """The date relative expressions ("today", "last year") are resolved against; None for an undated article."""
+        if self.dateline_date and self.dateline_date.precision == "day":
+            return self.dateline_date
+        return self.published if self.published and self.published.has_year else None
 
 
 HEADER = re.compile(r"\A\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b[ \t]*", re.IGNORECASE)
@@ -76,15 +88,39 @@ OUTLETS = {
     "tengrinews": "Tengrinews",
     "qazinform": "Kazinform",
     "mia": "MIA",
+    "xinhua news agency": "Xinhua",
+    "итар-тасс": "TASS",
+    "тасс": "TASS",
+    "риа новости": "RIA Novosti",
+    "риа": "RIA Novosti",
+    "интерфакс": "Interfax",
+    "интерфакс-казахстан": "Interfax-Kazakhstan",
+    "казинформ": "Kazinform",
+    "спутник": "Sputnik",
+    "sputnik казахстан": "Sputnik",
+    "новости-казахстан": "Novosti-Kazakhstan",
+    "кабар": "Kabar",
+    "белта": "BelTA",
+    "тренд": "Trend",
 }
 
-DATELINE = re.compile(
-    r"(?P<city>[A-ZА-Я][A-Za-zА-Яа-я’'\-]+(?:[ \-][A-ZА-Я][A-Za-zА-Яа-я’'\-]+){0,2})"
-    rf"(?:[,.]\s*(?P<date>\d{{1,2}}\s+{MONTH_PATTERN}(?:\s+\d{{4}})?|{MONTH_PATTERN}\s+\d{{1,2}}(?:,?\s+\d{{4}})?))?"
-    r"\s*[.,]?\s*"
-    r"(?:/(?P<o1>[^/\n]{2,40})/|\((?P<o2>[^)\n]{2,40})\)|(?P<o3>[A-Z][A-Za-z\-]{2,})(?=[\s–—-]))?"
-    r"[ \t]*[.:]?[ \t]*(?:[–—-]{1,2}[ \t]*)?"
-)
+_CITY = r"(?P<city>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё’'\-]+(?:[ \-][A-ZА-ЯЁ][A-Za-zА-Яа-яЁё’'\-]+){0,2})"
+_OUTLET_AFTER = r"(?:/(?P<o1>[^/\n]{2,40})/|\((?P<o2>[^)\n]{2,40})\)|(?P<o3>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]{1,}(?: [A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]+)?)(?=[\s–—-]))"
+
+
+@lru_cache(maxsize=4)
+def dateline_pattern(code):
+    """City, an optional date in the language's shape, then the outlet: '/TASS/', '(Xinhua)', 'KAZINFORM –', or
+    after a dash, '— Sputnik.'"""
+    date = languages.get(code).DATELINE_DATE
+    return re.compile(
+        _CITY + rf"(?:[,.]\s*(?P<date>{date}))?"
+        r"\s*[.,]?\s*"
+        r"(?:" + _OUTLET_AFTER + r"[ \t]*[.:]?[ \t]*(?:[–—-]{1,2}[ \t]*)?"
+        r"|[–—-]{1,2}[ \t]*(?P<o4>[A-ZА-ЯЁ][\w\-]+(?: [A-ZА-ЯЁ][\w\-]+)?)[ \t]*\.[ \t]*"
+        r"|[ \t]*[.:]?[ \t]*(?:[–—-]{1,2}[ \t]*)?)"
+    )
+
 
 _ABBREVIATIONS = {
     "mr",
@@ -123,63 +159,91 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?…][»”\"’')\]]*\s+(?=[«“\"'(\[]?[A-ZА-Я0-9])")
 
 
-def read(raw):
-    """Parse raw article text into an ``Article``; raise ``ArticleError`` for text that is not one."""
+def read(raw, published=None, language=None):
+    """Parse raw article text into an ``Article``; raise ``ArticleError`` for text that is not one.
+
+    The publication date comes from the header line, else a dated dateline or a timestamp line near the top, else
+    ``published`` (given by the editor); an article with none of these is read all the same, undated.
+    """
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\xa0", " ")
     if not text.strip():
         raise ArticleError("the article is empty")
     if "\x00" in text:
         raise ArticleError("the file is binary, not article text")
 
-    published = None
+    found, basis = None, ""
     header = HEADER.match(text)
     if header:
-        published = parse_header_date(header.group(1))
-        if published is None:
+        found, basis = parse_header_date(header.group(1)), "header"
+        if found is None:
             raise ArticleError(f"the header date {header.group(1)!r} is not a valid date")
         text = text[header.end() :]
+    code = language or languages.detect(text)
+    lang = languages.get(code)
 
     paragraphs = _paragraphs(text)
     if not paragraphs:
         raise ArticleError("the article has no text besides its header")
 
+    stamp, stamp_outlet = None, ""
+    for i, paragraph in enumerate(paragraphs[:4]):
+        match = lang.TIMESTAMP.match(paragraph) if len(paragraph) <= 120 else None
+        if match:
+            stamp = parse_span(match.group("date"), None, language=code)
+            stamp_outlet = OUTLETS.get(match.group("rest").strip(" .,|").lower(), match.group("rest").strip(" .,|"))
+            del paragraphs[i]  # page furniture, not prose
+            break
+    if not paragraphs:
+        raise ArticleError("the article has no text besides its date")
+
     title = ""
-    lines = text.lstrip("\n").split("\n")
-    first = lines[0].strip()
-    followed_by_blank = len(lines) > 1 and not lines[1].strip()
+    first = paragraphs[0]
     if (
         len(paragraphs) > 1
-        and first == paragraphs[0]
-        and followed_by_blank
         and len(first) <= 250
+        and re.search(rf"(?m)^[ \t]*{re.escape(first)}[ \t]*$", text)
         and not re.search(r"[.!?:»”\"]$", first)
-        and not _match_dateline(first)
+        and not _match_dateline(first, code)
     ):
         title = first
         paragraphs = paragraphs[1:]
 
     body_offset = len(title) + 2 if title else 0
     cleaned = (title + "\n\n" if title else "") + "\n\n".join(paragraphs)
-    article = Article(text=cleaned, published=published, title=title)
+    article = Article(text=cleaned, published=found, title=title, language=code, published_basis=basis)
 
-    dateline = _match_dateline(paragraphs[0])
     body_start = body_offset
     dateline_text = ""
-    if dateline:
-        city, dateline_text, outlet, end = dateline
-        article.dateline = paragraphs[0][:end].strip(" .:–—-")
-        article.dateline_city = city
-        article.outlet = outlet
-        article.dateline_span = (body_offset, body_offset + end)
-        body_start = body_offset + end
+    offset = body_offset
+    for paragraph in paragraphs[:2]:
+        dateline = _match_dateline(paragraph, code)
+        if dateline:
+            city, dateline_text, outlet, end = dateline
+            article.dateline = paragraph[:end].strip(" .:–—-")
+            article.dateline_city = city
+            article.outlet = outlet
+            article.dateline_span = (offset, offset + end)
+            body_start = offset + end if offset == body_offset else body_start
+            break
+        offset += len(paragraph) + 2
+    if not article.outlet and stamp_outlet and len(stamp_outlet) <= 40:
+        article.outlet = stamp_outlet
 
-    if article.published is None:
-        # Without a header, a dateline that carries a year dates the article.
-        article.published = parse_span(dateline_text, None) if dateline_text else None
-        if article.published is None or not article.published.has_year:
-            raise ArticleError("the article has no date: add a first line ' date YYYY-MM-DD' or a dated dateline")
-    if dateline_text:
-        article.dateline_date = parse_span(dateline_text, article.published, prefer="past")
+    if article.published is None and dateline_text:
+        dated = parse_span(dateline_text, None, language=code)
+        if dated is not None:
+            article.published, article.published_basis = dated, "dateline"
+    if article.published is None and stamp is not None:
+        article.published, article.published_basis = stamp, "timestamp"
+    if article.published is None and published is not None:
+        article.published, article.published_basis = published, "option"
+    if dateline_text and article.published is not None:
+        article.dateline_date = parse_span(dateline_text, article.published, prefer="past", language=code)
+    elif dateline_text:
+        # The last day of a leap year as a stand-in: any day and month parse against it.
+        stand_in = parse_span(dateline_text, PartialDate(datetime.date(2000, 12, 31)), language=code)
+        if stand_in is not None and stand_in.precision == "day":
+            article.dateline_month_day = (stand_in.value.month, stand_in.value.day)
 
     article.sentences = split_sentences(cleaned, body_start, title)
     if not article.sentences:
@@ -212,19 +276,20 @@ def _paragraphs(text):
     return paragraphs
 
 
-def _match_dateline(paragraph):
-    match = DATELINE.match(paragraph)
+def _match_dateline(paragraph, code="en"):
+    match = dateline_pattern(code).match(paragraph)
     if not match:
         return None
     city = match.group("city")
-    outlet_text = match.group("o1") or match.group("o2") or match.group("o3") or ""
+    groups = match.groupdict()
+    outlet_text = next((groups[g] for g in ("o1", "o2", "o3", "o4") if groups.get(g)), "") or ""
     outlet = OUTLETS.get(outlet_text.strip().lower(), "")
-    if match.group("o3") and not outlet:
+    if (groups.get("o3") or groups.get("o4")) and not outlet:
         # A capitalised word after the city is an outlet only if it is a known one.
         return None
-    if not outlet and (match.group("o1") or match.group("o2")):
+    if not outlet and (groups.get("o1") or groups.get("o2")):
         outlet = outlet_text.strip()
-    date_text = match.group("date")
+    date_text = groups.get("date")
     city_is_capitals = city.upper() == city and len(city) >= 3
     separator = paragraph[match.start("city") + len(city) : match.end()]
     if not (outlet or date_text or (city_is_capitals and re.search(r"[–—-]|\.", separator))):

@@ -16,8 +16,19 @@ from taggit.models import Tag, TaggedItem
 from events.dates import PRECISION_RANK
 from events.ingest.dates import PartialDate
 from events.ingest.extract import KIND_RANK, KZ, RU
-from events.models import BASIS_RANK, Agreement, Evidence, Forum, Meeting, Organization, Participant, Place, Source
-from people.models import Country, Person
+from events.models import (
+    BASIS_RANK,
+    Agreement,
+    Basis,
+    Evidence,
+    Forum,
+    Meeting,
+    Organization,
+    Participant,
+    Place,
+    Source,
+)
+from people.models import Country, Person, Position
 
 KIND_TITLES = {
     Meeting.Kind.TALKS: "Talks",
@@ -25,10 +36,16 @@ KIND_TITLES = {
     Meeting.Kind.CONSULTATIONS: "Consultations",
     Meeting.Kind.CEREMONY: "Ceremony",
     Meeting.Kind.MULTILATERAL: "Multilateral meeting",
+    Meeting.Kind.STATE_VISIT: "State visit",
     Meeting.Kind.OFFICIAL_VISIT: "Official visit",
     Meeting.Kind.WORKING_VISIT: "Working visit",
 }
 MERGE_WINDOW_DAYS = 3
+OFFICE_TITLES = {
+    Position.Office.FOREIGN_MINISTER: "Minister of Foreign Affairs",
+    Position.Office.DEPUTY_FOREIGN_MINISTER: "Deputy Minister of Foreign Affairs",
+    Position.Office.AMBASSADOR: "Ambassador",
+}
 
 
 class Writer:
@@ -52,6 +69,7 @@ class Writer:
             outlet=article.outlet,
             title=article.title,
             published=article.published.value if article.published else None,
+            language=article.language,
             dateline=article.dateline,
             url=self.url,
             filename=self.filename,
@@ -111,9 +129,13 @@ class Writer:
         if existing:
             return existing.pk
         slug = unique_slug(Person, finding.name_as_written, "person")
-        person = Person.objects.create(
-            name=finding.name_as_written, slug=slug, country=self._countries.get(finding.country), needs_review=True
-        )
+        country = self._countries.get(finding.country)
+        person = Person.objects.create(name=finding.name_as_written, slug=slug, country=country, needs_review=True)
+        if finding.office and country is not None:
+            # The office stated beside the name, from an unknown date: for an editor to complete.
+            title = f"{OFFICE_TITLES[finding.office]} of {country.name}"
+            Position.objects.create(person=person, office=finding.office, title=title, country=country)
+            finding.title = title
         self.new_people.append(person)
         finding.person_id = person.pk
         return person.pk
@@ -145,11 +167,12 @@ class Writer:
             found = [(known.get(pid, f.name_as_written), f.country) for pid, f in people.values()]
             meeting = Meeting(
                 title=self.title_for(event.kind, found, event.host, event.name)[:300],
-                date=event.date.value,
-                date_precision=event.date.precision,
-                date_basis=event.date_basis,
-                end_date=event.date.end,
+                date=event.date.value if event.date else None,
+                date_precision=event.date.precision if event.date else "day",
+                date_basis=event.date_basis if event.date else Basis.INFERRED,
+                end_date=event.date.end if event.date else None,
                 kind=event.kind,
+                stage=event.stage,
                 place_id=self.place_for(event),
                 place_as_written=event.place_as_written,
                 place_basis=event.place_basis,
@@ -214,7 +237,12 @@ class Writer:
         return meeting
 
     def find_same(self, event, person_ids):
-        """An existing meeting that reports the same contact: same people, close dates, compatible kind."""
+        """An existing meeting that reports the same contact: same people, close dates, compatible kind. A report
+        without a date, or a meeting on record without one, is the same contact only when it is the one such
+        meeting of those people that fits the other clues."""
+        undated = self.find_undated(event, person_ids)
+        if event.date is None:
+            return undated
         window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
         first, last = event.date.first - window, event.date.last + window
         # A year- or month-precise meeting is stored on the first day of its period, hence the long look back.
@@ -244,7 +272,27 @@ class Writer:
                     return meeting
             elif len(shared) >= min(2, len(theirs), len(person_ids)) and shared:
                 return meeting
-        return None
+        return undated
+
+    def find_undated(self, event, person_ids):
+        """The one meeting of the same people (two of them at least) that fits an undated report, or the one undated
+        meeting on record that fits a dated report; None when there are none or several."""
+        if len(person_ids) < 2:
+            return None
+        candidates = Meeting.objects.all() if event.date is None else Meeting.objects.filter(date__isnull=True)
+        for person_id in person_ids:
+            candidates = candidates.filter(participants__person_id=person_id)
+        fitting = [m for m in candidates.prefetch_related("participants")[:20] if self.clues_fit(m, event)]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def clues_fit(self, meeting, event):
+        if (meeting.kind == Meeting.Kind.MULTILATERAL) != event.multilateral:
+            return False
+        if (meeting.kind == Meeting.Kind.PHONE_CALL) != (event.kind == Meeting.Kind.PHONE_CALL):
+            return False
+        if meeting.place_id and event.place is not None and event.place.place_id:
+            return meeting.place_id == event.place.place_id
+        return True
 
     def tag(self, meeting, names):
         """Topics by name, created when new; two queries, where taggit's add() takes a few per topic. Names match
@@ -261,6 +309,8 @@ class Writer:
         )
 
     def dates_compatible(self, meeting, event):
+        if meeting.date is None or event.date is None:
+            return True
         mine_first = meeting.date
         mine_last = meeting.end_date or _last_day(meeting.date, meeting.date_precision)
         window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
@@ -274,9 +324,15 @@ class Writer:
     def merge_into(self, meeting, event):
         locked = set(meeting.locked_fields)
         changed = []
-        new_rank = (PRECISION_RANK[event.date.precision], BASIS_RANK[event.date_basis])
-        old_rank = (PRECISION_RANK[meeting.date_precision], BASIS_RANK.get(meeting.date_basis, 0))
-        if "date" not in locked and new_rank > old_rank:
+        if event.date is None:
+            better_date = False
+        elif meeting.date is None:
+            better_date = True
+        else:
+            new_rank = (PRECISION_RANK[event.date.precision], BASIS_RANK[event.date_basis])
+            old_rank = (PRECISION_RANK[meeting.date_precision], BASIS_RANK.get(meeting.date_basis, 0))
+            better_date = new_rank > old_rank
+        if "date" not in locked and better_date:
             meeting.date, meeting.date_precision, meeting.date_basis = (
                 event.date.value,
                 event.date.precision,
@@ -302,6 +358,9 @@ class Writer:
         if "kind" not in locked and KIND_RANK[event.kind] > KIND_RANK[meeting.kind]:
             meeting.kind = event.kind
             changed.append("kind")
+        if "stage" not in locked and meeting.stage == Meeting.Stage.PLANNED and event.stage == Meeting.Stage.HELD:
+            meeting.stage = Meeting.Stage.HELD  # the announced contact took place
+            changed.append("stage")
         regions = list(dict.fromkeys([*meeting.regions, *event.regions]))
         if regions != meeting.regions:
             meeting.regions = regions

@@ -1,0 +1,362 @@
+"""English: the cue words, title patterns, case-free name shapes and phrases the extractor reads."""
+
+import re
+
+from events.models import Meeting
+
+Kind = Meeting.Kind
+CODE = "en"
+
+# --- dates ------------------------------------------------------------------------------------------------------
+
+MONTH_PATTERN = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ORD = r"(?:st|nd|rd|th)?"
+
+PATTERNS = [
+    (
+        "range",
+        re.compile(
+            rf"\b(?P<d1>\d{{1,2}}){_ORD}\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m>{MONTH_PATTERN})(?:,?\s+(?P<y>\d{{4}}))?"
+        ),
+    ),
+    (
+        "range",
+        re.compile(
+            rf"\b(?P<m>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}}){_ORD}\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD}(?:,?\s+(?P<y>\d{{4}}))?"
+        ),
+    ),
+    ("span", re.compile(rf"\b\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH_PATTERN}(?:,?\s+\d{{4}})?(?![\w-])")),
+    ("span", re.compile(rf"\b{MONTH_PATTERN}\s+\d{{1,2}}{_ORD}(?:,?\s+\d{{4}})?(?![\w-])")),
+    ("span", re.compile(rf"\b{MONTH_PATTERN}\s+\d{{4}}\b")),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:in|since|until|by|during)\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONTH_PATTERN})(?![\w.]|\s+\d)"
+        ),
+    ),
+    ("iso", re.compile(r"\b\d{4}-\d{2}-\d{2}\b")),
+    ("dotted", re.compile(r"\b(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{4})\b")),
+    ("year", re.compile(r"\b(?:in|since|during)\s+(?P<y>(?:19|20)\d{2})\b(?![-–]\d)")),
+    ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", re.IGNORECASE)),
+    ("yesterday", re.compile(r"\byesterday\b", re.IGNORECASE)),
+    ("weekday", re.compile(rf"\b(?:on\s+)?(?P<w>{_WEEKDAY})\b")),
+    ("this_year", re.compile(r"\bthis year\b", re.IGNORECASE)),
+    ("last_year", re.compile(r"\blast year\b", re.IGNORECASE)),
+    ("next_year", re.compile(r"\bnext year\b", re.IGNORECASE)),
+    ("ago", re.compile(r"\b(?:\d+|two|three|four|five|a few) days ago\b", re.IGNORECASE)),
+    ("earlier", re.compile(r"^\s*(?:Earlier|Previously|Prior to that)\b(?!\s+(?:today|this))")),
+]
+EVE = re.compile(r"on the eve of\s+(?:the\s+)?$")
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {
+    name[:3]: number
+    for number, name in enumerate(
+        "january february march april may june july august september october november december".split(), start=1
+    )
+}
+
+
+def month_number(text):
+    return MONTHS[text.strip(".").lower()[:3]]
+
+
+def weekday_number(text):
+    return WEEKDAYS.index(text.lower())
+
+
+# A dated line on its own near the top: "April 11, 2023, 16:25", "14 June 2016, 18:42", "11.04.2023 16:25".
+TIMESTAMP = re.compile(
+    rf"^\s*(?:(?:Published|Updated|Posted)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?(?P<date>\d{{1,2}}\s+{MONTH_PATTERN},?\s+\d{{4}}"
+    rf"|{MONTH_PATTERN}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:[,\s]+(?:at\s+)?\d{1,2}:\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|[+-]\d{1,2}))?)?\s*[,|\-–—]?\s*(?P<rest>.{0,60})$"
+)
+# The date part of a dateline: "MOSCOW, April 11 /TASS/", "ASTANA, July 3 (Xinhua) --".
+DATELINE_DATE = rf"\d{{1,2}}\s+{MONTH_PATTERN}(?:\s+\d{{4}})?|{MONTH_PATTERN}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+
+
+CUES = [
+    (Kind.PHONE_CALL, r"\b(?:tele)?phone\b|\bphoned\b|\bvideo ?(?:conference|call|link)\b|\bvideoconference\b"),
+    (Kind.CONSULTATIONS, r"\bconsultations\b"),
+    (Kind.STATE_VISIT, r"\bstate visit\b"),
+    (Kind.OFFICIAL_VISIT, r"\bofficial visit\b"),
+    (Kind.WORKING_VISIT, r"\bworking visit\b"),
+    (
+        Kind.CEREMONY,
+        r"\bceremony\b|\blaid (?:flowers|a wreath|wreaths)\b|\blaying (?:of )?(?:flowers|a wreath|wreaths)\b",
+    ),
+    (
+        Kind.TALKS,
+        r"\btalks\b|\bnegotiations\b|\bmet\b|\bmeets?\b|\bmeeting\b|\bconversation\b|\breceived\b"
+        r"|\bvisit(?:s|ed|ing)?\b|\barriv(?:ed|es|al)\b",
+    ),
+]
+CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in CUES]
+
+MULTILATERAL_CUE = re.compile(
+    r"\bCouncil of (?:the )?(?:Foreign )?Ministers\b|\bForeign Ministers['’]? (?:Council|[Mm]eeting)\b|\bCFM\b"
+    r"|\bministerial (?:meeting|council|conference|session)\b|\bsummit\b|\bdelegations\b|\bformat\b"
+)
+PARTICIPATION = re.compile(
+    r"\b(?:welcom\w*|attend\w*|took part|take part|taking part|participat\w*|chair\w*|open\w*|held|hold\w*|began"
+    r"|address\w*|as part of|within the framework of|on the sidelines of|was held|took place|arriv\w*)\b",
+    re.IGNORECASE,
+)
+BILATERAL_VERB = re.compile(r"\b(?:talks with|met with|meeting with|met his|met her|met\b|bilateral)", re.IGNORECASE)
+DISCUSSION = re.compile(r"\b(?:discussed|exchanged views|reviewed)\b", re.IGNORECASE)
+SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes)\b", re.IGNORECASE)
+HOST_VERB = re.compile(r"\b(?:welcomed|hosted|greeted)\b", re.IGNORECASE)
+VISIT_TARGET = re.compile(r"\b(?:visit(?:s|ed|ing)?(?: to)?|arriv(?:ed|es|ing) in|trip to|tour of)\s+(?:the\s+)?$")
+PLACE_PREPOSITION = re.compile(r"\b(?:in|to|at|into)\s+(?:the\s+)?(?:city\s+of\s+)?$")
+NOT_PARTICIPANT = re.compile(
+    r"(?:greetings|message|letter|on behalf of|instructions?|initiative|agreements? reached|decisions? (?:taken|of|by|made)"
+    r"|agreed (?:up)?on by|according to|decree|named after|memory of|appointed|reached by|between the"
+    r" presidents|heads of state|state visit of|(?:upcoming|forthcoming|coming|oncoming|planned|future) (?:state |official"
+    r" |working )?visit of|preparations? for|preparing (?:for )?|implement\w*|congratulat\w*|condolences)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+TITLE_KEYWORD = re.compile(
+    r"\b(?:Minister|President|Ambassador|Secretary|Chairman|Head|Deputy|Envoy|FM|Chief|Director|Representative"
+    r"|Spokes\w+)\b"
+)
+TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w’'\-]*|of|and|the|for|on|[–-])[ ]+)*(?:[A-Z][\w’'\-]*)[ ,]*$")
+COUNTERPART = re.compile(
+    r"\b(?:his|her|the|their)?\s*(?P<adj>Kazakh(?:stani)?|Russian)\s+(?:counterpart|colleague"
+    r"|[Ff]oreign [Mm]inister|FM|top diplomat|Minister of Foreign Affairs)\b(?!\s*,?\s*[A-Z][a-z]+\s+[A-Z])"
+    r"|\bhead of the (?P<adj2>Kazakh(?:stani)?|Russian) (?:Foreign Ministry|MFA|diplomacy|Foreign Office)\b"
+)
+TITLE_WORDS = (
+    r"(?:(?:First\s+)?Deputy\s+(?:Foreign\s+Minister|Minister\s+of\s+Foreign\s+Affairs)|Foreign\s+Minister"
+    r"|Minister\s+of\s+Foreign\s+Affairs|Ambassador(?:\s+Extraordinary\s+and\s+Plenipotentiary)?"
+    r"|State\s+Secretary|Secretary\s+of\s+State|Special\s+(?:Envoy|Representative))"
+)
+UNKNOWN_TITLED = re.compile(
+    rf"(?:(?P<adj>(?!Deputy\b|First\b)[A-Z][a-z]+)\s+)?(?P<title>{TITLE_WORDS})"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][a-z]+(?:\s+Federation|\s+Republic)?))?"
+    r"(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+Federation)?)?,?\s+"
+    r"(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})"
+)
+UNKNOWN_PLACE = re.compile(
+    r"\b(?:in|to)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<name>[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?)(?=\s+(?:city|town|on|"
+    r"for|where|,)|[,.;]|\s*$)"
+)
+MONTHS_AND_DAYS = {
+    name.lower()[:3]
+    for name in (
+        "January February March April May June July August September October November December "
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+    ).split()
+}
+NAME_CANDIDATE = re.compile(r"\b[A-Z][a-z’'\-]{1,20}(?:\s+[A-Z][a-z’'\-]{2,25}){1,2}\b")
+NAME_STOPWORDS = {
+    "the",
+    "foreign",
+    "minister",
+    "ministry",
+    "deputy",
+    "prime",
+    "president",
+    "ambassador",
+    "affairs",
+    "state",
+    "secretary",
+    "kazakh",
+    "russian",
+    "republic",
+    "federation",
+    "council",
+    "forum",
+    "plan",
+    "joint",
+    "action",
+    "cooperation",
+    "special",
+    "first",
+    "head",
+    "during",
+    "according",
+    "also",
+    "both",
+    "his",
+    "her",
+    "in",
+    "on",
+    "great",
+    "patriotic",
+    "war",
+    "victory",
+    "day",
+    "national",
+    "mfa",
+    "un",
+    "general",
+    "assembly",
+    "eurasian",
+    "economic",
+    "union",
+    "security",
+    "treaty",
+    "organization",
+    "central",
+    "asia",
+    "middle",
+    "east",
+    "south",
+    "north",
+    "west",
+    "caucasus",
+    "interregional",
+    "young",
+    "leaders",
+    "orthodox",
+    "church",
+    "cathedral",
+    "park",
+    "memorial",
+    "museum",
+    "flame",
+    "eternal",
+    "glory",
+    "metropolitan",
+    "heads",
+    "of",
+    "and",
+}
+
+TOPICS = [
+    ("security", r"\bsecurity\b|\bstability\b"),
+    ("trade-economic", r"\btrade\b|\beconomic\b|\beconomy\b|\binvestment"),
+    ("cultural-humanitarian", r"\bcultur|\bhumanitarian\b"),
+    ("interregional cooperation", r"\binter-?regional\b|\bcross-border\b|\bnear-border\b|\bborder regions\b"),
+    ("energy", r"\benergy\b|\boil\b|\bgas\b|\bpipeline|\bnuclear power\b"),
+    ("transport", r"\btransport\b(?![- ]logistics| and logistics)|\btransit\b"),
+    ("transport-logistics", r"\btransport[- ]logistics\b|\btransport and logistics\b|\blogistics\b"),
+    ("space", r"(?<!Eurasian )\bspace\b(?! of)|\bcosmodrome\b|\bBaikonur\b|\bBaiterek\b"),
+    ("education and science", r"\beducation|\bscientific\b|\bscience\b"),
+    ("integration", r"\bintegration\b"),
+    (
+        "WWII memory",
+        r"\bGreat Patriotic War\b|\bSecond World War\b|\bWorld War II\b|\bVictory Day\b|\bEternal Flame\b"
+        r"|\banniversary of (?:the )?(?:Great )?Victory\b",
+    ),
+    ("border security", r"\bborder security\b|\bborder protection\b"),
+    ("border", r"\bborder (?:delimitation|demarcation)\b|\bstate border\b"),
+    ("migration", r"\bmigra(?:tion|nts?)\b"),
+    ("water", r"\btransboundary (?:rivers|water)|\bwater resources\b"),
+    ("Caspian", r"\bCaspian\b"),
+    ("military-technical", r"\bmilitary[- ]technical\b|\bdefen[cs]e (?:cooperation|industry)\b"),
+    ("consular", r"\bconsular\b|\bvisa\b"),
+    ("health", r"\bpandemic\b|\bCOVID\b|\bcoronavirus\b|\bvaccin"),
+    ("agriculture", r"\bagricultur\w*|\bgrain\b"),
+    ("nuclear non-proliferation", r"\bnon-?proliferation\b|\bnuclear weapons?\b"),
+]
+TOPICS = [(tag, re.compile(pattern, re.IGNORECASE)) for tag, pattern in TOPICS]
+
+REGIONS = [
+    ("Central Asia", r"\bCentral Asia(?:n)?\b(?![-–]Russia)"),
+    ("South Caucasus", r"\b(?:South|Southern) Caucasus\b"),
+    ("Middle East", r"\bMiddle East\b"),
+    ("Ukraine", r"\bUkrain(?:e|ian)\b"),
+    ("Afghanistan", r"\bAfghan(?:istan)?\b"),
+    ("Syria", r"\bSyria(?:n)?\b"),
+    ("Korean Peninsula", r"\bKorean Peninsula\b"),
+    ("Nagorno-Karabakh", r"\bNagorno-Karabakh\b|\bKarabakh\b"),
+    ("Iran nuclear programme", r"\bIran(?:ian)? nuclear\b"),
+    ("Asia-Pacific", r"\bAsia-Pacific\b"),
+    ("Europe", r"\bEuropean security\b"),
+]
+REGIONS = [(name, re.compile(pattern)) for name, pattern in REGIONS]
+
+ORDINAL_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth"
+        " fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+}
+ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+PAIR = r"(?:(?:Kazakhstan|Kazakh|Russia|Russian)[-–\s]+(?:Russia|Russian|Kazakhstan|Kazakh)[-–\s]+)?"
+FORUM = re.compile(
+    r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|[XVI]{1,6}|(?i:"
+    + "|".join(ORDINAL_WORDS)
+    + r"))\s+"
+    + PAIR
+    + r"(?:Forum\s+(?:of|on)\s+)?"
+    + PAIR
+    + r"Inter[-\s]?[Rr]egional\s+[Cc]ooperation(?:\s+Forum)?"
+    r"(?:\s+(?:between|of)\s+(?:Kazakhstan|Russia)\s+and\s+(?:Kazakhstan|Russia))?"
+)
+FORUM_SHORT = re.compile(r"(?P<ord>\d{1,2}(?:st|nd|rd|th))\s+Forum\b(?!\s+(?:of|on)\s+(?!Inter))")
+SIDE_FORUM = re.compile(
+    r"(?:the\s+)?(?P<name>\d{1,2}(?:st|nd|rd|th)\s+Forum\s+of\s+[A-Z][\w]*(?:\s+(?:[A-Z][\w]*|of|and))*)"
+)
+SIDE_EVENT_LINK = re.compile(
+    r"\b(?:on the eve of the (?:event|forum)|on the sidelines of the forum|within the forum)\b", re.I
+)
+
+AGREEMENT_HEAD = (
+    r"(?:[Pp]lan|[Pp]rogramme|[Pp]rogram|[Aa]greement|[Tt]reaty|[Mm]emorandum|[Pp]rotocol|[Rr]oad ?[Mm]ap"
+    r"|[Dd]eclaration|[Jj]oint [Ss]tatement)"
+)
+AGREEMENT_PERIOD_FIRST = re.compile(
+    r"(?P<p1>(?:19|20)\d{2})\s*[-–]\s*(?P<p2>(?:19|20)\d{2})\s+(?P<name>(?:[A-Z][\w-]*\s+){0,5}" + AGREEMENT_HEAD + r")"
+)
+AGREEMENT_PERIOD_LAST = re.compile(
+    r"(?P<name>(?:(?:[Jj]oint|[Cc]omprehensive|[Cc]ooperation|[Aa]ction|[Cc]omprehensive)\s+)*"
+    + AGREEMENT_HEAD
+    + r"\b[^.;«»]{0,160}?\bfor\s+(?:the\s+(?:years?|period)\s+)?)(?P<p1>(?:19|20)\d{2})\s*[-–]\s*(?P<p2>(?:19|20)\d{2})"
+)
+AGREEMENT_NAMED = re.compile(
+    r"(?P<name>(?:[A-Z][\w-]*\s+){0,3}(?:Treaty|Agreement|Memorandum|Protocol|Declaration|Joint Statement)"
+    r"\s+(?:on|of|between|about)\s+[^.;,«»]{3,140}?)(?=\s+(?:was|were|is|has|had|which|that|signed)\b|[.;,]|$)"
+)
+SIGNED = re.compile(r"\bsign(?:ed|ing|s)?\b", re.IGNORECASE)
+FUTURE = re.compile(
+    r"\b(?:will|slated|scheduled|upcoming|oncoming|forthcoming|planned|to be held|to take place|next)\b", re.I
+)
+OWNED_DATE = re.compile(
+    r"\b(?:signed|slated for|scheduled for|to be held|will be held|will take place|planned for|due)\s*(?:on\s+)?$", re.I
+)
+
+
+# The invitation that names the host of a visit: "at the invitation of his counterpart Sergey Lavrov".
+INVITATION = re.compile(r"\bat the invitation of\s+[^.;]{0,80}$", re.IGNORECASE)
+# "The two ministers", "the foreign ministers of the two countries": both foreign ministers of the day.
+BOTH_MINISTERS = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:foreign\s+)?ministers\b(?!\s+of\s+(?!the\s+two|both))"
+    r"|\bforeign ministers of (?:the )?(?:two|both) countries\b|\bheads of the (?:two )?foreign ministries\b",
+    re.IGNORECASE,
+)
+# Words that make a contact an announcement, not a report: the contact is stored as planned.
+PLANNED = re.compile(
+    r"\b(?:will|shall|is to|are to|is expected to|are expected to|is scheduled to|are scheduled to|is due to"
+    r"|plans? to|planned|upcoming|forthcoming|oncoming|scheduled for|slated for|to be held|set to)\b",
+    re.IGNORECASE,
+)
+ADJECTIVES = {}
+
+
+def lemmas(word):
+    return frozenset((word.lower(),))
+
+
+def nominative(word):
+    return word
+
+
+def transliterate(text):
+    return text
+
+
+# Offices a title names, the most specific first.
+OFFICES = [
+    (re.compile(r"\bDeputy\b.*\b(?:Foreign|MFA)\b|\bDeputy Minister of Foreign Affairs\b|\bVice[- ]Minister\b", re.I),
+     "deputy_foreign_minister"),
+    (re.compile(r"\bForeign Minister\b|\bMinister of Foreign Affairs\b|\bFM\b|\bState Secretary\b", re.I),
+     "foreign_minister"),
+    (re.compile(r"\bAmbassador\b|\bEnvoy\b", re.I), "ambassador"),
+]  # fmt: skip

@@ -1,0 +1,304 @@
+"""Russian: cue words, title patterns, datelines, dates and case forms.
+
+Names and places are inflected (Лаврова, Абдрахмановым, в Астане): ``lemmas`` gives every dictionary form of a
+word with pymorphy3, so the gazetteer matches "Сергеем Лавровым" to the alias "Сергей Лавров". The analyser is
+loaded once per process and its answers cached.
+"""
+
+import re
+from functools import lru_cache
+
+from events.models import Meeting
+
+Kind = Meeting.Kind
+CODE = "ru"
+
+W = r"[А-ЯЁа-яё]"
+
+# --- morphology --------------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word):
+    """Every dictionary form of ``word`` (lower case, ё as е), the word itself included."""
+    word = word.lower().replace("ё", "е")
+    forms = {word}
+    for parse in _analyzer().parse(word)[:4]:
+        forms.add(parse.normal_form.replace("ё", "е"))
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=16384)
+def nominative(word):
+    """The nominative of a name or place as written in any case: 'Моргуловым' → 'Моргулов'."""
+    parses = _analyzer().parse(word)
+    for parse in parses:
+        if {"Name", "Surn", "Patr", "Geox"} & set(parse.tag.grammemes) or parse.tag.POS == "NOUN":
+            form = parse.inflect({"nomn", "sing"}) if "Pltm" not in parse.tag.grammemes else None
+            text = form.word if form else parse.normal_form
+            return _case_like(text, word)
+    return word
+
+
+def _case_like(text, model):
+    parts, source = text.split("-"), model.split("-")
+    return "-".join(
+        p[:1].upper() + p[1:] if i < len(source) and source[i][:1].isupper() else p for i, p in enumerate(parts)
+    )
+
+
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya", "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
+    "һ": "h", "і": "i",
+}  # fmt: skip
+
+
+def transliterate(text):
+    """A Latin spelling for a new name, in the usual English-language news style: 'Игорь Моргулов' → 'Igor Morgulov'."""
+    out = []
+    for i, char in enumerate(text):
+        lower = char.lower()
+        latin = _TRANSLIT.get(lower)
+        if latin is None:
+            out.append(char)
+            continue
+        start_of_word = i == 0 or not text[i - 1].isalpha()
+        if lower == "е" and (start_of_word or text[i - 1].lower() in "аеёиоуыэюяьъ"):
+            latin = "ye"
+        out.append(latin.capitalize() if char.isupper() else latin)
+    return "".join(out)
+
+
+# --- dates -------------------------------------------------------------------------------------------------------
+
+_MONTH_STEMS = [
+    ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("ма", 5), ("июн", 6), ("июл", 7), ("август", 8),
+    ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12),
+]  # fmt: skip
+MONTH_GENITIVE = (
+    r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+    r"|янв|фев|мар|апр|июн|июл|авг|сент|сен|окт|ноя|дек)\.?(?!" + W + ")"
+)
+MONTH_IN = (
+    r"(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
+    r"|январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь)(?!" + W + ")"
+)
+_YEAR = r"(?:\s+(?P<y>(?:19|20)\d{2})(?:\s*(?:года|году|г\.))?)?"
+_WEEKDAY = r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+WEEKDAYS = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"]
+
+PATTERNS = [
+    ("range", re.compile(rf"(?<!\d)(?P<d1>\d{{1,2}})\s*[-–—]\s*(?P<d2>\d{{1,2}})\s+(?P<m>{MONTH_GENITIVE}){_YEAR}")),
+    ("dmy", re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_GENITIVE}){_YEAR}", re.IGNORECASE)),
+    (
+        "month",
+        re.compile(rf"(?<!{W})(?:в|во|с|до|к)\s+(?:начале\s+|конце\s+|середине\s+)?(?P<m>{MONTH_IN}){_YEAR}", re.I),
+    ),
+    ("month", re.compile(rf"(?<!{W})(?:начале|конце|середине)\s+(?P<m>{MONTH_GENITIVE}){_YEAR}", re.IGNORECASE)),
+    ("iso", re.compile(r"\b\d{4}-\d{2}-\d{2}\b")),
+    ("dotted", re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{4})\b")),
+    ("year", re.compile(rf"(?<!{W})(?:в|с|во)\s+(?P<y>(?:19|20)\d{{2}})\s*(?:году|г\.)")),
+    ("today", re.compile(rf"(?<!{W})(?:сегодня|сегодняшн{W}*)(?!{W})", re.IGNORECASE)),
+    ("yesterday", re.compile(rf"(?<!{W})(?:вчера|накануне)(?!{W})", re.IGNORECASE)),
+    ("weekday", re.compile(rf"(?<!{W})(?:в|во)\s+(?P<w>{_WEEKDAY})(?!{W})", re.IGNORECASE)),
+    ("this_year", re.compile(rf"(?<!{W})в\s+этом\s+году", re.IGNORECASE)),
+    ("last_year", re.compile(rf"(?<!{W})в\s+прошлом\s+году", re.IGNORECASE)),
+    ("next_year", re.compile(rf"(?<!{W})в\s+следующем\s+году", re.IGNORECASE)),
+    ("earlier", re.compile(r"^\s*(?:Ранее|Прежде)(?!\s+(?:сегодня|в этот день))")),
+]
+EVE = re.compile(r"накануне\s+$")
+
+
+def month_number(text):
+    text = text.lower().strip(".")
+    if text.startswith("мар"):
+        return 3
+    for stem, number in _MONTH_STEMS:
+        if text.startswith(stem[:3] if len(text) <= 4 else stem):
+            return number
+    raise KeyError(text)
+
+
+def weekday_number(text):
+    return WEEKDAYS.index(text.lower())
+
+
+TIMESTAMP = re.compile(
+    rf"^\s*(?:(?:Опубликовано|Обновлено|Дата публикации)\s*:?\s*)?(?P<date>\d{{1,2}}\s+{MONTH_GENITIVE}\s+\d{{4}}"
+    r"(?:\s*(?:года|г\.))?|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:[,\s]+(?:в\s+)?\d{1,2}:\d{2})?\s*[,|\-–—]?\s*(?P<rest>.{0,60})$",
+    re.IGNORECASE,
+)
+DATELINE_DATE = rf"\d{{1,2}}\s+{MONTH_GENITIVE}(?:\s+\d{{4}}(?:\s*(?:года|г\.))?)?"
+
+# --- kinds of contact ----------------------------------------------------------------------------------------------
+
+CUES = [
+    (
+        Kind.PHONE_CALL,
+        rf"телефонн{W}*\s+(?:разговор|переговор|беседы|беседу|беседа|контакт){W}*|по\s+телефону|созвонил{W}*"
+        rf"|видеоконференц{W}*|в\s+режиме\s+видеосвязи|видеосвяз{W}*",
+    ),
+    (Kind.CONSULTATIONS, rf"консультаци{W}*"),
+    (Kind.STATE_VISIT, rf"государственн{W}*\s+визит{W}*"),
+    (Kind.OFFICIAL_VISIT, rf"официальн{W}*\s+визит{W}*"),
+    (Kind.WORKING_VISIT, rf"рабоч{W}*\s+(?:визит|поездк){W}*"),
+    (Kind.CEREMONY, rf"церемони{W}*|возлож{W}*\s+(?:цвет|венок|венки|венк){W}*"),
+    (
+        Kind.TALKS,
+        rf"переговор{W}*|встретил{W}*|встреч[аеиуы]{W}*|бесед[аеуы]|беседовал{W}*|прин[яи]л{W}*"
+        rf"|визит{W}*|посетил{W}*|посещени{W}*|прибыл{W}*|прибыти{W}*|провел{W}*\s+(?:встреч|переговор|бесед){W}*",
+    ),
+]
+CUES = [(kind, re.compile(rf"(?<!{W})(?:{pattern})", re.IGNORECASE)) for kind, pattern in CUES]
+
+MULTILATERAL_CUE = re.compile(
+    rf"(?<!{W})(?:Совет{W}*\s+министров\s+иностранных\s+дел|СМИД|саммит{W}*|министерск{W}*\s+(?:встреч|совещани|заседани){W}*"
+    rf"|заседани{W}*\s+(?:Совета|СМИД)|делегаци{W}*|в\s+формате|Совещани{W}*\s+министров)"
+)
+PARTICIPATION = re.compile(
+    rf"(?<!{W})(?:принял{W}*\s+участие|прим(?:ет|ут)\s+участие|участ{W}*|председательств{W}*|открыл{W}*|провел{W}*"
+    rf"|прошл{W}*|проход{W}*|состоял{W}*|в\s+рамках|на\s+полях|в\s+кулуарах|прибыл{W}*)(?!{W})",
+    re.IGNORECASE,
+)
+BILATERAL_VERB = re.compile(
+    rf"(?<!{W})(?:встретил{W}*\s+с|переговоры\s+с|встреч{W}*\s+с|беседу\s+с|двусторонн{W}*)", re.IGNORECASE
+)
+DISCUSSION = re.compile(rf"(?<!{W})(?:обсудил{W}*|обменял{W}*\s+мнениями|рассмотрел{W}*)", re.IGNORECASE)
+SIDELINES = re.compile(rf"(?<!{W})(?:на\s+полях|в\s+кулуарах)", re.IGNORECASE)
+HOST_VERB = re.compile(rf"(?<!{W})(?:принял|приняла|приветствовал{W}*)(?!{W})", re.IGNORECASE)
+VISIT_TARGET = re.compile(
+    rf"(?:визит{W}*(?:\s+{W}+){{0,3}}\s+в|посетил{W}*|посещени{W}*|прибыл{W}*\s+в|поездк{W}*\s+в|приезд{W}*\s+в)\s+$",
+    re.IGNORECASE,
+)
+PLACE_PREPOSITION = re.compile(rf"(?<!{W})(?:в|во|на)\s+(?:город{W}*\s+|столиц{W}*\s+)?$", re.IGNORECASE)
+NOT_PARTICIPANT = re.compile(
+    rf"(?<!{W})(?:поручени{W}*|указани{W}*|послани{W}*|письм{W}*|от\s+имени|инициатив{W}*|договоренност{W}*"
+    rf"|решени{W}*|указ{W}*|по\s+словам|памят{W}*|назначен{W}*|между\s+президентами|глав\s+государств"
+    rf"|государственн{W}*\s+визит{W}*|привет{W}*|поздрав{W}*|передал{W}*|соболезновани{W}*|подготовк{W}*\s+к)"
+    r"[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+# The invitation that names the host of a visit: "по приглашению главы МИД России Сергея Лаврова".
+INVITATION = re.compile(rf"(?<!{W})по\s+приглашению\s+[^.;]{{0,80}}$", re.IGNORECASE)
+FUTURE = re.compile(
+    rf"(?<!{W})(?:будет|будут|состоится|состоятся|предстоит|предстоящ{W}*|планиру{W}*|намечен{W}*|запланирован{W}*"
+    rf"|ожида{W}*|посетит|проведет|проведут|встретится|встретятся|пройдет|пройдут|прим(?:ет|ут)\s+участие"
+    rf"|намерен{W}*|отправится|прибудет)(?!{W})",
+    re.IGNORECASE,
+)
+# Words that make a contact an announcement, not a report: the contact is stored as planned.
+PLANNED = FUTURE
+OWNED_DATE = re.compile(
+    rf"(?:подписан{W}*|намечен{W}*\s+на|запланирован{W}*\s+на|состоится|пройдет|назначен{W}*\s+на)\s*$", re.IGNORECASE
+)
+
+# --- people and titles ---------------------------------------------------------------------------------------------
+
+_OF = r"(?:России|РФ|Российской\s+Федерации|Казахстана|РК|Республики\s+Казахстан|[А-ЯЁ][а-яё]+(?:ии|ана|ая|ии))"
+TITLE_WORDS = (
+    rf"(?:(?:перв{W}+\s+)?(?:заместител{W}+|замглав{W}+)\s+(?:министра\s+иностранных\s+дел|главы\s+МИД)"
+    rf"|замминистра\s+иностранных\s+дел|замглавы\s+МИД|замминистра"
+    rf"|(?:заместител{W}+\s+премьер-министра\s*[-–—]\s*)?министр{W}*\s+иностранных\s+дел|глав{W}+\s+МИД"
+    rf"|(?:Чрезвычайн{W}+\s+и\s+Полномочн{W}+\s+)?посл(?:ом|а|у|ы|е)?|посол"
+    rf"|статс-секретар{W}*|государственн{W}+\s+секретар{W}*|специальн{W}+\s+представител{W}*|спецпредставител{W}*"
+    rf"|директор{W}*\s+(?:{W}+\s+){{0,3}}департамента)"
+)
+UNKNOWN_TITLED = re.compile(
+    rf"(?<!{W})(?P<title>{TITLE_WORDS})(?:\s+(?P<of>{_OF}))?(?:\s+(?:в|во)\s+(?P<in>[А-ЯЁ]{W}+))?,?\s+"
+    r"(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)",
+    re.IGNORECASE,
+)
+TITLE_KEYWORD = re.compile(rf"(?<!{W})(?:министр|посол|посла|замминистра|глав{W}+\s+МИД|президент|заместител)", re.I)
+TITLE_RUN = re.compile(r"(?!)")
+COUNTERPART = re.compile(
+    rf"(?<!{W})(?P<adj>казахстанск|российск|казахск){W}*\s+(?:коллег{W}*|визави|партнер{W}*|министр{W}*\s+иностранных\s+дел)"
+    rf"(?!\s*,?\s*[А-ЯЁ][а-яё]+\s+[А-ЯЁ])"
+    rf"|(?<!{W})глав{W}*\s+(?:МИД|внешнеполитического\s+ведомства)\s+(?P<adj2>Казахстана|России|РФ|РК)(?!\s*,?\s*[А-ЯЁ][а-яё]+\s+[А-ЯЁ])",
+    re.IGNORECASE,
+)
+# "Главы МИД двух стран", "министры иностранных дел двух стран": both foreign ministers of the day.
+BOTH_MINISTERS = re.compile(
+    rf"(?<!{W})(?:глав{W}*\s+(?:МИД|внешнеполитических\s+ведомств)|министр{W}*\s+иностранных\s+дел|министр{W}*)\s+(?:двух|обеих)\s+стран",
+    re.IGNORECASE,
+)
+ADJECTIVES = {"казахстанск": "KZ", "казахск": "KZ", "российск": "RU", "русск": "RU"}
+NAME_CANDIDATE = re.compile(r"(?!)")
+NAME_STOPWORDS = {
+    "министр", "министра", "глава", "главы", "мид", "президент", "посол", "республики", "федерации", "российской",
+    "казахстан", "россия", "россии", "казахстана", "совет", "совета", "форум", "форума", "по", "и", "в", "на", "с",
+}  # fmt: skip
+MONTHS_AND_DAYS = {"янв", "фев", "мар", "апр", "мая", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"}
+UNKNOWN_PLACE = re.compile(
+    rf"(?<!{W})(?:в|во)\s+(?:город{W}*\s+)?(?P<name>[А-ЯЁ][а-яё]{{3,}}(?:-[А-ЯЁ][а-яё]+)?)(?=\s*[,.;]|\s+(?:с|со|на|для|где)\s|\s*$)"
+)
+
+# --- what was discussed --------------------------------------------------------------------------------------------
+
+TOPICS = [
+    ("security", rf"безопасност{W}*|стабильност{W}*"),
+    ("trade-economic", rf"торгов{W}*|экономическ{W}*|экономик{W}*|инвестиц{W}*"),
+    ("cultural-humanitarian", rf"культур{W}*|гуманитарн{W}*"),
+    ("interregional cooperation", rf"межрегиональн{W}*|приграничн{W}*"),
+    ("energy", rf"энергетик{W}*|энергетическ{W}*|нефт{W}*|газов{W}*|газа|АЭС"),
+    ("transport", rf"транспорт{W}*|транзит{W}*"),
+    ("space", rf"космо{W}*|Байконур{W}*"),
+    ("education and science", rf"образовани{W}*|научн{W}*|наук{W}*|студент{W}*"),
+    ("integration", rf"интеграц{W}*"),
+    ("migration", rf"миграц{W}*|мигрант{W}*"),
+    ("water", rf"трансграничн{W}*\s+рек{W}*|водн{W}*\s+ресурс{W}*"),
+    ("Caspian", rf"Каспи{W}*"),
+    ("consular", rf"консульск{W}*|визов{W}*"),
+    ("health", rf"пандеми{W}*|коронавирус{W}*|COVID|вакцин{W}*"),
+]
+TOPICS = [(tag, re.compile(rf"(?<!{W})(?:{pattern})", re.IGNORECASE)) for tag, pattern in TOPICS]
+REGIONS = [
+    ("Central Asia", rf"Центральн{W}*\s+Ази{W}*"),
+    ("South Caucasus", rf"Южн{W}*\s+Кавказ{W}*|Закавказ{W}*"),
+    ("Middle East", rf"Ближн{W}*\s+Восток{W}*"),
+    ("Ukraine", rf"Украин{W}*|украинск{W}*"),
+    ("Afghanistan", rf"Афганистан{W}*|афганск{W}*"),
+    ("Syria", rf"Сири{W}*|сирийск{W}*"),
+    ("Korean Peninsula", rf"Корейск{W}*\s+полуостров{W}*"),
+    ("Nagorno-Karabakh", rf"Карабах{W}*"),
+    ("Iran nuclear programme", rf"иранск{W}*\s+ядерн{W}*"),
+]
+REGIONS = [(name, re.compile(rf"(?<!{W})(?:{pattern})")) for name, pattern in REGIONS]
+
+# --- forums and agreements -----------------------------------------------------------------------------------------
+
+FORUM = re.compile(
+    rf"(?P<ord>[XVI]{{1,6}}|\d{{1,2}}(?:-?(?:й|го|м|ом))?)\s+(?:казахстанско-российск{W}*\s+|российско-казахстанск{W}*\s+)?"
+    rf"Форум{W}*\s+межрегиональн{W}*\s+сотрудничеств{W}*"
+)
+FORUM_SHORT = re.compile(r"(?!)")
+SIDE_FORUM = re.compile(r"(?!)")
+SIDE_EVENT_LINK = re.compile(r"(?!)")
+AGREEMENT_PERIOD_FIRST = re.compile(r"(?!)")
+AGREEMENT_PERIOD_LAST = re.compile(
+    rf"(?P<name>(?:План|Программ){W}*\s+(?:{W}+\s+){{0,6}}?на\s+)(?P<p1>(?:19|20)\d{{2}})\s*[-–]\s*(?P<p2>(?:19|20)\d{{2}})"
+)
+AGREEMENT_NAMED = re.compile(
+    rf"(?P<name>(?:Договор|Соглашени|Меморандум|Протокол|Деклараци|Совместн{W}*\s+заявлени){W}*\s+(?:о|об|между|по)\s+"
+    r"[^.;,«»]{3,140}?)(?=\s+(?:был|была|было|были|который|которое|подписан)|[.;,]|$)"
+)
+SIGNED = re.compile(rf"(?<!{W})(?:подписал{W}*|подписан{W}*|подписали)", re.IGNORECASE)
+ORDINAL_WORDS = {}
+
+# Offices a title names, the most specific first.
+OFFICES = [
+    (re.compile(rf"(?:заместител{W}*|замглав{W}*|замминистра)(?!\s+премьер)", re.I), "deputy_foreign_minister"),
+    (re.compile(rf"министр{W}*\s+иностранных\s+дел|глав{W}*\s+МИД|госсекретар{W}*|государственн{W}*\s+секретар", re.I),
+     "foreign_minister"),
+    (re.compile(rf"(?<!{W})(?:посол|посл[аоуе]м?|посланник{W}*)(?!{W})", re.I), "ambassador"),
+]  # fmt: skip
