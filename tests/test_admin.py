@@ -105,8 +105,8 @@ def test_unknown_people_are_created_for_review_not_dropped(client, editor):
 def test_bad_article_text_gives_a_form_error(client, editor):
     response = client.post(IMPORT, {"text": "   ", "preview": "Preview"})
     assert "Paste the article" in response.content.decode()
-    response = client.post(IMPORT, {"text": "No date anywhere here.", "preview": "Preview"})
-    assert "the article has no date" in response.content.decode()
+    response = client.post(IMPORT, {"text": " date 2024-13-45 Lavrov met Nurtleu.", "preview": "Preview"})
+    assert "is not a valid date" in response.content.decode()
     assert Source.objects.count() == 0
 
 

@@ -103,7 +103,7 @@ def test_the_wide_csv_has_every_column_of_the_dictionary(client, seeded):
     assert row["place"] == "Astana" and row["place_as_written"] == "Nur-Sultan"
     assert (
         row["participants"]
-        == "Mukhtar Tleuberdi (KZ; Foreign Minister) | Sergey Lavrov (RU; Minister of Foreign Affairs of Russia)"
+        == "Mukhtar Tleuberdi (KZ; Foreign Minister of Kazakhstan) | Sergey Lavrov (RU; Minister of Foreign Affairs of Russia)"
     )
     assert row["source_outlets"] == "Kazinform"
     assert row["permalink"].startswith("http://testserver/meetings/")

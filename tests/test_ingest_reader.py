@@ -76,7 +76,6 @@ def test_hard_wrapped_lines_are_joined():
         ("   \n\n  ", "empty"),
         (" date 2021-04-08   ", "no text"),
         (" date 2021-13-45 Lavrov met Tleuberdi.", "not a valid date"),
-        ("Lavrov met Tleuberdi.", "no date"),
         ("abc\x00def", "binary"),
     ],
 )

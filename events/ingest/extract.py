@@ -862,6 +862,11 @@ class Extractor:
             return "names no participant"
         if not {KZ, RU} <= countries:
             if event.multilateral:
+                # A council of an organization both belong to, in an article that speaks of both countries: the
+                # other delegation took part though the text names only one side.
+                members = [self.gaz.org_members.get(org, set()) for org in event.organizations]
+                if countries & {KZ, RU} and any({KZ, RU} <= m for m in members) and {KZ, RU} <= self.article_countries:
+                    return ""
                 return "a multilateral meeting that names nobody from both Kazakhstan and Russia"
             return "not a Kazakhstan–Russia contact (participants from " + ", ".join(sorted(countries)) + ")"
         if not any(self.is_diplomat(person, event) for person in event.participants.values()):

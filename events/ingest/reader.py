@@ -3,8 +3,8 @@
 import datetime
 import hashlib
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from events.ingest import lang as languages
 from events.ingest.dates import PartialDate, parse_header_date, parse_span
@@ -105,7 +105,7 @@ OUTLETS = {
 }
 
 _CITY = r"(?P<city>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё’'\-]+(?:[ \-][A-ZА-ЯЁ][A-Za-zА-Яа-яЁё’'\-]+){0,2})"
-_OUTLET_AFTER = r"(?:/(?P<o1>[^/\n]{2,40})/|\((?P<o2>[^)\n]{2,40})\)|(?P<o3>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]{1,}(?: [A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]+)?)(?=[\s–—-]))"
+_OUTLET_AFTER = r"(?:/(?P<o1>[^/\n]{2,40})/|\((?P<o2>[^)\n]{2,40})\)|(?P<o3>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]{1,}(?: [А-ЯЁ][а-яА-ЯЁё\-]+)?)(?=[\s–—-]))"
 
 
 @lru_cache(maxsize=4)

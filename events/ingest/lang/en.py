@@ -327,7 +327,7 @@ OWNED_DATE = re.compile(
 INVITATION = re.compile(r"\bat the invitation of\s+[^.;]{0,80}$", re.IGNORECASE)
 # "The two ministers", "the foreign ministers of the two countries": both foreign ministers of the day.
 BOTH_MINISTERS = re.compile(
-    r"\b(?:the|both)\s+(?:two\s+)?(?:foreign\s+)?ministers\b(?!\s+of\s+(?!the\s+two|both))"
+    r"\b(?:the\s+two|both)\s+(?:foreign\s+)?ministers\b(?!\s+of\s+(?!the\s+two|both))"
     r"|\bforeign ministers of (?:the )?(?:two|both) countries\b|\bheads of the (?:two )?foreign ministries\b",
     re.IGNORECASE,
 )

@@ -1,0 +1,90 @@
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from events.ingest.evaluation import evaluate, languages_in
+
+
+class Command(BaseCommand):
+    help = (
+        "Measure the importer: import ARTICLES_DIR into a throwaway SQLite database (the real one is untouched) "
+        "and score the result against GOLD.json, per language: precision and recall as F1 (strict and loose), "
+        "per-field accuracy, meetings from articles that report no contact, merged groups, refused articles, "
+        "and one line per miss."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("gold", help="The annotations: a JSON list of articles and the contacts they report.")
+        parser.add_argument("articles", help="The folder of article files the annotations describe.")
+        parser.add_argument("--json", action="store_true", help="Print the figures as JSON, without the misses.")
+        parser.add_argument("--score-only", action="store_true", help="Score the database as it is; import nothing.")
+
+    def handle(self, *args, gold, articles, score_only, **options):
+        as_json = options["json"]
+        if not Path(gold).is_file():
+            raise CommandError(f"{gold}: no such annotations file.")
+        if not Path(articles).is_dir():
+            raise CommandError(f"{articles}: no such folder.")
+        if score_only:
+            return self.score(gold, articles, as_json=as_json)
+        with tempfile.TemporaryDirectory() as folder:
+            env = {**os.environ, "DATABASE_URL": f"sqlite:///{Path(folder) / 'evaluation.sqlite3'}"}
+            manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+            for step in (["migrate", "--no-input", "-v0"], ["load_reference"]):
+                subprocess.run([*manage, *step], env=env, check=True, stdout=subprocess.DEVNULL)
+            imported = subprocess.run(
+                [*manage, "import_articles", articles], env=env, capture_output=True, text=True, check=False
+            )
+            for line in imported.stdout.splitlines():
+                if line.startswith("failed"):
+                    self.stdout.write(line)
+            scored = [*manage, "evaluate_import", gold, articles, "--score-only", *(["--json"] if as_json else [])]
+            result = subprocess.run(scored, env=env, capture_output=True, text=True, check=False)
+            self.stdout.write(result.stdout, ending="")
+            if result.returncode:
+                raise CommandError(
+                    result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "scoring failed"
+                )
+
+    def score(self, gold, articles, as_json=False):
+        results = [evaluate(gold, articles, code) for code in languages_in(gold)] + [evaluate(gold, articles)]
+        if as_json:
+            self.stdout.write(json.dumps([{k: v for k, v in r.items() if k != "misses"} for r in results]))
+            return
+        for line in results[-1]["misses"]:
+            self.stdout.write(f"  {line}")
+        columns = [
+            ("language", "lang"),
+            ("core events", "gold_core_events"),
+            ("strict TP", "tp_strict"),
+            ("loose TP", "tp_loose"),
+            ("FP", "fp"),
+            ("FN", "fn"),
+            ("F1 strict", "f1_strict"),
+            ("F1 loose", "f1_loose"),
+            ("date", None),
+            ("place", None),
+            ("people", None),
+            ("from unrelated", "distractor_meetings"),
+            ("merged groups", "same_meeting_groups_merged"),
+            ("refused", "articles_refused"),
+        ]
+        rows = []
+        for result in results:
+            fields = result["field_accuracy"]
+            extra = {
+                "date": fields.get("date", "-"),
+                "place": fields.get("place", "-"),
+                "people": fields.get("participants", "-"),
+            }
+            rows.append([str(result[key]) if key else extra[label] for label, key in columns])
+        header = [label for label, _ in columns]
+        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+        for row in [header, *rows]:
+            self.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
