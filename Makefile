@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup data lint format bench serve backup restore loadtest clean
+.PHONY: run test setup data lint format bench serve backup restore loadtest clean evaluate
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -53,6 +53,12 @@ lint: setup
 format: setup
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
+
+# The importer measured against an annotated set of articles (a gold.json beside an articles/ folder).
+DEVSET ?= ../shared/devset
+evaluate: setup
+	@test -f $(DEVSET)/gold.json || { echo "No annotated set at $(DEVSET): set DEVSET=/path/to/set"; exit 2; }
+	$(PY) manage.py evaluate_import $(DEVSET)/gold.json $(DEVSET)/articles
 
 BENCH_MEETINGS ?= 100000
 

@@ -18,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from events import export
 from events.ingest import Importer
+from events.ingest.dates import PartialDate
 from events.ingest.pipeline import FAILED
 from events.merge import merge_meetings
 from events.models import (
@@ -83,6 +84,11 @@ class ArticleForm(forms.Form):
     text = forms.CharField(label="Article text", required=False, widget=forms.Textarea(attrs={"rows": 14, "cols": 100}))
     upload = forms.FileField(label="…or a .txt file", required=False)
     url = forms.URLField(label="Address of the article (optional)", required=False, assume_scheme="https")
+    published = forms.DateField(
+        label="Publication date (only if the text carries none)",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
     def clean(self):
         data = super().clean()
@@ -125,7 +131,8 @@ class SourceAdmin(admin.ModelAdmin):
         }
         if request.method == "POST" and form.is_valid():
             text, url = form.cleaned_data["text"], form.cleaned_data["url"]
-            importer = Importer()
+            published = form.cleaned_data.get("published")
+            importer = Importer(published=PartialDate(published) if published else None)
             if "confirm" in request.POST:
                 result = importer.import_text(text, filename="pasted in the admin", url=url)
                 if result.status == FAILED:
@@ -138,7 +145,7 @@ class SourceAdmin(admin.ModelAdmin):
             else:
                 preview = importer.preview(text)
                 context["preview"] = preview
-                context["form"] = ArticleForm(initial={"text": text, "url": url})
+                context["form"] = ArticleForm(initial={"text": text, "url": url, "published": published})
                 if preview.article:
                     quotes = [
                         SimpleNamespace(

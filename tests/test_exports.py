@@ -102,8 +102,8 @@ def test_the_wide_csv_has_every_column_of_the_dictionary(client, seeded):
     assert row["date"] == "2019-10-09" and row["date_precision"] == "day"
     assert row["place"] == "Astana" and row["place_as_written"] == "Nur-Sultan"
     assert (
-        row["participants"]
-        == "Mukhtar Tleuberdi (KZ; Foreign Minister of Kazakhstan) | Sergey Lavrov (RU; Minister of Foreign Affairs of Russia)"
+        row["participants"] == "Mukhtar Tleuberdi (KZ; Foreign Minister of Kazakhstan) | "
+        "Sergey Lavrov (RU; Minister of Foreign Affairs of Russia)"
     )
     assert row["source_outlets"] == "Kazinform"
     assert row["permalink"].startswith("http://testserver/meetings/")

@@ -113,10 +113,11 @@ HOST_VERB = re.compile(r"\b(?:welcomed|hosted|greeted)\b", re.IGNORECASE)
 VISIT_TARGET = re.compile(r"\b(?:visit(?:s|ed|ing)?(?: to)?|arriv(?:ed|es|ing) in|trip to|tour of)\s+(?:the\s+)?$")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|to|at|into)\s+(?:the\s+)?(?:city\s+of\s+)?$")
 NOT_PARTICIPANT = re.compile(
-    r"(?:greetings|message|letter|on behalf of|instructions?|initiative|agreements? reached|decisions? (?:taken|of|by|made)"
-    r"|agreed (?:up)?on by|according to|decree|named after|memory of|appointed|reached by|between the"
-    r" presidents|heads of state|state visit of|(?:upcoming|forthcoming|coming|oncoming|planned|future) (?:state |official"
-    r" |working )?visit of|preparations? for|preparing (?:for )?|implement\w*|congratulat\w*|condolences)\b[^.;]{0,60}$",
+    r"(?:greetings|message|letter|on behalf of|instructions?|initiative|agreements? reached"
+    r"|decisions? (?:taken|of|by|made)|agreed (?:up)?on by|according to|decree|named after|memory of|appointed"
+    r"|reached by|between the presidents|heads of state|state visit of"
+    r"|(?:upcoming|forthcoming|coming|oncoming|planned|future) (?:state |official |working )?visit of"
+    r"|preparations? for|preparing (?:for )?|implement\w*|congratulat\w*|condolences)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 TITLE_KEYWORD = re.compile(

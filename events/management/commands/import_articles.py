@@ -1,3 +1,4 @@
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -5,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from events.ingest import Importer
+from events.ingest.dates import parse_header_date
 from events.ingest.pipeline import FAILED
 
 
@@ -18,9 +20,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="Files, folders of .txt files, or '-' for standard input.")
         parser.add_argument("--dry-run", action="store_true", help="Show what would be created; change nothing.")
+        parser.add_argument(
+            "--published",
+            metavar="YYYY-MM-DD",
+            help="Publication date for articles that carry none of their own (no header line, dateline or timestamp).",
+        )
 
-    def handle(self, *args, paths, dry_run, **options):
-        importer = Importer(dry_run=dry_run)
+    def handle(self, *args, paths, dry_run, published, **options):
+        date = None
+        if published:
+            date = parse_header_date(published) if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", published) else None
+            if date is None:
+                raise CommandError(f"--published {published!r}: give a date as YYYY-MM-DD, YYYY-MM or YYYY.")
+        importer = Importer(dry_run=dry_run, published=date)
         counts = Counter()
         for name, data in self.articles(paths):
             result = importer.import_bytes(data, filename=name)
