@@ -211,3 +211,22 @@ def test_the_evaluation_metric_compares_dates_places_and_people_as_documented():
     assert date_agrees(None, None) and not date_agrees("2023", None)
     assert city_agrees("Nur-Sultan", "Astana") and not city_agrees("Moscow", "Astana")
     assert agreement(["Sergey Lavrov", "Murat Nurtleu"], ["Sergei Lavrov"]) == (0.5, 1.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2018-02-20 ASTANA, February 20. Kazakhstan and Russia held consultations on regional security in "
+        "Astana. The Kazakh delegation was led by Deputy Foreign Minister Yerzhan Ashikbayev, with Deputy Foreign "
+        "Minister Sergey Ryabkov heading the Russian side.",
+        " date 2018-02-20 В Астане прошли казахстанско-российские консультации по вопросам безопасности. Делегации "
+        "возглавляли заместитель министра иностранных дел Казахстана Ержан Ашикбаев и заместитель министра "
+        "иностранных дел России Сергей Рябков.",
+    ],
+)
+def test_the_heads_of_the_two_delegations_take_part_in_the_consultations(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.CONSULTATIONS
+    assert people_of(meeting) == {"yerzhan-ashikbayev", "sergey-ryabkov"}
+    assert meeting.place.slug == "astana"

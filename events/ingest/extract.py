@@ -416,10 +416,12 @@ class Extractor:
                     event.planned = False
             if self.lang.HOST_VERB.search(sentence.text) and not event.host and people:
                 event.host = people[0].country
-        elif event.participants and self.lang.DISCUSSION.search(sentence.text):
-            # "Karasin and Vassilenko discussed …": whoever discusses beside a participant took part too.
+        elif self.lang.DISCUSSION.search(sentence.text):
+            # "Karasin and Vassilenko discussed …", "the delegation was led by …": whoever discusses beside a
+            # participant, or the heads of the two sides, took part in the contact being told.
             people = self.sentence_people(sentence)
-            if any(person.key in event.participants for person in people):
+            both_sides = {KZ, RU} <= {person.country for person in people}
+            if both_sides or any(person.key in event.participants for person in people):
                 for person in people:
                     event.participants.setdefault(person.key, person)
         for match in self.within(self.orgs, sentence):
@@ -623,7 +625,7 @@ class Extractor:
                 if not self.lang.PLACE_PREPOSITION.search(before):
                     continue
                 named = len(participants & {p.person_id for p in self.sentence_people(sentence)})
-                if named == 0 and sentence.index != 0:
+                if named == 0 and sentence.index != 0 and not self.impersonal_contact(sentence):
                     continue  # a city in a sentence about someone else (a summit's venue, a coming visit)
                 candidates.append((match, sentence, named))
         if event.host:
@@ -671,6 +673,10 @@ class Extractor:
                 event.host = event.host or found[0].payload.country
                 return
         self.unknown_place(event)
+
+    def impersonal_contact(self, sentence):
+        """'Kazakhstan and Russia held consultations in Astana': a contact sentence that names nobody."""
+        return not self.within(self.people, sentence) and any(p.search(sentence.text) for _, p in self.lang.CUES)
 
     def unknown_place(self, event):
         """'Talks in Zhezkazgan': a town the reference data does not know becomes a new place, for review, in the

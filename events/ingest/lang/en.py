@@ -107,7 +107,10 @@ PARTICIPATION = re.compile(
     re.IGNORECASE,
 )
 BILATERAL_VERB = re.compile(r"\b(?:talks with|met with|meeting with|met his|met her|met\b|bilateral)", re.IGNORECASE)
-DISCUSSION = re.compile(r"\b(?:discussed|exchanged views|reviewed)\b", re.IGNORECASE)
+DISCUSSION = re.compile(
+    r"\b(?:discussed|exchanged views|reviewed|delegation was (?:led|headed) by|led by|headed by|heading the)\b",
+    re.IGNORECASE,
+)
 SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes)\b", re.IGNORECASE)
 HOST_VERB = re.compile(r"\b(?:welcomed|hosted|greeted)\b", re.IGNORECASE)
 VISIT_TARGET = re.compile(r"\b(?:visit(?:s|ed|ing)?(?: to)?|arriv(?:ed|es|ing) in|trip to|tour of)\s+(?:the\s+)?$")

@@ -174,7 +174,10 @@ PARTICIPATION = re.compile(
 BILATERAL_VERB = re.compile(
     rf"(?<!{W})(?:встретил{W}*\s+с|переговоры\s+с|встреч{W}*\s+с|беседу\s+с|двусторонн{W}*)", re.IGNORECASE
 )
-DISCUSSION = re.compile(rf"(?<!{W})(?:обсудил{W}*|обменял{W}*\s+мнениями|рассмотрел{W}*)", re.IGNORECASE)
+DISCUSSION = re.compile(
+    rf"(?<!{W})(?:обсудил{W}*|обменял{W}*\s+мнениями|рассмотрел{W}*|возглавлял{W}*|возглавил{W}*|во\s+главе\s+с)",
+    re.IGNORECASE,
+)
 SIDELINES = re.compile(rf"(?<!{W})(?:на\s+полях|в\s+кулуарах)", re.IGNORECASE)
 HOST_VERB = re.compile(rf"(?<!{W})(?:принял|приняла|приветствовал{W}*)(?!{W})", re.IGNORECASE)
 VISIT_TARGET = re.compile(
