@@ -429,7 +429,8 @@ class MeetingQuerySet(models.QuerySet):
         """Ids of the ``count`` latest meetings of every year, in one query (a window function)."""
         rank = Window(RowNumber(), partition_by=[ExtractYear("date")], order_by=[F("date").desc(), F("pk").desc()])
         return list(
-            self.filter(date__isnull=False)
+            self.held()
+            .filter(date__isnull=False)
             .order_by()
             .annotate(rank=rank)
             .filter(rank__lte=count)

@@ -230,3 +230,18 @@ def test_the_heads_of_the_two_delegations_take_part_in_the_consultations(text):
     assert meeting.kind == Meeting.Kind.CONSULTATIONS
     assert people_of(meeting) == {"yerzhan-ashikbayev", "sergey-ryabkov"}
     assert meeting.place.slug == "astana"
+
+
+def test_the_timeline_counts_held_contacts_of_known_date_only(client):
+    import_text(
+        " date 2007-03-19 Kazakh Foreign Minister Marat Tazhin will hold talks with Russian Foreign Minister Sergey "
+        "Lavrov in Moscow on March 20."
+    )
+    import_text("Sergey Lavrov held talks with Kazakh Foreign Minister Murat Nurtleu, the ministry said.")
+    assert Meeting.objects.filter(stage=Meeting.Stage.PLANNED).count() == 1
+    assert Meeting.objects.undated().count() == 1
+    response = client.get("/timeline/")
+    assert response.status_code == 200
+    assert "2007" not in response.content.decode().split("<main", 1)[-1]
+    listing = client.get("/meetings/").content.decode()
+    assert "date unknown" in listing and "planned" in listing
