@@ -456,7 +456,6 @@ class Extractor:
         if sentence.index in self._people_cache:
             return self._people_cache[sentence.index]
         found, covered = [], []
-        floor = sentence.start
         day = self.on_day()
         for match in self.within(self.people, sentence):
             ref = match.payload
@@ -467,12 +466,10 @@ class Extractor:
             ):
                 continue
             covered.append((match.start, match.end))
-            floor = match.end
             before = self.text[sentence.start : match.start]
             if self.lang.NOT_PARTICIPANT.search(before) or self.lang.INVITATION.search(before):
                 continue
             found.append(PersonFinding(ref.person_id, match.text, ref.country, "", quote_of(sentence)))
-        del floor
         found.extend(self.unknown_people(sentence, covered))
         found.extend(self.counterparts(sentence, found))
         unique = {}
