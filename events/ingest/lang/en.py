@@ -344,10 +344,6 @@ PLANNED = re.compile(
 ADJECTIVES = {}
 
 
-def lemmas(word):
-    return frozenset((word.lower(),))
-
-
 def nominative(word):
     return word
 
