@@ -184,7 +184,7 @@ class Extractor:
         self.gaz = gazetteer
         self.lang = article.lang
         self.text = article.text
-        self.people = self.gaz.people.find(self.text)
+        self.people = self._with_initials(self.gaz.people.find(self.text))
         self.places = self.gaz.places.find(self.text)
         self.orgs = self.gaz.organizations.find(self.text)
         self.countries = self.gaz.countries.find(self.text)
@@ -193,6 +193,11 @@ class Extractor:
         self._people_cache = {}
         self.reference = article.reference_date or self.infer_reference()
         self.series_named = bool(self.lang.FORUM.search(self.text))
+
+    def _with_initials(self, matches):
+        initials = self.gaz.find_by_initials(self.text)
+        kept = [m for m in matches if not any(i.start < m.end and m.start < i.end for i in initials)]
+        return sorted(kept + initials, key=lambda m: m.start)
 
     # --- the whole article -------------------------------------------------------------------------------------
 
@@ -204,6 +209,7 @@ class Extractor:
             self.place_event(event)
             self.complete_participants(event)
             event.name = self.multilateral_name(event) if event.multilateral else ""
+        events = self.fold_side_talks(events)
         kept, dropped = [], []
         for event in events:
             reason = self.rejection(event)
@@ -214,17 +220,37 @@ class Extractor:
                 kept.append(event)
         for key, agreement in list(agreements.items()):
             if agreement.event is not None and agreement.event not in kept:
-                agreement.event = None
+                parent = agreement.event.parent  # talks folded into the meeting on whose sidelines they were held
+                agreement.event = parent if parent in kept and agreement.event not in dropped else None
             if not agreement.parties and kept:
                 agreement.parties = {KZ, RU}
             if not {KZ, RU} <= agreement.parties:
                 del agreements[key]  # an agreement between other countries is not ours to record
         return Extraction(kept, dropped, forums, agreements)
 
+    def fold_side_talks(self, events):
+        """A meeting of many that the text tells with one side only, and talks of both sides on its sidelines: the
+        talks are how the two countries met there, so they are told as that one meeting."""
+        folded = []
+        for event in events:
+            parent = event.parent
+            if parent is None or {KZ, RU} <= parent.countries or not {KZ, RU} <= event.countries:
+                continue
+            for key, person in event.participants.items():
+                parent.participants.setdefault(key, person)
+            parent.sentences += [s for s in event.sentences if s not in parent.sentences]
+            for attribute in ("organizations", "topics", "regions", "agreements_discussed"):
+                for key, quote in getattr(event, attribute).items():
+                    getattr(parent, attribute).setdefault(key, quote)
+            folded.append(event)
+        return [event for event in events if event not in folded]
+
     def segment(self, forums, agreements):
         events, current, pending = [], None, []
         for sentence in self.sentences():
             info = self.read_sentence(sentence, forums, agreements)
+            if current is None and info["opens"]:
+                info["cue"], info["kinds"] = True, {Kind.TALKS}
             if info["cue"]:
                 target = self.choose_event(events, current, info, sentence)
                 if target not in events:
@@ -255,31 +281,50 @@ class Extractor:
         agreement_found, agreement_spans = self.extract_agreements(sentence, agreements, forums)
         owned_after = [start for start, _ in forum_spans] + [start for start, _ in agreement_spans]
         dates = []
+        announced = bool(self.lang.PLANNED.search(text))
         for mention in self.find_dates(text, "future" if self.lang.FUTURE.search(text) else "past"):
             owned = any(start <= mention.start for start in owned_after)
             if owned or self.lang.OWNED_DATE.search(text[: mention.start]):
                 continue
+            if not announced and self.reference is not None and mention.date.first > self.reference.last:
+                continue  # a report of what was done cannot be dated after the article: the date is another event's
             dates.append(mention)
         # "A plan of consultations" names a document, not the kind of contact.
         cue_text = text
         for start, end in agreement_spans:
             cue_text = cue_text[:start] + " " * (end - start) + cue_text[end:]
         kinds = {kind for kind, pattern in self.lang.CUES if pattern.search(cue_text)}
-        multilateral = bool(self.lang.MULTILATERAL_CUE.search(text) and self.lang.PARTICIPATION.search(text))
+        multilateral = self.reports_multilateral(text)
         sidelines = self.lang.SIDELINES.search(text)
         if multilateral and sidelines and self.lang.BILATERAL_VERB.search(text):
             # "On the sidelines of the summit, X met Y": the talks are bilateral; the summit is their setting.
             multilateral = len(self.sentence_people(sentence)) < 2
         if multilateral:
             kinds.add(Kind.MULTILATERAL)
+        # "Deputy ministers X and Y exchanged views on …" reports a contact by itself when nothing before has.
+        opens = not kinds and bool(self.lang.DISCUSSION.search(text)) and self.both_sides(sentence)
         return {
             "cue": bool(kinds),
+            "opens": opens,
             "kinds": kinds,
             "multilateral": multilateral,
             "dates": dates,
             "agreements": agreement_found,
             "sidelines": bool(self.lang.SIDELINES.search(text)),
         }
+
+    def reports_multilateral(self, text):
+        """Whether a sentence reports taking part in a multilateral meeting: a summit or council named with a verb
+        of taking part, and not only as a coming event ("the summit being held next year")."""
+        if not self.lang.PARTICIPATION.search(text):
+            return False
+        for match in self.lang.MULTILATERAL_CUE.finditer(text):
+            parts = re.split(r"[,;:—–]|\s-\s", text[match.end() :], maxsplit=2)
+            clause = parts[0] + (" " + parts[1] if len(parts) > 1 and self.lang.RELATIVE.match(parts[1]) else "")
+            before = text[max(0, match.start() - 40) : match.start()]
+            if not (self.lang.FUTURE.search(clause) or self.lang.FUTURE.search(before)):
+                return True
+        return False
 
     def choose_event(self, events, current, info, sentence):
         date, basis = self.sentence_date(info, sentence)
@@ -299,6 +344,15 @@ class Extractor:
         )
         if current is not None and current.multilateral and not multilateral and not side_talks and same_time:
             multilateral = True  # a plain cue inside the account of a multilateral meeting belongs to it
+        if current is not None and not side_talks and self.another_pair(current, sentence):
+            # "At the same time Lavrov spoke with Abdrakhmanov … The same day Putin called Nazarbayev": other people
+            # of both countries make another contact, or rejoin an earlier one they took part in.
+            people = {person.key for person in self.sentence_people(sentence)}
+            for event in reversed(events):
+                if people & set(event.participants) and overlaps(event.date, date or current.date):
+                    return event
+            date, basis = (date, basis) if date is not None else (current.date, current.date_basis)
+            return EventFinding(date=date, date_basis=basis, date_quote=current.date_quote, multilateral=multilateral)
         if date is None:
             if current is not None and current.multilateral == multilateral and not side_talks:
                 return current
@@ -319,6 +373,17 @@ class Extractor:
         if side_talks:
             event.parent = current
         return event
+
+    def both_sides(self, sentence):
+        return {KZ, RU} <= {person.country for person in self.sentence_people(sentence)}
+
+    def another_pair(self, current, sentence):
+        people = self.sentence_people(sentence)
+        return (
+            bool(current.participants)
+            and {KZ, RU} <= {person.country for person in people}
+            and not any(person.key in current.participants for person in people)
+        )
 
     def adopts(self, current, date, basis, multilateral):
         """A contact dated only by the publication or dateline takes the first date the text states for it,
@@ -416,6 +481,15 @@ class Extractor:
                     event.planned = False
             if self.lang.HOST_VERB.search(sentence.text) and not event.host and people:
                 event.host = people[0].country
+        if (
+            not info["cue"]
+            and self.lang.SPEECH.search(sentence.text)
+            and (event.multilateral or Kind.CEREMONY in event.kinds)
+        ):
+            # "Addressing the guests, the ambassador said …": who speaks at a reception or a meeting of many
+            # took part in it.
+            for person in self.sentence_people(sentence):
+                event.participants.setdefault(person.key, person)
         elif self.lang.DISCUSSION.search(sentence.text):
             # "Karasin and Vassilenko discussed …", "the delegation was led by …": whoever discusses beside a
             # participant, or the heads of the two sides, took part in the contact being told.
@@ -520,6 +594,8 @@ class Extractor:
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if any(s < end and start < e for s, e in covered) or self._is_known_word(start, end):
                     continue
+                if self.lang.NOT_PARTICIPANT.search(sentence.text[: match.start()]):
+                    continue
                 fuzzy = self.fuzzy_person(match.group(0))
                 if fuzzy:
                     found.append(
@@ -611,7 +687,8 @@ class Extractor:
         participants = {p.person_id for p in event.participants.values()}
         for sentence in event.sentences:
             for match in self.within(self.countries, sentence):
-                if self.lang.VISIT_TARGET.search(self.text[sentence.start : match.start]) and not event.host:
+                before = self.text[sentence.start : match.start]
+                if self.lang.VISIT_TARGET.search(before) and not event.host and not self.elsewhere(before):
                     event.host = match.payload
         candidates = []
         for sentence in event.sentences:
@@ -619,8 +696,10 @@ class Extractor:
                 if self._place_owned_by_forum(sentence, match):
                     continue
                 before = self.text[sentence.start : match.start]
-                if not self.lang.PLACE_PREPOSITION.search(before):
+                if not self.place_stated(sentence, match):
                     continue
+                if not event.planned and self.elsewhere(before):
+                    continue  # "the summit scheduled for September in Astrakhan"
                 named = len(participants & {p.person_id for p in self.sentence_people(sentence)})
                 if named == 0 and sentence.index != 0 and not self.impersonal_contact(sentence):
                     continue  # a city in a sentence about someone else (a summit's venue, a coming visit)
@@ -659,6 +738,10 @@ class Extractor:
             event.place_basis, event.host = Basis.INFERRED, event.host or parent.host
             return
         dateline = self.article.dateline_date or (self.reference if self.article.dateline_month_day else None)
+        # A dateline without a date of its own ("ASTANA. KAZINFORM") is the place of a contact told that day only
+        # when the text says which country hosted it.
+        undated_line = dateline is None and event.host and event.date_basis == Basis.PUBLICATION
+        dateline = dateline or (self.article.published if undated_line else None)
         if dateline and self.article.dateline_city and event.date is not None and dateline.overlaps(event.date):
             found = self.gaz.places.find(self.article.dateline_city)
             if found and (not event.host or found[0].payload.country == event.host):
@@ -671,9 +754,29 @@ class Extractor:
                 return
         self.unknown_place(event)
 
+    def place_stated(self, sentence, match):
+        """A place named where something happens: after a preposition ("in Astana", "в Астане", "before leaving
+        Astana"), or at the head of a dated parenthesis ("(Moscow, October 22, 2025)") as ministries title their
+        transcripts."""
+        before = self.text[sentence.start : match.start]
+        if self.lang.PLACE_PREPOSITION.search(before):
+            return True
+        after = self.text[match.end : min(sentence.end, match.end + 40)]
+        return bool(re.search(r"\(\s*$", before) and re.match(r"\s*,\s*\S", after) and self.find_dates(after[:40]))
+
+    def elsewhere(self, before):
+        """Whether the words before a place put it in another event: a visit being prepared or announced."""
+        clause = re.split(r"[,;:]", before)[-1]
+        return bool(self.lang.NOT_PARTICIPANT.search(before) or self.lang.PLANNED.search(clause))
+
     def impersonal_contact(self, sentence):
-        """'Kazakhstan and Russia held consultations in Astana': a contact sentence that names nobody."""
-        return not self.within(self.people, sentence) and any(p.search(sentence.text) for _, p in self.lang.CUES)
+        """'Kazakhstan and Russia held consultations in Astana', 'a reception was held in Moscow': a sentence that
+        reports a contact as done and names nobody."""
+        text = sentence.text
+        main_clause = re.split(r"[,;:]", text, maxsplit=1)[0]
+        if self.within(self.people, sentence) or self.lang.PLANNED.search(main_clause):
+            return False
+        return any(p.search(text) for _, p in self.lang.CUES) or self.reports_multilateral(text)
 
     def unknown_place(self, event):
         """'Talks in Zhezkazgan': a town the reference data does not know becomes a new place, for review, in the

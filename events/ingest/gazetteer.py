@@ -15,6 +15,9 @@ from people.text import normalize_name
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+INITIALS = re.compile(
+    r"(?<!\w)([A-ZА-ЯЁ])\.\s?(?:[A-ZА-ЯЁ]\.\s?)?(?P<surname>[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)"
+)
 
 
 @dataclass(frozen=True)
@@ -140,20 +143,29 @@ class Gazetteer:
     first_names: dict
     terms: list = field(default_factory=list)
     org_members: dict = field(default_factory=dict)
+    by_surname: dict = field(default_factory=dict)  # surname key → {(person_id, first initial)}, in both scripts
 
     @classmethod
     def load(cls):
         people = PhraseMatcher()
         person_names, person_country = {}, {}
-        surnames, first_names = {}, defaultdict(set)
-        for alias in PersonName.objects.select_related("person__country").order_by("person_id", "id"):
+        surnames, first_names, by_surname = {}, defaultdict(set), defaultdict(set)
+        aliases = list(PersonName.objects.select_related("person__country").order_by("person_id", "id"))
+        surname_aliases = _derived_surnames(aliases)
+        for alias in aliases:
             person = alias.person
             code = person.country.code if person.country else ""
             person_names[person.pk] = person.name
             person_country[person.pk] = code
             surname_only = alias.kind == PersonName.Kind.SURNAME
             people.add(alias.name, PersonRef(person.pk, person.name, code, surname_only))
+            for surname in surname_aliases.get(alias.pk, ()):
+                people.add(surname, PersonRef(person.pk, person.name, code, True))
             words = alias.normalized.split()
+            written = alias.name.split()
+            if not surname_only and len(written) >= 2:
+                for key in token_keys(written[-1]):
+                    by_surname[key].add((person.pk, written[0][0].upper()))
             if not surname_only and len(words) >= 2 and re.fullmatch(r"[a-z ]+", alias.normalized):
                 surnames.setdefault(words[-1], person.pk)
                 first_names[person.pk].add(words[0])
@@ -194,7 +206,22 @@ class Gazetteer:
             first_names=dict(first_names),
             terms=terms,
             org_members=members,
+            by_surname=dict(by_surname),
         )
+
+    def find_by_initials(self, text):
+        """'S.V. Lavrov', 'К.К.Абдрахмановым': a surname after initials is a full name when the first initial is the
+        person's; the matches carry ``surname_only=False``."""
+        found = []
+        for match in INITIALS.finditer(text):
+            surname = match.group("surname")
+            keys = token_keys(surname)
+            people = {pid for key in keys for pid, initial in self.by_surname.get(key, ()) if initial == match.group(1)}
+            if len(people) == 1:
+                person_id = people.pop()
+                ref = PersonRef(person_id, self.person_names[person_id], self.person_country[person_id], False)
+                found.append(Match(match.start(), match.end(), match.group(0), ref))
+        return found
 
     def office_holder(self, office, country, on):
         for term in self.terms:
@@ -219,6 +246,29 @@ class Gazetteer:
         self.person_country[person_id] = country
         self.people.add(name, PersonRef(person_id, name, country, False))
         self.people.finalize()
+
+
+def _derived_surnames(aliases):
+    """The surname alone, in each script a person's full names are written in ("Назарбаевым" after "Нурсултан
+    Назарбаев"), for the aliases that do not list it: {alias id: [surname]}. A surname two people share is left out;
+    surnames alone are matched only where the text names the person in full or the person is in office that day."""
+    owners, explicit = defaultdict(set), set()
+    for alias in aliases:
+        words = alias.name.split()
+        if alias.kind == PersonName.Kind.SURNAME:
+            explicit.update(token_keys(alias.name))
+        if words:
+            owners[normalize_name(words[-1])].add(alias.person_id)
+    derived = {}
+    for alias in aliases:
+        words = alias.name.split()
+        if alias.kind == PersonName.Kind.SURNAME or len(words) < 2 or "." in alias.name:
+            continue
+        surname = words[-1]
+        if len(owners[normalize_name(surname)]) == 1 and not token_keys(surname) & explicit:
+            derived[alias.pk] = [surname]
+            explicit.update(token_keys(surname))
+    return derived
 
 
 def _in_term(term, on):

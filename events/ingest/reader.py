@@ -89,6 +89,17 @@ OUTLETS = {
     "qazinform": "Kazinform",
     "mia": "MIA",
     "xinhua news agency": "Xinhua",
+    "azertac": "AZERTAC",
+    "apa": "APA",
+    "kyodo": "Kyodo",
+    "anadolu": "Anadolu",
+    "irna": "IRNA",
+    "kuna": "KUNA",
+    "wam": "WAM",
+    "ukrinform": "Ukrinform",
+    "24.kz": "24.kz",
+    "khabar": "Khabar",
+    "kazakhstan today": "Kazakhstan Today",
     "итар-тасс": "TASS",
     "тасс": "TASS",
     "риа новости": "RIA Novosti",
@@ -184,7 +195,7 @@ def read(raw, published=None, language=None):
     code = language or languages.detect(text)
     lang = languages.get(code)
 
-    paragraphs = _paragraphs(text)
+    paragraphs = _paragraphs(text, lang)
     if not paragraphs:
         raise ArticleError("the article has no text besides its header")
 
@@ -254,29 +265,35 @@ def read(raw, published=None, language=None):
     return article
 
 
-def _paragraphs(text):
+def _paragraphs(text, lang):
     """Paragraphs without captions and links. Where blank lines separate paragraphs, a single line break
-    inside one is only a hard wrap; otherwise a line is a paragraph unless it stops mid-sentence."""
+    inside one is only a hard wrap; otherwise a line is a paragraph unless it stops mid-sentence. A timestamp line
+    ("14 June 2016, 18:42") stands alone either way: it is page furniture, not the start of a sentence."""
     lines = [line.strip() for line in text.split("\n")]
     lines = ["" if NOISE.match(line) else line for line in lines]
-    if not re.search(r"\n[ \t]*\n", text.strip()):
-        paragraphs = []
-        for line in filter(None, lines):
-            previous = paragraphs[-1] if paragraphs else ""
-            wrapped = previous and not re.search(r"[.!?:»”\"]$", previous)
-            if wrapped:
-                paragraphs[-1] = f"{previous} {line}"
-            else:
-                paragraphs.append(line)
-        return paragraphs
-    paragraphs, current = [], []
-    for line in lines + [""]:
-        if line:
-            current.append(line)
-        elif current:
-            paragraphs.append(" ".join(current))
-            current = []
+    stamps = {i for i, line in enumerate(lines) if len(line) <= 60 and _bare_timestamp(line, lang)}
+    blank_separated = bool(re.search(r"\n[ \t]*\n", text.strip()))
+    paragraphs, open_paragraph = [], False
+    for i, line in enumerate(lines):
+        if not line:
+            open_paragraph = open_paragraph and not blank_separated
+            continue
+        previous = paragraphs[-1] if paragraphs else ""
+        if blank_separated:
+            joins = open_paragraph
+        else:
+            joins = bool(previous) and not re.search(r"[.!?:»”\"]$", previous)
+        if joins and i not in stamps and i - 1 not in stamps:
+            paragraphs[-1] = f"{previous} {line}"
+        else:
+            paragraphs.append(line)
+        open_paragraph = True
     return paragraphs
+
+
+def _bare_timestamp(line, lang):
+    match = lang.TIMESTAMP.match(line)
+    return bool(match) and not match.group("rest")
 
 
 def _match_dateline(paragraph, code="en"):

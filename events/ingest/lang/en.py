@@ -87,18 +87,21 @@ CUES = [
     (Kind.WORKING_VISIT, r"\bworking visit\b"),
     (
         Kind.CEREMONY,
-        r"\bceremony\b|\blaid (?:flowers|a wreath|wreaths)\b|\blaying (?:of )?(?:flowers|a wreath|wreaths)\b",
+        r"\bceremony\b|\breception\b|\blaid (?:flowers|a wreath|wreaths)\b"
+        r"|\b(?:was|were) (?:welcomed|greeted|met)(?= (?:at|by|on arrival)\b)"
+        r"|\blaying (?:of )?(?:flowers|a wreath|wreaths)\b",
     ),
     (
         Kind.TALKS,
-        r"\btalks\b|\bnegotiations\b|\bmet\b|\bmeets?\b|\bmeeting\b|\bconversation\b|\breceived\b"
+        r"\btalks\b|\bnegotiations\b|\bdiscussions\b|\bmet\b|\bmeets?\b|\bmeeting\b|\bconversation\b|\breceived\b"
         r"|\bvisit(?:s|ed|ing)?\b|\barriv(?:ed|es|al)\b",
     ),
 ]
 CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in CUES]
 
 MULTILATERAL_CUE = re.compile(
-    r"\bCouncil of (?:the )?(?:Foreign )?Ministers\b|\bForeign Ministers['’]? (?:Council|[Mm]eeting)\b|\bCFM\b"
+    r"\b(?:Council|Conference|Meeting) of (?:the )?(?:Foreign )?Ministers\b"
+    r"|\bForeign Ministers['’]? (?:Council|[Mm]eeting|[Cc]onference)\b|\bCFM\b"
     r"|\bministerial (?:meeting|council|conference|session)\b|\bsummit\b|\bdelegations\b|\bformat\b"
 )
 PARTICIPATION = re.compile(
@@ -108,18 +111,30 @@ PARTICIPATION = re.compile(
 )
 BILATERAL_VERB = re.compile(r"\b(?:talks with|met with|meeting with|met his|met her|met\b|bilateral)", re.IGNORECASE)
 DISCUSSION = re.compile(
-    r"\b(?:discussed|exchanged views|reviewed|delegation was (?:led|headed) by|led by|headed by|heading the)\b",
+    r"\b(?:discussed|talked|exchanged views|reviewed|delegation was (?:led|headed) by|led by|headed by|heading the)\b",
+    re.IGNORECASE,
+)
+# Who spoke at a ceremony or a meeting of many: "Addressing the guests, X said", "In turn, Y noted".
+SPEECH = re.compile(
+    r"\b(?:addressing|addressed|speaking at|spoke at|took the floor|in (?:his|her) turn|in turn"
+    r"|in (?:his|her) (?:welcoming |opening |closing )?(?:speech|remarks|address))\b",
     re.IGNORECASE,
 )
 SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes)\b", re.IGNORECASE)
-HOST_VERB = re.compile(r"\b(?:welcomed|hosted|greeted)\b", re.IGNORECASE)
+# The one who hosts: "X received Y" (not "Y was received by X").
+HOST_VERB = re.compile(r"\b(?:welcomed|hosted|greeted|received)\b(?!\s+by\b)", re.IGNORECASE)
 VISIT_TARGET = re.compile(r"\b(?:visit(?:s|ed|ing)?(?: to)?|arriv(?:ed|es|ing) in|trip to|tour of)\s+(?:the\s+)?$")
-PLACE_PREPOSITION = re.compile(r"\b(?:in|to|at|into)\s+(?:the\s+)?(?:city\s+of\s+)?$")
+PLACE_PREPOSITION = re.compile(
+    r"\b(?:(?:in|to|at|into)\s+(?:the\s+)?(?:city\s+of\s+)?"
+    r"|before (?:leaving|departing(?: from)?|flying out of|(?:his|her|their) departure from)\s+)$",
+    re.IGNORECASE,
+)
 NOT_PARTICIPANT = re.compile(
     r"(?:greetings|message|letter|on behalf of|instructions?|initiative|agreements? reached"
     r"|decisions? (?:taken|of|by|made)|agreed (?:up)?on by|according to|decree|named after|memory of|appointed"
     r"|reached by|between the presidents|heads of state|state visit of"
-    r"|(?:upcoming|forthcoming|coming|oncoming|planned|future) (?:state |official |working )?visit of"
+    r"|(?:upcoming|forthcoming|coming|oncoming|planned|scheduled|future) (?:state |official |working )?visit"
+    r"(?: to (?:the )?[A-Z]\w+(?: Federation)?)? of"
     r"|preparations? for|preparing (?:for )?|implement\w*|congratulat\w*|condolences)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
@@ -319,6 +334,8 @@ AGREEMENT_NAMED = re.compile(
     r"\s+(?:on|of|between|about)\s+[^.;,«»]{3,140}?)(?=\s+(?:was|were|is|has|had|which|that|signed)\b|[.;,]|$)"
 )
 SIGNED = re.compile(r"\bsign(?:ed|ing|s)?\b", re.IGNORECASE)
+# What opens a clause that describes the thing just named: "the summit, which will be held next year".
+RELATIVE = re.compile(r"^\s*(?:which|that|to be|due|scheduled|slated|set)\b", re.IGNORECASE)
 FUTURE = re.compile(
     r"\b(?:will|slated|scheduled|upcoming|oncoming|forthcoming|planned|to be held|to take place|next)\b", re.I
 )
@@ -332,7 +349,9 @@ INVITATION = re.compile(r"\bat the invitation of\s+[^.;]{0,80}$", re.IGNORECASE)
 # "The two ministers", "the foreign ministers of the two countries": both foreign ministers of the day.
 BOTH_MINISTERS = re.compile(
     r"\b(?:the\s+two|both)\s+(?:foreign\s+)?ministers\b(?!\s+of\s+(?!the\s+two|both))"
-    r"|\bforeign ministers of (?:the )?(?:two|both) countries\b|\bheads of the (?:two )?foreign ministries\b",
+    r"|\bforeign ministers of (?:the )?(?:two|both) countries\b|\bheads of the (?:two )?foreign ministries\b"
+    r"|\b(?:foreign ministers|heads of the foreign ministries) of (?:Kazakhstan and Russia|Russia and Kazakhstan)\b"
+    r"|\b(?:Kazakh and Russian|Russian and Kazakh) (?:foreign ministers|top diplomats)\b",
     re.IGNORECASE,
 )
 # Words that make a contact an announcement, not a report: the contact is stored as planned.

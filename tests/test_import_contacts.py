@@ -1,0 +1,285 @@
+"""Which contact a sentence reports, who took part and where: receptions and councils with their speakers, talks on
+the sidelines, several contacts in one report, names with initials and page furniture. Texts written for these
+tests in the styles of agency wires, ministry releases, transcripts and reprint sites, in both languages."""
+
+import datetime
+
+import pytest
+
+from events.models import Meeting, Source
+from tests.ingest_helpers import import_text, people_of
+
+pytestmark = pytest.mark.usefixtures("reference")
+
+LAVROV, NURTLEU, TLEUBERDI = "sergey-lavrov", "murat-nurtleu", "mukhtar-tleuberdi"
+IDRISSOV, ABDRAKHMANOV, KOSHERBAYEV = "yerlan-idrissov", "kairat-abdrakhmanov", "yermek-kosherbayev"
+
+
+def only_meeting():
+    assert Meeting.objects.count() == 1, list(Meeting.objects.all())
+    return Meeting.objects.get()
+
+
+# --- page furniture and datelines ---------------------------------------------------------------------------------
+
+
+def test_a_timestamp_line_right_above_the_dateline_dates_the_article_and_the_dateline_still_counts():
+    import_text(
+        "Minister receives ambassador\n\n"
+        "3 March 2018, 11:20\n"
+        "ASTANA. KAZINFORM Foreign Minister of Kazakhstan Kairat Abdrakhmanov received Ambassador of Russia to "
+        "Kazakhstan Alexey Borodavkin.\n\n"
+        "The sides discussed the preparations for the interregional forum."
+    )
+    source = Source.objects.get()
+    assert source.published == datetime.date(2018, 3, 3)
+    assert source.outlet == "Kazinform"
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2018, 3, 3)
+    # The dateline has no date of its own; the host received the guest that day, so the contact was there.
+    assert meeting.place.slug == "astana"
+    assert people_of(meeting) == {ABDRAKHMANOV, "alexey-borodavkin"}
+
+
+def test_a_russian_timestamp_line_right_above_the_dateline_is_read_as_such():
+    import_text(
+        "Глава МИД принял посла\n\n"
+        "14.03.2018, 10:05\n"
+        "АСТАНА, КАЗИНФОРМ – Министр иностранных дел Казахстана Кайрат Абдрахманов принял Чрезвычайного и "
+        "Полномочного посла России Алексея Бородавкина.\n\n"
+        "Стороны обсудили подготовку к форуму межрегионального сотрудничества."
+    )
+    assert Source.objects.get().published == datetime.date(2018, 3, 14)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2018, 3, 14)
+    assert people_of(meeting) == {ABDRAKHMANOV, "alexey-borodavkin"}
+
+
+def test_a_dateline_naming_the_agency_without_slashes_is_a_dateline():
+    import_text(
+        " date 2019-02-12 Baku, February 11, AZERTAC Russian Foreign Minister Sergey Lavrov met with his Kazakh "
+        "counterpart Beibut Atamkulov to discuss the Caspian convention."
+    )
+    meeting = only_meeting()
+    assert Source.objects.get().outlet == "AZERTAC"
+    assert meeting.date == datetime.date(2019, 2, 11)
+    assert people_of(meeting) == {LAVROV, "beibut-atamkulov"}
+
+
+# --- coming events in the sentence that reports the contact ----------------------------------------------------------
+
+
+def test_a_summit_mentioned_as_coming_does_not_make_the_talks_multilateral_or_date_them():
+    import_text(
+        " date 2017-05-04 MOSCOW, May 4 /TASS/. “We expect the next summit of the Eurasian Economic Union to be held "
+        "next year in Kazakhstan,” Russian Foreign Minister Sergey Lavrov told reporters after talks with Kazakh "
+        "Foreign Minister Kairat Abdrakhmanov."
+    )
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.TALKS
+    assert meeting.date == datetime.date(2017, 5, 4)
+
+
+def test_a_russian_summit_mentioned_as_coming_does_not_make_the_talks_multilateral():
+    import_text(
+        " date 2017-05-04 МОСКВА, 4 мая. /ТАСС/. Министр иностранных дел России Сергей Лавров провел переговоры с "
+        "казахстанским коллегой Кайратом Абдрахмановым о саммите ЕАЭС, который пройдет в следующем году в Астане."
+    )
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.TALKS
+    assert meeting.date == datetime.date(2017, 5, 4)
+
+
+def test_a_coming_visit_of_a_president_neither_places_the_talks_nor_adds_him():
+    import_text(
+        "Press Statement by Minister of Foreign Affairs of the Russian Federation Sergey Lavrov Following Talks with "
+        "Minister of Foreign Affairs of Kazakhstan Kairat Abdrakhmanov, Moscow, March 2, 2017\n\n"
+        "It was my pleasure to welcome to Moscow my colleague Kairat Abdrakhmanov.\n\n"
+        "We spent much of our time on preparing the forthcoming visit to Kazakhstan of the President of the Russian "
+        "Federation, Vladimir Vladimirovich Putin. That the President will travel to Astana in the spring shows how "
+        "much we value the alliance."
+    )
+    meeting = only_meeting()
+    assert people_of(meeting) == {LAVROV, ABDRAKHMANOV}
+    assert meeting.place.slug == "moscow"
+    assert meeting.date == datetime.date(2017, 3, 2)
+
+
+# --- receptions, councils and their speakers ------------------------------------------------------------------------
+
+
+def test_who_spoke_at_a_reception_took_part_in_it():
+    import_text(
+        " date 2018-06-14 ASTANA. KAZINFORM On June 12, 2018, a reception on the occasion of Russia Day was held in "
+        "Astana.\n\n"
+        "Addressing the guests, Ambassador of Russia to Kazakhstan Alexey Borodavkin spoke of the alliance between "
+        "the two countries.\n\n"
+        "In turn, Deputy Foreign Minister of Kazakhstan Yerzhan Ashikbayev noted the growth of trade."
+    )
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.CEREMONY
+    assert meeting.date == datetime.date(2018, 6, 12)
+    assert meeting.place.slug == "astana"
+    assert people_of(meeting) == {"alexey-borodavkin", "yerzhan-ashikbayev"}
+
+
+def test_who_spoke_at_a_russian_reception_took_part_in_it():
+    import_text(
+        " date 2018-12-14 МОСКВА, 14 декабря. 12 декабря в Москве состоялся торжественный прием по случаю Дня "
+        "независимости Казахстана.\n\n"
+        "Выступая перед гостями, посол Казахстана в России Имангали Тасмагамбетов рассказал об итогах года.\n\n"
+        "В свою очередь заместитель министра иностранных дел России Игорь Моргулов отметил рост товарооборота."
+    )
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.CEREMONY
+    assert meeting.date == datetime.date(2018, 12, 12)
+    assert meeting.place.slug == "moscow"
+    assert people_of(meeting) == {"imangali-tasmagambetov", "igor-morgulov"}
+
+
+def test_a_conference_of_foreign_ministers_counts_the_ministers_who_spoke():
+    import_text(
+        "Caspian ministers meet\n\n"
+        "A Conference of Ministers of Foreign Affairs of the Caspian states took place in Baku, with the parties "
+        "reviewing preparations for a summit scheduled for next summer in Tehran.\n\n"
+        "Russian Foreign Minister Sergey Lavrov, in his remarks at the opening ceremony, called for agreement on "
+        "the status of the sea.\n\n"
+        "In turn, Foreign Minister of Kazakhstan Yerlan Idrissov emphasized that the Caspian unites its peoples."
+    )
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert meeting.place.slug == "baku"
+    assert people_of(meeting) == {LAVROV, IDRISSOV}
+
+
+def test_a_president_welcomed_at_the_airport_by_the_foreign_ministry_is_a_contact():
+    import_text(
+        "Kazakh President arrives in Moscow\n\n"
+        "Kazakhstan's President Kassym-Jomart Tokayev has arrived in Russia. His plane landed at Vnukovo airport in "
+        "Moscow in the morning.\n\n"
+        "Tokayev was welcomed by Russia's Deputy Foreign Minister Andrey Rudenko and Kazakhstan's ambassador in "
+        "Moscow Imangali Tasmagambetov."
+    )
+    meeting = only_meeting()
+    assert people_of(meeting) == {"kassym-jomart-tokayev", "andrey-rudenko", "imangali-tasmagambetov"}
+    assert meeting.place.slug == "moscow"
+
+
+# --- talks on the sidelines -----------------------------------------------------------------------------------------
+
+
+def test_talks_on_the_sidelines_of_a_council_told_with_one_side_are_that_council():
+    import_text(
+        "CSTO ministers meet in Astana\n\n"
+        "Astana hosted the Council of Foreign Ministers of the CSTO on June 3, chaired by Murat Nurtleu, Deputy "
+        "Prime Minister and Foreign Minister of Kazakhstan.\n\n"
+        "The ministers approved a statement on regional security.\n\n"
+        "On the sidelines of the Council, Murat Nurtleu held bilateral discussions with Sergey Lavrov, the Foreign "
+        "Minister of Russia."
+    )
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert people_of(meeting) == {NURTLEU, LAVROV}
+    assert meeting.place.slug == "astana"
+    assert "CSTO" in meeting.organizations.values_list("acronym", flat=True)
+
+
+# --- several contacts in one report ---------------------------------------------------------------------------------
+
+
+def test_other_people_the_same_day_make_another_contact_and_presidents_alone_none():
+    import_text(
+        " date 2017-04-07 Президент Казахстана Нурсултан Назарбаев сегодня, 7 апреля, провел встречу с руководством "
+        "своего правительства.\n\n"
+        "В тот же день состоялся разговор министра иностранных дел России Сергея Лаврова с главой МИД Казахстана "
+        "Кайратом Абдрахмановым о сирийском урегулировании.\n\n"
+        "Позднее Президент России Владимир Путин провел телефонный разговор с Назарбаевым."
+    )
+    meeting = only_meeting()
+    assert people_of(meeting) == {LAVROV, ABDRAKHMANOV}
+    assert meeting.date == datetime.date(2017, 4, 7)
+
+
+def test_other_people_in_an_english_report_make_another_contact():
+    import_text(
+        " date 2017-04-07 ASTANA, April 7 (Xinhua) -- Russian Foreign Minister Sergey Lavrov had a telephone "
+        "conversation with Kazakh Foreign Minister Kairat Abdrakhmanov on Friday.\n\n"
+        "On the same day Russian President Vladimir Putin had a telephone conversation with Kazakh President "
+        "Nursultan Nazarbayev."
+    )
+    meeting = only_meeting()
+    assert people_of(meeting) == {LAVROV, ABDRAKHMANOV}
+    assert meeting.kind == Meeting.Kind.PHONE_CALL
+
+
+# --- names and wording ------------------------------------------------------------------------------------------------
+
+
+def test_names_with_initials_are_matched_like_full_names():
+    import_text(
+        "Вступительное слово Министра иностранных дел России С.В.Лаврова в ходе пресс-конференции по итогам "
+        "переговоров с Министром иностранных дел Казахстана К.К.Абдрахмановым (Москва, 17 мая 2018 года).\n\n"
+        "Уважаемые дамы и господа, мы провели полезные переговоры."
+    )
+    meeting = only_meeting()
+    assert people_of(meeting) == {LAVROV, ABDRAKHMANOV}
+    assert meeting.date == datetime.date(2018, 5, 17)
+    assert meeting.place.slug == "moscow"  # from the transcript's dated parenthesis
+
+
+def test_an_english_transcript_title_places_and_dates_the_talks():
+    import_text(
+        "Foreign Minister Sergey Lavrov's remarks at a news conference following talks with Foreign Minister of "
+        "Kazakhstan Yermek Kosherbayev (Astana, November 10, 2025)\n\n"
+        "Colleagues, we have had substantive talks."
+    )
+    meeting = only_meeting()
+    assert people_of(meeting) == {LAVROV, KOSHERBAYEV}
+    assert meeting.date == datetime.date(2025, 11, 10)
+    assert meeting.place.slug == "astana"
+
+
+def test_deputy_ministers_exchanging_views_report_a_contact():
+    import_text(
+        "In Astana, Deputy Foreign Minister of Kazakhstan Roman Vassilenko and Deputy Foreign Minister of Russia "
+        "Andrey Rudenko exchanged views on cooperation within the CICA."
+    )
+    meeting = only_meeting()
+    assert people_of(meeting) == {"roman-vassilenko", "andrey-rudenko"}
+    assert meeting.place.slug == "astana"
+
+
+def test_russian_deputy_ministers_exchanging_views_report_a_contact():
+    import_text(
+        "В Москве заместитель министра иностранных дел Казахстана Роман Василенко и заместитель министра "
+        "иностранных дел России Андрей Руденко обменялись мнениями о сотрудничестве в рамках СВМДА."
+    )
+    meeting = only_meeting()
+    assert people_of(meeting) == {"roman-vassilenko", "andrey-rudenko"}
+    assert meeting.place.slug == "moscow"
+
+
+def test_the_heads_of_both_ministries_named_by_their_countries_took_part():
+    import_text(
+        " date 2022-03-15 О чем говорили главы МИД Казахстана и России\n\n"
+        "Министр иностранных дел России Сергей Лавров прибыл в Нур-Султан с рабочим визитом."
+    )
+    meeting = only_meeting()
+    assert people_of(meeting) == {LAVROV, TLEUBERDI}
+    assert meeting.kind == Meeting.Kind.WORKING_VISIT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian Foreign Minister Sergey Lavrov ended a two-day visit to Kazakhstan. Before leaving Astana, Lavrov "
+        "and his Kazakh counterpart Marat Tazhin were received by President Nursultan Nazarbayev.",
+        "Завершился визит в Казахстан министра иностранных дел России Сергея Лаврова. Перед отлетом из Астаны "
+        "главу российского МИДа и его казахстанского коллегу Марата Тажина принял президент Нурсултан Назарбаев.",
+    ],
+)
+def test_the_city_a_minister_leaves_after_a_reception_is_where_it_was(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert {LAVROV, "marat-tazhin"} <= people_of(meeting)
+    assert meeting.place.slug == "astana"
