@@ -283,3 +283,58 @@ def test_the_city_a_minister_leaves_after_a_reception_is_where_it_was(text):
     meeting = only_meeting()
     assert {LAVROV, "marat-tazhin"} <= people_of(meeting)
     assert meeting.place.slug == "astana"
+
+
+# --- what the ministers discussed, signed, and on which weekday -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Nurtleu was minister from April 2023 to September 2025; of those years, 11 April was a Tuesday in 2023.
+        "MOSCOW, April 11. /TASS/. Russian Foreign Minister Sergey Lavrov said after talks with his Kazakh "
+        "counterpart Murat Nurtleu on Tuesday that the sides had agreed on a transport roadmap.",
+        "МОСКВА, 11 апреля. /ТАСС/. Министр иностранных дел России Сергей Лавров во вторник провел переговоры с "
+        "главой МИД Казахстана Муратом Нуртлеу.",
+    ],
+)
+def test_the_weekday_a_text_names_picks_the_year_of_a_dateline_without_one(text):
+    import_text(text)
+    assert only_meeting().date == datetime.date(2023, 4, 11)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2024-01-16 ASTANA. KAZINFORM – Kazakh Foreign Minister Murat Nurtleu held a phone conversation with "
+        "Russian Foreign Minister Sergey Lavrov. The sides discussed the preparation of the visit of President "
+        "Vladimir Putin to Kazakhstan.",
+        " date 2024-01-16 АСТАНА. КАЗИНФОРМ – Министр иностранных дел Казахстана Мурат Нуртлеу провел телефонный "
+        "разговор с министром иностранных дел России Сергеем Лавровым. Стороны обсудили подготовку к визиту "
+        "Президента России Владимира Путина в Казахстан.",
+    ],
+)
+def test_a_president_whose_visit_the_ministers_discussed_is_not_a_participant(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert people_of(meeting) == {NURTLEU, LAVROV}
+    assert meeting.kind == Meeting.Kind.PHONE_CALL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2005-11-23 MOSCOW, November 22 (Itar-Tass) - Kazakh Foreign Minister Kassymzhomart Tokayev and his "
+        "Russian counterpart Sergei Lavrov on Tuesday signed a plan of consultations between the foreign ministries "
+        "for 2006-2007. The ministers also discussed preparations for the visit of the Russian President to Astana "
+        "in January.",
+        " date 2005-11-23 МОСКВА, 22 ноября. /ИТАР-ТАСС/. Министр иностранных дел Казахстана Касымжомарт Токаев и "
+        "министр иностранных дел России Сергей Лавров во вторник подписали план консультаций между "
+        "министерствами иностранных дел на 2006-2007 годы.",
+    ],
+)
+def test_ministers_signing_a_document_is_a_contact_and_a_visit_being_prepared_is_not(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert people_of(meeting) == {"kassym-jomart-tokayev", LAVROV}
+    assert meeting.date == datetime.date(2005, 11, 22)

@@ -59,6 +59,7 @@ class PersonFinding:
     inferred: bool = False
     title_stated: bool = True
     office: str = ""  # for a person the reference data does not know: the office the title names
+    at: int = -1  # where the text names the person (for an inferred counterpart, the words standing for them)
 
     @property
     def key(self):
@@ -293,7 +294,7 @@ class Extractor:
         cue_text = text
         for start, end in agreement_spans:
             cue_text = cue_text[:start] + " " * (end - start) + cue_text[end:]
-        kinds = {kind for kind, pattern in self.lang.CUES if pattern.search(cue_text)}
+        kinds = {kind for kind, pattern in self.lang.CUES if self.reports(pattern, cue_text)}
         multilateral = self.reports_multilateral(text)
         sidelines = self.lang.SIDELINES.search(text)
         if multilateral and sidelines and self.lang.BILATERAL_VERB.search(text):
@@ -302,7 +303,7 @@ class Extractor:
         if multilateral:
             kinds.add(Kind.MULTILATERAL)
         # "Deputy ministers X and Y exchanged views on …" reports a contact by itself when nothing before has.
-        opens = not kinds and bool(self.lang.DISCUSSION.search(text)) and self.both_sides(sentence)
+        opens = not kinds and self.both_sides(self.discussing(sentence))
         return {
             "cue": bool(kinds),
             "opens": opens,
@@ -312,6 +313,11 @@ class Extractor:
             "agreements": agreement_found,
             "sidelines": bool(self.lang.SIDELINES.search(text)),
         }
+
+    def reports(self, cue, text):
+        """Whether a cue word reports a contact: not one whose preparation is the subject ("preparations for the
+        visit")."""
+        return any(not self.lang.PREPARATION.search(text[: m.start()]) for m in cue.finditer(text))
 
     def reports_multilateral(self, text):
         """Whether a sentence reports taking part in a multilateral meeting: a summit or council named with a verb
@@ -374,8 +380,22 @@ class Extractor:
             event.parent = current
         return event
 
-    def both_sides(self, sentence):
-        return {KZ, RU} <= {person.country for person in self.sentence_people(sentence)}
+    def discussing(self, sentence):
+        """Who a sentence says discussed, signed or led something: named before a verb of discussing, after one of
+        leading."""
+        text, found = sentence.text, []
+        discussion, led_by = self.lang.DISCUSSION.search(text), self.lang.LED_BY.search(text)
+        for person in self.sentence_people(sentence):
+            position = person.at - sentence.start
+            before_verb = discussion is not None and position < discussion.start()
+            if discussion and self.lang.discussant(person.name_as_written, before_verb, person.inferred):
+                found.append(person)
+            elif led_by and position > led_by.start():
+                found.append(person)
+        return found
+
+    def both_sides(self, people):
+        return {KZ, RU} <= {person.country for person in people}
 
     def another_pair(self, current, sentence):
         people = self.sentence_people(sentence)
@@ -429,12 +449,31 @@ class Extractor:
         years = {m.date.value.year for m in find_dates(self.text, None, "past", self.lang) if m.date.precision == DAY}
         if len(years) != 1:
             years = self.office_years(month_day)
+        if len(years) > 1:
+            years = self.weekday_years(years, month_day)
         if len(years) != 1:
             return None
         try:
             return PartialDate(datetime.date(years.pop(), *month_day))
         except ValueError:
             return None
+
+    def weekday_years(self, years, month_day):
+        """'MOSCOW, April 11 … on Tuesday': of the years left, those in which that day fell on the weekday the text
+        names, when it names one only."""
+        pattern = dict(self.lang.PATTERNS)["weekday"]
+        named = {self.lang.weekday_number(m.group("w")) for m in pattern.finditer(self.text)}
+        if len(named) != 1:
+            return years
+        weekday = named.pop()
+        fitting = set()
+        for year in years:
+            try:
+                if datetime.date(year, *month_day).weekday() == weekday:
+                    fitting.add(year)
+            except ValueError:
+                continue
+        return fitting or years
 
     def office_years(self, month_day):
         """Years in which every diplomat the text names by full name held a post on that day and month."""
@@ -490,10 +529,11 @@ class Extractor:
             # took part in it.
             for person in self.sentence_people(sentence):
                 event.participants.setdefault(person.key, person)
-        elif self.lang.DISCUSSION.search(sentence.text):
-            # "Karasin and Vassilenko discussed …", "the delegation was led by …": whoever discusses beside a
-            # participant, or the heads of the two sides, took part in the contact being told.
-            people = self.sentence_people(sentence)
+        else:
+            # "Karasin and Vassilenko discussed …", "the delegations were led by …": whoever discusses beside a
+            # participant, or the heads of the two sides, took part in the contact being told; not whoever is
+            # discussed ("discussed the visit of President X").
+            people = self.discussing(sentence)
             both_sides = {KZ, RU} <= {person.country for person in people}
             if both_sides or any(person.key in event.participants for person in people):
                 for person in people:
@@ -543,7 +583,7 @@ class Extractor:
             before = self.text[sentence.start : match.start]
             if self.lang.NOT_PARTICIPANT.search(before) or self.lang.INVITATION.search(before):
                 continue
-            found.append(PersonFinding(ref.person_id, match.text, ref.country, "", quote_of(sentence)))
+            found.append(PersonFinding(ref.person_id, match.text, ref.country, "", quote_of(sentence), at=match.start))
         found.extend(self.unknown_people(sentence, covered))
         found.extend(self.counterparts(sentence, found))
         unique = {}
@@ -583,11 +623,13 @@ class Extractor:
             title = sentence.text[title_start : match.start("name")].strip(" ,")
             fuzzy = self.fuzzy_person(name)
             if fuzzy:
-                found.append(PersonFinding(fuzzy, name, self.gaz.person_country[fuzzy], "", quote_of(sentence)))
+                found.append(
+                    PersonFinding(fuzzy, name, self.gaz.person_country[fuzzy], "", quote_of(sentence), at=start)
+                )
             elif country:
                 office = office_of(title, self.lang)
                 latin = self.lang.transliterate(name)
-                found.append(PersonFinding(None, latin, country, title, quote_of(sentence), office=office))
+                found.append(PersonFinding(None, latin, country, title, quote_of(sentence), office=office, at=start))
             covered.append((start, end))
         if any(CUE.search(sentence.text) for _, CUE in self.lang.CUES):
             for match in self.lang.NAME_CANDIDATE.finditer(sentence.text):
@@ -598,9 +640,8 @@ class Extractor:
                     continue
                 fuzzy = self.fuzzy_person(match.group(0))
                 if fuzzy:
-                    found.append(
-                        PersonFinding(fuzzy, match.group(0), self.gaz.person_country[fuzzy], "", quote_of(sentence))
-                    )
+                    country = self.gaz.person_country[fuzzy]
+                    found.append(PersonFinding(fuzzy, match.group(0), country, "", quote_of(sentence), at=start))
         return found
 
     def _is_known_word(self, start, end):
@@ -644,19 +685,22 @@ class Extractor:
         day = self.on_day()
         if day is None:
             return []
-        wanted = []
+        wanted = {}
         for match in self.lang.COUNTERPART.finditer(sentence.text):
-            wanted.append(self._country_of(match.group("adj") or match.group("adj2")))
-        if self.lang.BOTH_MINISTERS.search(sentence.text):
-            wanted += [KZ, RU]
+            wanted.setdefault(self._country_of(match.group("adj") or match.group("adj2")), match.start())
+        both = self.lang.BOTH_MINISTERS.search(sentence.text)
+        if both:
+            wanted.setdefault(KZ, both.start())
+            wanted.setdefault(RU, both.start())
         found = []
-        for country in dict.fromkeys(wanted):
+        for country, position in wanted.items():
             if not country or any(p.country == country for p in named):
                 continue
             person_id = self.gaz.office_holder(Position.Office.FOREIGN_MINISTER, country, day)
             if person_id:
                 name = self.gaz.person_names[person_id]
-                found.append(PersonFinding(person_id, name, country, "", quote_of(sentence), inferred=True))
+                at = sentence.start + position
+                found.append(PersonFinding(person_id, name, country, "", quote_of(sentence), inferred=True, at=at))
         return found
 
     def complete_participants(self, event):
@@ -688,7 +732,7 @@ class Extractor:
         for sentence in event.sentences:
             for match in self.within(self.countries, sentence):
                 before = self.text[sentence.start : match.start]
-                if self.lang.VISIT_TARGET.search(before) and not event.host and not self.elsewhere(before):
+                if self.lang.VISIT_TARGET.search(before) and not event.host and not self.elsewhere(before, event):
                     event.host = match.payload
         candidates = []
         for sentence in event.sentences:
@@ -698,7 +742,7 @@ class Extractor:
                 before = self.text[sentence.start : match.start]
                 if not self.place_stated(sentence, match):
                     continue
-                if not event.planned and self.elsewhere(before):
+                if self.elsewhere(before, event):
                     continue  # "the summit scheduled for September in Astrakhan"
                 named = len(participants & {p.person_id for p in self.sentence_people(sentence)})
                 if named == 0 and sentence.index != 0 and not self.impersonal_contact(sentence):
@@ -764,8 +808,11 @@ class Extractor:
         after = self.text[match.end : min(sentence.end, match.end + 40)]
         return bool(re.search(r"\(\s*$", before) and re.match(r"\s*,\s*\S", after) and self.find_dates(after[:40]))
 
-    def elsewhere(self, before):
-        """Whether the words before a place put it in another event: a visit being prepared or announced."""
+    def elsewhere(self, before, event):
+        """Whether the words before a place put it in another event than a contact reported as held: a visit
+        being prepared or announced."""
+        if event.planned:
+            return False
         clause = re.split(r"[,;:]", before)[-1]
         return bool(self.lang.NOT_PARTICIPANT.search(before) or self.lang.PLANNED.search(clause))
 

@@ -110,10 +110,18 @@ PARTICIPATION = re.compile(
     re.IGNORECASE,
 )
 BILATERAL_VERB = re.compile(r"\b(?:talks with|met with|meeting with|met his|met her|met\b|bilateral)", re.IGNORECASE)
-DISCUSSION = re.compile(
-    r"\b(?:discussed|talked|exchanged views|reviewed|delegation was (?:led|headed) by|led by|headed by|heading the)\b",
-    re.IGNORECASE,
-)
+DISCUSSION = re.compile(r"\b(?:discussed|talked|exchanged views|reviewed|signed)\b", re.IGNORECASE)
+
+
+def discussant(name, before_verb, inferred=False):
+    """Whether a person named beside a verb of discussing is one who discussed: the subject comes first."""
+    return before_verb
+
+
+# Verbs whose subjects are named after them: "the delegations were led by …".
+LED_BY = re.compile(r"\b(?:delegations? (?:was|were) (?:led|headed) by|led by|headed by|heading the)\b", re.IGNORECASE)
+# Words before a cue that make it the subject of the talks, not the contact: "preparations for the visit".
+PREPARATION = re.compile(r"\b(?:preparations? (?:for|of)|preparing(?: for)?)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 # Who spoke at a ceremony or a meeting of many: "Addressing the guests, X said", "In turn, Y noted".
 SPEECH = re.compile(
     r"\b(?:addressing|addressed|speaking at|spoke at|took the floor|in (?:his|her) turn|in turn"
@@ -135,7 +143,7 @@ NOT_PARTICIPANT = re.compile(
     r"|reached by|between the presidents|heads of state|state visit of"
     r"|(?:upcoming|forthcoming|coming|oncoming|planned|scheduled|future) (?:state |official |working )?visit"
     r"(?: to (?:the )?[A-Z]\w+(?: Federation)?)? of"
-    r"|preparations? for|preparing (?:for )?|implement\w*|congratulat\w*|condolences)\b[^.;]{0,60}$",
+    r"|preparations? (?:for|of)|preparing (?:for )?|implement\w*|congratulat\w*|condolences)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 TITLE_KEYWORD = re.compile(

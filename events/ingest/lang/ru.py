@@ -179,9 +179,28 @@ BILATERAL_VERB = re.compile(
     rf"(?<!{W})(?:встретил{W}*\s+с|переговоры\s+с|встреч{W}*\s+с|беседу\s+с|двусторонн{W}*)", re.IGNORECASE
 )
 DISCUSSION = re.compile(
-    rf"(?<!{W})(?:обсудил{W}*|обсуждали|говорили|поговорили|обменял{W}*\s+мнениями|рассмотрел{W}*|возглавлял{W}*|возглавил{W}*|во\s+главе\s+с)",
+    rf"(?<!{W})(?:обсудил{W}*|обсуждали|говорили|поговорили|обменял{W}*\s+мнениями|рассмотрел{W}*|подписал{W}*)",
     re.IGNORECASE,
 )
+
+
+def discussant(name, before_verb, inferred=False):
+    """Whether a person named beside a verb of discussing is one who discussed: word order is free, so the name
+    must be in the nominative ("обсудили Лавров и Абдрахманов", not "обсудили визит Путина"); "главы МИД двух
+    стран" are the ministers wherever they stand."""
+    if inferred:
+        return True
+    surname = name.split()[-1] if name.split() else name
+    parses = [p for p in _analyzer().parse(surname) if {"Surn", "Name"} & set(p.tag.grammemes)]
+    if not parses:
+        return before_verb
+    return any("nomn" in p.tag for p in parses)
+
+
+# Verbs whose subjects are named after them: "делегации возглавили …".
+LED_BY = re.compile(rf"(?<!{W})(?:возглавлял{W}*|возглавил{W}*|во\s+главе\s+с)", re.IGNORECASE)
+# Words before a cue that make it the subject of the talks, not the contact: "подготовка к визиту".
+PREPARATION = re.compile(rf"(?<!{W})(?:подготовк{W}*|подготови{W}*)\s+(?:к\s+)?(?:{W}+\s+){{0,2}}$", re.IGNORECASE)
 # Who spoke at a ceremony or a meeting of many: "Выступая перед гостями, X отметил", "В свою очередь Y …".
 SPEECH = re.compile(
     rf"(?<!{W})(?:выступ{W}*|обращаясь|в\s+свою\s+очередь|взял{W}*\s+слово|в\s+(?:своем|приветственном)\s+"
