@@ -338,3 +338,83 @@ def test_ministers_signing_a_document_is_a_contact_and_a_visit_being_prepared_is
     meeting = only_meeting()
     assert people_of(meeting) == {"kassym-jomart-tokayev", LAVROV}
     assert meeting.date == datetime.date(2005, 11, 22)
+
+
+# --- pages as pasted, visits told over several days, announcements --------------------------------------------------
+
+
+def test_a_byline_with_a_date_dates_the_article():
+    import_text(
+        "Kazakh FM, Russian Ambassador Discuss Agenda\n\n"
+        "By Staff Report in Nation on 8 February 2024\n\n"
+        "ASTANA – Kazakh Foreign Minister Murat Nurtleu met with Russian Ambassador Alexey Borodavkin on Feb. 7."
+    )
+    assert Source.objects.get().published == datetime.date(2024, 2, 8)
+    assert only_meeting().date == datetime.date(2024, 2, 7)
+
+
+def test_menus_counters_and_captions_of_a_pasted_page_are_left_out():
+    import_text(
+        "Главная / Новости / Политика\n"
+        "Просмотров: 1234\n"
+        "Лавров и Абдрахманов обсудили ситуацию в Сирии\n"
+        "АСТАНА, 15 сен — Sputnik. Министр иностранных дел Казахстана Кайрат Абдрахманов и глава МИД России "
+        "Сергей Лавров в пятницу провели переговоры в Астане.\n"
+        "Фото: МИД РК\n"
+        "Подписывайтесь на наш канал в Telegram"
+    )
+    source = Source.objects.get()
+    assert source.title == "Лавров и Абдрахманов обсудили ситуацию в Сирии"
+    assert source.outlet == "Sputnik"
+    assert "Просмотров" not in source.text and "Telegram" not in source.text
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2017, 9, 15)  # the one Friday 15 September of Abdrakhmanov's term
+    assert meeting.place.slug == "astana"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2022-12-08 MOSCOW, December 8 (Kazinform) - Kazakh Ambassador to Russia Dauren Abayev presented a copy "
+        "of his credentials to Russian Deputy Foreign Minister Mikhail Galuzin.",
+        " date 2022-12-08 МОСКВА, 8 декабря. /ТАСС/. Посол Казахстана в России Даурен Абаев вручил копии верительных "
+        "грамот заместителю министра иностранных дел России Михаилу Галузину.",
+    ],
+)
+def test_presenting_credentials_to_the_ministry_is_a_contact(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.CEREMONY
+    assert "mikhail-galuzin" in people_of(meeting) and len(people_of(meeting)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2024-05-21 ASTANA, May 21 /TASS/. Russian Foreign Minister Sergey Lavrov, who arrived in Astana on "
+        "Monday on an official visit, held talks with his Kazakh counterpart Murat Nurtleu on Tuesday. Earlier on "
+        "Monday, he was received by Kazakh President Kassym-Jomart Tokayev.",
+        " date 2024-05-21 АСТАНА, 21 мая. /ТАСС/. Министр иностранных дел России Сергей Лавров, который прибыл в "
+        "Астану в понедельник, во вторник провел переговоры с казахстанским коллегой Муратом Нуртлеу. В понедельник "
+        "его принял Президент Казахстана Касым-Жомарт Токаев.",
+    ],
+)
+def test_a_visit_told_over_two_days_gives_each_contact_its_day_and_he_is_the_guest(text):
+    import_text(text)
+    talks = Meeting.objects.get(date=datetime.date(2024, 5, 21))
+    assert people_of(talks) == {LAVROV, NURTLEU}
+    reception = Meeting.objects.get(date=datetime.date(2024, 5, 20))
+    assert people_of(reception) == {LAVROV, "kassym-jomart-tokayev"}
+    assert reception.place.slug == talks.place.slug == "astana"
+
+
+def test_a_headline_announcing_talks_dates_them_ahead_and_stores_them_as_planned():
+    import_text(
+        " date 2023-04-10 Lavrov to hold talks with Kazakh counterpart in Moscow on Tuesday\n\n"
+        "MOSCOW, April 10. /TASS/. Russian Foreign Minister Sergey Lavrov will hold talks with Kazakh Foreign "
+        "Minister Murat Nurtleu in Moscow on April 11, the ministry said on Monday."
+    )
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2023, 4, 11)
+    assert meeting.stage == Meeting.Stage.PLANNED
+    assert people_of(meeting) == {LAVROV, NURTLEU}

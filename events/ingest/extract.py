@@ -192,6 +192,7 @@ class Extractor:
         self.full_names = {m.payload.person_id for m in self.people if not m.payload.surname_only}
         self.article_countries = {m.payload for m in self.countries} | {m.payload.country for m in self.people}
         self._people_cache = {}
+        self.last_named = {}  # country → the last participant named from it, for "he" and "she"
         self.reference = article.reference_date or self.infer_reference()
         self.series_named = bool(self.lang.FORUM.search(self.text))
 
@@ -282,14 +283,19 @@ class Extractor:
         agreement_found, agreement_spans = self.extract_agreements(sentence, agreements, forums)
         owned_after = [start for start, _ in forum_spans] + [start for start, _ in agreement_spans]
         dates = []
-        announced = bool(self.lang.PLANNED.search(text))
-        for mention in self.find_dates(text, "future" if self.lang.FUTURE.search(text) else "past"):
+        announced = self.announces(sentence)
+        prefer = "future" if announced or self.lang.FUTURE.search(text) else "past"
+        for mention in self.find_dates(text, prefer):
             owned = any(start <= mention.start for start in owned_after)
             if owned or self.lang.OWNED_DATE.search(text[: mention.start]):
                 continue
             if not announced and self.reference is not None and mention.date.first > self.reference.last:
                 continue  # a report of what was done cannot be dated after the article: the date is another event's
             dates.append(mention)
+        # "Lavrov, who arrived on Monday, held talks on Tuesday": a date in a clause about someone is theirs.
+        described = [m.span() for m in self.lang.RELATIVE_CLAUSE.finditer(text)]
+        main = [d for d in dates if not any(start <= d.start < end for start, end in described)]
+        dates = main or dates
         # "A plan of consultations" names a document, not the kind of contact.
         cue_text = text
         for start, end in agreement_spans:
@@ -313,6 +319,25 @@ class Extractor:
             "agreements": agreement_found,
             "sidelines": bool(self.lang.SIDELINES.search(text)),
         }
+
+    def announces(self, sentence):
+        """Whether a sentence announces a contact rather than reports it: future wording, or a headline's 'Lavrov to
+        visit Kazakhstan'."""
+        if self.lang.PLANNED.search(sentence.text):
+            return True
+        return (
+            sentence.index == 0 and bool(self.article.title) and bool(self.lang.HEADLINE_PLANNED.match(sentence.text))
+        )
+
+    def pronoun_people(self, sentence, people):
+        """'Earlier, he was received by President Tokayev': when a contact sentence names one side only and speaks
+        of someone as 'he' or 'she', that is the last participant named from the other side."""
+        countries = {person.country for person in people}
+        if len(countries) != 1 or not countries <= {KZ, RU} or not self.lang.PRONOUN.search(sentence.text):
+            return []
+        other = ({KZ, RU} - countries).pop()
+        person = self.last_named.get(other)
+        return [person] if person is not None else []
 
     def reports(self, cue, text):
         """Whether a cue word reports a contact: not one whose preparation is the subject ("preparations for the
@@ -507,8 +532,10 @@ class Extractor:
             event.refine_date(mention.date, basis, quote)
         if info["cue"]:
             people = self.sentence_people(sentence)
+            people = people + self.pronoun_people(sentence, people)
             for person in people:
                 event.participants.setdefault(person.key, person)
+                self.last_named[person.country] = person
             for person in self.invited_by(sentence):
                 event.invited_by.setdefault(person.key, person)
             # The kind comes from sentences that report this contact (they name who took part), not from any
@@ -516,9 +543,13 @@ class Extractor:
             if people or not event.kinds:
                 for kind in info["kinds"]:
                     event.kinds.setdefault(kind, quote)
-                if not self.lang.PLANNED.search(sentence.text):
+                if not self.announces(sentence):
                     event.planned = False
-            if self.lang.HOST_VERB.search(sentence.text) and not event.host and people:
+            passive = self.lang.PASSIVE_HOST.search(sentence.text)
+            if passive and not event.host:
+                hosts = [p for p in people if p.at - sentence.start > passive.start()]
+                event.host = hosts[0].country if hosts else ""
+            elif self.lang.HOST_VERB.search(sentence.text) and not event.host and people:
                 event.host = people[0].country
         if (
             not info["cue"]
@@ -856,7 +887,8 @@ class Extractor:
         # A sentence that reports a contact on another date places that contact, not this one.
         if sentence is None or sentence in event.sentences:
             return False
-        return any(not overlaps(m.date, event.date) for m in self.find_dates(sentence.text) if not m.relative)
+        dates = [m.date for m in self.find_dates(sentence.text) if not m.relative]
+        return bool(dates) and not any(overlaps(date, event.date) for date in dates)
 
     def _sentence_at(self, position):
         for sentence in self.article.sentences:

@@ -57,11 +57,8 @@ class Article:
 
 HEADER = re.compile(r"\A\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b[ \t]*", re.IGNORECASE)
 
-NOISE = re.compile(
-    r"^\s*(?:also read|read also|read more|see also|related(?: news)?|photo(?:s| credit| courtesy)?"
-    r"|source|follow us|subscribe)\s*[:©|]|^\s*©|^\s*photo\s+by\b",
-    re.IGNORECASE,
-)
+# Page furniture in any language: copyright lines, breadcrumbs ("Home / News / Politics"), view counters.
+NOISE = re.compile(r"^\s*©|^(?:[^/\n]{1,30} / ){1,5}[^/\n]{1,30}$|^\s*[\w ]{1,20}:\s*\d[\d\s,.]*$")
 
 # Wire-service outlets as they appear in datelines, and how to show them.
 OUTLETS = {
@@ -270,7 +267,7 @@ def _paragraphs(text, lang):
     inside one is only a hard wrap; otherwise a line is a paragraph unless it stops mid-sentence. A timestamp line
     ("14 June 2016, 18:42") stands alone either way: it is page furniture, not the start of a sentence."""
     lines = [line.strip() for line in text.split("\n")]
-    lines = ["" if NOISE.match(line) else line for line in lines]
+    lines = ["" if NOISE.match(line) or lang.NOISE.match(line) else line for line in lines]
     stamps = {i for i, line in enumerate(lines) if len(line) <= 60 and _bare_timestamp(line, lang)}
     blank_separated = bool(re.search(r"\n[ \t]*\n", text.strip()))
     paragraphs, open_paragraph = [], False
@@ -282,13 +279,25 @@ def _paragraphs(text, lang):
         if blank_separated:
             joins = open_paragraph
         else:
-            joins = bool(previous) and not re.search(r"[.!?:»”\"]$", previous)
+            # A line that stops mid-sentence wraps into the next one, unless it is short and the next one starts
+            # anew (a headline, a menu entry, a caption).
+            mid_sentence = bool(previous) and not re.search(r"[.!?:»”\"]$", previous)
+            short = len(lines[i - 1]) < WRAP_WIDTH and line[:1].isupper() and not _ends_with_short_word(previous)
+            joins = mid_sentence and not short
         if joins and i not in stamps and i - 1 not in stamps:
             paragraphs[-1] = f"{previous} {line}"
         else:
             paragraphs.append(line)
         open_paragraph = True
     return paragraphs
+
+
+WRAP_WIDTH = 60  # hard-wrapped text fills its lines to about this many characters or more
+
+
+def _ends_with_short_word(line):
+    """'… held talks with', '… министр иностранных дел и': a line ending in a little lowercase word goes on."""
+    return bool(re.search(r"(?<!\w)[^\W\d_]{1,4}$", line)) and line[-1:].islower()
 
 
 def _bare_timestamp(line, lang):

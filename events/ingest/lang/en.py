@@ -71,9 +71,16 @@ def weekday_number(text):
 
 # A dated line on its own near the top: "April 11, 2023, 16:25", "14 June 2016, 18:42", "11.04.2023 16:25".
 TIMESTAMP = re.compile(
-    rf"^\s*(?:(?:Published|Updated|Posted)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?(?P<date>\d{{1,2}}\s+{MONTH_PATTERN},?\s+\d{{4}}"
+    r"^\s*(?:(?:Published|Updated|Posted)\s*:?\s*|By\s+[\w .’'-]{2,60}?\s+on\s+)?"
+    rf"(?:{_WEEKDAY},?\s+)?(?P<date>\d{{1,2}}\s+{MONTH_PATTERN},?\s+\d{{4}}"
     rf"|{MONTH_PATTERN}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
     r"(?:[,\s]+(?:at\s+)?\d{1,2}:\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|[+-]\d{1,2}))?)?\s*[,|\-–—]?\s*(?P<rest>.{0,60})$"
+)
+# Captions, links and calls to share or subscribe around the text of a page.
+NOISE = re.compile(
+    r"^\s*(?:also read|read also|read more|see also|related(?: news)?|photo(?:s| credit| courtesy)?|source|follow us"
+    r"|subscribe|share|tags)\s*[:©|]|^\s*photo\s+by\b|^\s*(?:share this(?: article)?|subscribe to\b.*|print)\s*$",
+    re.IGNORECASE,
 )
 # The date part of a dateline: "MOSCOW, April 11 /TASS/", "ASTANA, July 3 (Xinhua) --".
 DATELINE_DATE = rf"\d{{1,2}}\s+{MONTH_PATTERN}(?:\s+\d{{4}})?|{MONTH_PATTERN}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
@@ -88,7 +95,7 @@ CUES = [
     (
         Kind.CEREMONY,
         r"\bceremony\b|\breception\b|\blaid (?:flowers|a wreath|wreaths)\b"
-        r"|\b(?:was|were) (?:welcomed|greeted|met)(?= (?:at|by|on arrival)\b)"
+        r"|\b(?:was|were) (?:welcomed|greeted|met)(?= (?:at|by|on arrival)\b)|\bcredentials\b"
         r"|\blaying (?:of )?(?:flowers|a wreath|wreaths)\b",
     ),
     (
@@ -130,6 +137,8 @@ SPEECH = re.compile(
 )
 SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes)\b", re.IGNORECASE)
 # The one who hosts: "X received Y" (not "Y was received by X").
+# The one who hosts, named after a passive: "Lavrov was received by President Tokayev".
+PASSIVE_HOST = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:received|welcomed|hosted|greeted)\s+by\b", re.IGNORECASE)
 HOST_VERB = re.compile(r"\b(?:welcomed|hosted|greeted|received)\b(?!\s+by\b)", re.IGNORECASE)
 VISIT_TARGET = re.compile(r"\b(?:visit(?:s|ed|ing)?(?: to)?|arriv(?:ed|es|ing) in|trip to|tour of)\s+(?:the\s+)?$")
 PLACE_PREPOSITION = re.compile(
@@ -342,6 +351,14 @@ AGREEMENT_NAMED = re.compile(
     r"\s+(?:on|of|between|about)\s+[^.;,«»]{3,140}?)(?=\s+(?:was|were|is|has|had|which|that|signed)\b|[.;,]|$)"
 )
 SIGNED = re.compile(r"\bsign(?:ed|ing|s)?\b", re.IGNORECASE)
+# A clause that describes someone or something just named; its dates are theirs ("Lavrov, who arrived on Monday,").
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which)\b[^,;]*(?=,)")
+# A headline announcing a contact: "Lavrov to visit Kazakhstan", "Kazakh FM set to hold talks in Moscow".
+HEADLINE_PLANNED = re.compile(
+    r"^(?:[A-Z][\w’'.-]*,?\s+){1,5}(?:to|set to|due to)\s+(?:hold|visit|meet|pay|travel|sign|attend|discuss|make)\b"
+)
+# Who "he" or "she" is, when a sentence names only the other side: "he was received by the President".
+PRONOUN = re.compile(r"\b(?:he|him|she|her)\b", re.IGNORECASE)
 # What opens a clause that describes the thing just named: "the summit, which will be held next year".
 RELATIVE = re.compile(r"^\s*(?:which|that|to be|due|scheduled|slated|set)\b", re.IGNORECASE)
 FUTURE = re.compile(

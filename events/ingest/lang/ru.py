@@ -139,6 +139,12 @@ TIMESTAMP = re.compile(
     r"(?:[,\s]+(?:в\s+)?\d{1,2}:\d{2})?\s*[,|\-–—]?\s*(?P<rest>.{0,60})$",
     re.IGNORECASE,
 )
+# Captions, links and calls to share or subscribe around the text of a page.
+NOISE = re.compile(
+    rf"^\s*(?:читайте\s+также|см\.\s+также|фото|источник|теги|поделиться)\s*[:©|]|^\s*фото\s*[—–-]"
+    rf"|^\s*(?:подписывайтесь|подпишитесь)(?!{W})|^\s*(?:поделиться|читать далее|продолжение)\s*$",
+    re.IGNORECASE,
+)
 DATELINE_DATE = rf"\d{{1,2}}\s+{MONTH_GENITIVE}(?:\s+\d{{4}}(?:\s*(?:года|г\.))?)?"
 
 # --- kinds of contact ----------------------------------------------------------------------------------------------
@@ -155,7 +161,7 @@ CUES = [
     (Kind.WORKING_VISIT, rf"рабоч{W}*\s+(?:визит|поездк){W}*"),
     (
         Kind.CEREMONY,
-        rf"церемони{W}*|торжественн{W}*\s+при[её]м{W}*|при[её]м{W}*\s+по\s+случаю"
+        rf"церемони{W}*|торжественн{W}*\s+при[её]м{W}*|при[её]м{W}*\s+по\s+случаю|верительн{W}*\s+грамот{W}*"
         rf"|возлож{W}*\s+(?:цвет|венок|венки|венк){W}*",
     ),
     (
@@ -208,6 +214,8 @@ SPEECH = re.compile(
     re.IGNORECASE,
 )
 SIDELINES = re.compile(rf"(?<!{W})(?:на\s+полях|в\s+кулуарах)", re.IGNORECASE)
+# The one who hosts, named after a passive: "Лавров был принят Президентом".
+PASSIVE_HOST = re.compile(rf"(?<!{W})(?:был|была|были)\s+(?:также\s+)?(?:принят|приняты|принята)(?!{W})", re.I)
 HOST_VERB = re.compile(rf"(?<!{W})(?:принял|приняла|приветствовал{W}*)(?!{W})", re.IGNORECASE)
 VISIT_TARGET = re.compile(
     rf"(?:визит{W}*(?:\s+{W}+){{0,3}}\s+в|посетил{W}*|посещени{W}*|прибыл{W}*\s+в|поездк{W}*\s+в|приезд{W}*\s+в)\s+$",
@@ -226,6 +234,12 @@ NOT_PARTICIPANT = re.compile(
 )
 # The invitation that names the host of a visit: "по приглашению главы МИД России Сергея Лаврова".
 INVITATION = re.compile(rf"(?<!{W})по\s+приглашению\s+[^.;]{{0,80}}$", re.IGNORECASE)
+# A clause that describes someone or something just named; its dates are theirs ("Лавров, который прибыл …,").
+RELATIVE_CLAUSE = re.compile(rf",\s*(?:котор{W}+|находящ{W}+|прибывш{W}+)(?!{W})[^,;]*(?=,)", re.IGNORECASE)
+# Russian headlines announce with a future verb, which PLANNED already reads.
+HEADLINE_PLANNED = re.compile(r"(?!)")
+# Who "он" is, when a sentence names only the other side: "его принял Президент".
+PRONOUN = re.compile(rf"(?<!{W})(?:он|она|его|ее|её|ему|ей|ним|ней)(?!{W})", re.IGNORECASE)
 # What opens a clause that describes the thing just named: "о саммите, который пройдет в следующем году".
 RELATIVE = re.compile(rf"^\s*(?:котор{W}+|намеченн{W}+|запланированн{W}+|назначенн{W}+)(?!{W})", re.IGNORECASE)
 FUTURE = re.compile(
