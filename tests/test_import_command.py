@@ -77,7 +77,32 @@ def test_an_oversized_file_is_refused(tmp_path, settings):
     out = io.StringIO()
     with pytest.raises(CommandError):
         call_command("import_articles", str(tmp_path / "big.txt"), stdout=out)
-    assert "MB; articles are limited to" in out.getvalue()
+    assert "larger than 1,000 bytes, the limit for one article" in out.getvalue()
+
+
+def test_an_oversized_stream_on_standard_input_is_refused_without_being_held_whole(monkeypatch, settings):
+    settings.DIPLOTRACK_MAX_ARTICLE_BYTES = 1000
+
+    class Stream:
+        """Ten megabytes, handed out in pieces; records the largest piece asked for."""
+
+        def __init__(self):
+            self.left, self.largest = 10_000_000, 0
+
+        def read(self, size=-1):
+            assert size > 0, "the whole stream was asked for at once"
+            self.largest = max(self.largest, size)
+            piece = min(size, self.left)
+            self.left -= piece
+            return b"x" * piece
+
+    stream = Stream()
+    monkeypatch.setattr("sys.stdin", type("Stdin", (), {"buffer": stream})())
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_articles", "-", stdout=out)
+    assert "larger than 1,000 bytes" in out.getvalue()
+    assert stream.left == 0 and stream.largest <= 1 << 16
 
 
 def test_a_failure_while_writing_leaves_nothing_half_written(monkeypatch, tmp_path):

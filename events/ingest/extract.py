@@ -5,18 +5,23 @@ sentence with a new date starts a new contact, other sentences add to the curren
 touches the database: names are matched against a ``Gazetteer`` loaded beforehand.
 """
 
+import bisect
 import datetime
 import difflib
 import re
 from dataclasses import dataclass, field
 
 from events.ingest.dates import DAY, MONTH, YEAR, PartialDate, find_dates
-from events.ingest.gazetteer import PlaceRef
+from events.ingest.gazetteer import PlaceRef, tokenize
 from events.ingest.lang import en
 from events.models import Agreement, Basis, Meeting
 from people.models import Position
 
 KZ, RU = "KZ", "RU"
+BEFORE_WINDOW = 160  # characters of context read before a name or a place
+# The most contacts one article is read for: a chronology of a whole year has a few dozen; a text that seems to
+# report hundreds is a list or a table, and reading on would only cost time.
+MAX_CONTACTS = 60
 DIPLOMATIC_OFFICES = {
     Position.Office.FOREIGN_MINISTER,
     Position.Office.DEPUTY_FOREIGN_MINISTER,
@@ -167,6 +172,7 @@ class Extraction:
     dropped: list
     forums: dict
     agreements: dict
+    capped: bool = False  # more contact sentences than MAX_CONTACTS contacts: the rest were not read
 
 
 def _basis_rank(basis):
@@ -184,14 +190,17 @@ class Extractor:
         self.article = article
         self.gaz = gazetteer
         self.lang = article.lang
-        self.text = article.text
-        self.people = self._with_initials(self.gaz.people.find(self.text))
-        self.places = self.gaz.places.find(self.text)
-        self.orgs = self.gaz.organizations.find(self.text)
-        self.countries = self.gaz.countries.find(self.text)
+        self.text = article.text[: article.read_until]  # what the reader split into sentences
+        tokens = tokenize(self.text)  # once for the four lookups
+        self.people = self._with_initials(self.gaz.people.find(self.text, tokens))
+        self.places = self.gaz.places.find(self.text, tokens)
+        self.orgs = self.gaz.organizations.find(self.text, tokens)
+        self.countries = self.gaz.countries.find(self.text, tokens)
         self.full_names = {m.payload.person_id for m in self.people if not m.payload.surname_only}
         self.article_countries = {m.payload for m in self.countries} | {m.payload.country for m in self.people}
         self._people_cache = {}
+        self.contacts_capped = False
+        self._starts = {}
         self.last_named = {}  # country → the last participant named from it, for "he" and "she"
         self.reference = article.reference_date or self.infer_reference()
         self.series_named = bool(self.lang.FORUM.search(self.text))
@@ -228,7 +237,7 @@ class Extractor:
                 agreement.parties = {KZ, RU}
             if not {KZ, RU} <= agreement.parties:
                 del agreements[key]  # an agreement between other countries is not ours to record
-        return Extraction(kept, dropped, forums, agreements)
+        return Extraction(kept, dropped, forums, agreements, capped=self.contacts_capped)
 
     def fold_side_talks(self, events):
         """A meeting of many that the text tells with one side only, and talks of both sides on its sidelines: the
@@ -256,6 +265,9 @@ class Extractor:
             if info["cue"]:
                 target = self.choose_event(events, current, info, sentence)
                 if target not in events:
+                    if len(events) >= MAX_CONTACTS:
+                        self.contacts_capped = True
+                        continue
                     events.append(target)
                 if current is None:
                     # What the article says before its first contact sentence belongs to that contact.
@@ -275,7 +287,19 @@ class Extractor:
         return self.article.sentences
 
     def within(self, matches, sentence):
-        return [m for m in matches if sentence.start <= m.start and m.end <= sentence.end]
+        """The matches inside a sentence (matches are in text order): found by bisection, so that the work per
+        sentence does not grow with the length of the article."""
+        starts = self._starts.get(id(matches))
+        if starts is None or len(starts) != len(matches):
+            starts = self._starts[id(matches)] = [m.start for m in matches]
+        first = bisect.bisect_left(starts, sentence.start)
+        last = bisect.bisect_left(starts, sentence.end)
+        return [m for m in matches[first:last] if m.end <= sentence.end]
+
+    def before(self, sentence, position):
+        """The words of a sentence just before a position: what decides how a name or a place is meant is never
+        further back than this, and looking no further keeps every search short."""
+        return self.text[max(sentence.start, position - BEFORE_WINDOW) : position]
 
     def read_sentence(self, sentence, forums, agreements):
         text = sentence.text
@@ -287,7 +311,7 @@ class Extractor:
         prefer = "future" if announced or self.lang.FUTURE.search(text) else "past"
         for mention in self.find_dates(text, prefer):
             owned = any(start <= mention.start for start in owned_after)
-            if owned or self.lang.OWNED_DATE.search(text[: mention.start]):
+            if owned or self.lang.OWNED_DATE.search(text[max(0, mention.start - BEFORE_WINDOW) : mention.start]):
                 continue
             if not announced and self.reference is not None and mention.date.first > self.reference.last:
                 continue  # a report of what was done cannot be dated after the article: the date is another event's
@@ -342,7 +366,10 @@ class Extractor:
     def reports(self, cue, text):
         """Whether a cue word reports a contact: not one whose preparation is the subject ("preparations for the
         visit")."""
-        return any(not self.lang.PREPARATION.search(text[: m.start()]) for m in cue.finditer(text))
+        return any(
+            not self.lang.PREPARATION.search(text[max(0, m.start() - BEFORE_WINDOW) : m.start()])
+            for m in cue.finditer(text)
+        )
 
     def reports_multilateral(self, text):
         """Whether a sentence reports taking part in a multilateral meeting: a summit or council named with a verb
@@ -579,7 +606,9 @@ class Extractor:
                 event.regions.setdefault(name, quote)
         for match in self.forum_mentions(sentence.text):
             edition = _edition(match.group("ord"))
-            if edition and not re.search(r"sidelines of\s+(?:the\s+)?$", sentence.text[: match.start()]):
+            if edition and not re.search(
+                r"sidelines of\s+(?:the\s+)?$", sentence.text[max(0, match.start() - 40) : match.start()]
+            ):
                 event.forums.setdefault(edition, quote)
         for agreement in info["agreements"]:
             signed_here = agreement.signed and agreement.forum_edition is None
@@ -611,7 +640,7 @@ class Extractor:
             ):
                 continue
             covered.append((match.start, match.end))
-            before = self.text[sentence.start : match.start]
+            before = self.before(sentence, match.start)
             if self.lang.NOT_PARTICIPANT.search(before) or self.lang.INVITATION.search(before):
                 continue
             found.append(PersonFinding(ref.person_id, match.text, ref.country, "", quote_of(sentence), at=match.start))
@@ -628,7 +657,7 @@ class Extractor:
         """'At the invitation of his counterpart X': X hosts the visit the sentence reports."""
         found = []
         for match in self.within(self.people, sentence):
-            if self.lang.INVITATION.search(self.text[sentence.start : match.start]) and not match.payload.surname_only:
+            if self.lang.INVITATION.search(self.before(sentence, match.start)) and not match.payload.surname_only:
                 ref = match.payload
                 found.append(PersonFinding(ref.person_id, match.text, ref.country, "", quote_of(sentence)))
         return found
@@ -645,7 +674,7 @@ class Extractor:
             words = [w.lower() for w in name.split()]
             if any(w in self.lang.NAME_STOPWORDS for w in words) or self._is_known_word(start, end):
                 continue
-            if self.lang.NOT_PARTICIPANT.search(sentence.text[: match.start()]):
+            if self.lang.NOT_PARTICIPANT.search(self.before(sentence, sentence.start + match.start())):
                 covered.append((start, end))
                 continue
             adjective = self._country_of(groups.get("adj"))
@@ -667,7 +696,7 @@ class Extractor:
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if any(s < end and start < e for s, e in covered) or self._is_known_word(start, end):
                     continue
-                if self.lang.NOT_PARTICIPANT.search(sentence.text[: match.start()]):
+                if self.lang.NOT_PARTICIPANT.search(self.before(sentence, sentence.start + match.start())):
                     continue
                 fuzzy = self.fuzzy_person(match.group(0))
                 if fuzzy:
@@ -762,7 +791,7 @@ class Extractor:
         participants = {p.person_id for p in event.participants.values()}
         for sentence in event.sentences:
             for match in self.within(self.countries, sentence):
-                before = self.text[sentence.start : match.start]
+                before = self.before(sentence, match.start)
                 if self.lang.VISIT_TARGET.search(before) and not event.host and not self.elsewhere(before, event):
                     event.host = match.payload
         candidates = []
@@ -770,7 +799,7 @@ class Extractor:
             for match in self.within(self.places, sentence):
                 if self._place_owned_by_forum(sentence, match):
                     continue
-                before = self.text[sentence.start : match.start]
+                before = self.before(sentence, match.start)
                 if not self.place_stated(sentence, match):
                     continue
                 if self.elsewhere(before, event):
@@ -833,7 +862,7 @@ class Extractor:
         """A place named where something happens: after a preposition ("in Astana", "в Астане", "before leaving
         Astana"), or at the head of a dated parenthesis ("(Moscow, October 22, 2025)") as ministries title their
         transcripts."""
-        before = self.text[sentence.start : match.start]
+        before = self.before(sentence, match.start)
         if self.lang.PLACE_PREPOSITION.search(before):
             return True
         after = self.text[match.end : min(sentence.end, match.end + 40)]
@@ -897,7 +926,7 @@ class Extractor:
         return None
 
     def _place_owned_by_forum(self, sentence, match):
-        before = self.text[sentence.start : match.start]
+        before = self.before(sentence, match.start)
         return bool(
             self.lang.FORUM.search(before)
             or self.lang.SIDE_FORUM.search(before)

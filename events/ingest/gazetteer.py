@@ -7,6 +7,7 @@ pass over its tokens, looking up each token in a dictionary of name prefixes.
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from events.ingest.lang import ru
 from events.models import Organization, PlaceName
@@ -29,12 +30,13 @@ class Token:
     keys: frozenset
 
 
+@lru_cache(maxsize=65536)
 def token_keys(word):
     """How a word is looked up: Russian words by every dictionary form (names and places decline), others as they
     are, with case and accents folded."""
     if CYRILLIC.search(word):
         return ru.lemmas(word)
-    return frozenset((normalize_name(word),))
+    return frozenset((_normalized(word),))
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,13 @@ def tokenize(text):
     tokens = []
     for match in TOKEN.finditer(text):
         word = match.group(0)
-        tokens.append(Token(match.start(), match.end(), normalize_name(word), word[0].isupper(), token_keys(word)))
+        tokens.append(Token(match.start(), match.end(), _normalized(word), word[0].isupper(), token_keys(word)))
     return tokens
+
+
+@lru_cache(maxsize=65536)
+def _normalized(word):
+    return normalize_name(word)
 
 
 class PhraseMatcher:

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 
-from events.ingest.extract import Extractor
+from events.ingest.extract import MAX_CONTACTS, Extractor
 from events.ingest.gazetteer import Gazetteer
 from events.ingest.reader import ArticleError, read
 from events.ingest.store import Writer
@@ -61,9 +61,7 @@ class Importer:
     def import_bytes(self, data, filename=""):
         limit = settings.DIPLOTRACK_MAX_ARTICLE_BYTES
         if len(data) > limit:
-            return ImportResult(
-                FAILED, f"the file is {len(data) / 1e6:.1f} MB; articles are limited to {limit / 1e6:.1f} MB"
-            )
+            return ImportResult(FAILED, f"the file is larger than {limit:,} bytes, the limit for one article")
         if b"\x00" in data[:8192]:
             return ImportResult(FAILED, "the file is binary, not article text")
         try:
@@ -172,10 +170,16 @@ class Preview:
 
 
 def describe(result):
+    article = result.article
+    note = ""
+    if article is not None and article.read_until is not None:
+        note = f" · only the first {article.read_until:,} of its {len(article.text):,} characters were read"
+    if result.extraction is not None and result.extraction.capped:
+        note += f" · only its first {MAX_CONTACTS} contacts were read"
     if not result.created and not result.merged:
         reasons = sorted({event.drop_reason for event in result.extraction.dropped})
         detail = f" ({'; '.join(reasons)})" if reasons else ""
-        return "no Kazakhstan–Russia contact found" + detail
+        return "no Kazakhstan–Russia contact found" + detail + note
     parts = []
     if result.created:
         parts.append(
@@ -188,4 +192,4 @@ def describe(result):
         parts.append(f"new people to review: {', '.join(p.name for p in result.new_people)}")
     if result.new_places:
         parts.append(f"new places to review: {', '.join(p.name for p in result.new_places)}")
-    return " · ".join(parts)
+    return " · ".join(parts) + note

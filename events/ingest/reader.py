@@ -36,6 +36,7 @@ class Article:
     language: str = "en"
     dateline_month_day: tuple[int, int] | None = None  # a dateline's day and month when nothing gives its year
     published_basis: str = ""  # "header", "dateline", "timestamp" or "option": where the publication date came from
+    read_until: int | None = None  # the text is read for contacts up to here (None: to its end)
 
     @property
     def lang(self):
@@ -259,6 +260,8 @@ def read(raw, published=None, language=None):
     article.sentences = split_sentences(cleaned, body_start, title)
     if not article.sentences:
         raise ArticleError("the article has no sentences to read")
+    if article.sentences[-1].end < len(cleaned.rstrip()):
+        article.read_until = article.sentences[-1].end
     return article
 
 
@@ -329,10 +332,11 @@ def _match_dateline(paragraph, code="en"):
 
 
 def split_sentences(text, start, title):
+    """Sentences with their offsets, up to READ_LIMIT characters into the text."""
     sentences = []
     if title:
         sentences.append(Sentence(0, 0, len(title), title))
-    for paragraph in re.finditer(r"[^\n]+", text[start:]):
+    for paragraph in re.finditer(r"[^\n]+", text[start : start + READ_LIMIT]):
         p_start = start + paragraph.start()
         p_text = paragraph.group(0)
         cursor = 0
@@ -350,10 +354,26 @@ def split_sentences(text, start, title):
     return sentences
 
 
+# How much of an article is read for contacts. A news report is a few thousand characters, a long transcript some
+# tens of thousands; what lies beyond this is kept with the source but not read, so that no text, however long
+# or oddly shaped, costs more than a few seconds.
+READ_LIMIT = 200_000
+# No sentence is longer than this: a run of text without a full stop (a table, a list, a line of dashes) is cut at
+# spaces into pieces of this size, so that what each sentence is searched for stays bounded.
+MAX_SENTENCE = 1_000
+
+
 def _append(sentences, text, start, end):
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        sentences.append(Sentence(len(sentences), start, cut, text[start:cut]))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         sentences.append(Sentence(len(sentences), start, end, text[start:end]))

@@ -3,6 +3,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from events.ingest import Importer
@@ -48,7 +49,7 @@ class Command(BaseCommand):
     def articles(self, paths):
         for raw in paths:
             if raw == "-":
-                yield "<stdin>", sys.stdin.buffer.read()
+                yield "<stdin>", read_limited(sys.stdin.buffer)
                 continue
             path = Path(raw)
             if path.is_dir():
@@ -56,8 +57,27 @@ class Command(BaseCommand):
                 if not files:
                     raise CommandError(f"{path}: no .txt files in this folder.")
                 for file in files:
-                    yield file.name, file.read_bytes()
+                    yield file.name, read_file(file)
             elif path.is_file():
-                yield path.name, path.read_bytes()
+                yield path.name, read_file(path)
             else:
                 raise CommandError(f"{path}: no such file or folder.")
+
+
+CHUNK = 1 << 16
+
+
+def read_limited(stream):
+    """At most the size limit and one byte more: the importer refuses what is longer, and a stream of any length is
+    never held in memory whole to find that out. The rest of an oversized stream is read and thrown away."""
+    limit = settings.DIPLOTRACK_MAX_ARTICLE_BYTES
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        while stream.read(CHUNK):
+            pass
+    return data
+
+
+def read_file(path):
+    with path.open("rb") as stream:
+        return read_limited(stream)
