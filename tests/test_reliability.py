@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from devtools.synthetic import generate
 from events.ingest import Importer
-from events.ingest.synthetic import generate
 from events.models import Agreement, Evidence, Forum, Meeting, Participant, Source
 from people.models import Person
 from tests.ingest_helpers import OWN, SEEDS, import_files

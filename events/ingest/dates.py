@@ -79,6 +79,11 @@ def parse_header_date(text):
 
 def parse_span(text, reference, prefer="past", language="en"):
     """Parse a short date expression against ``reference`` (a PartialDate or None)."""
+    from events.ingest import lang as languages
+
+    simple = _simple_span(text, reference, prefer, languages.get(language))
+    if simple is not False:
+        return simple
     base = reference.value if reference else None
     return _parse_cached(" ".join(text.split()), base, prefer, language)
 
@@ -148,7 +153,7 @@ _SIMPLE_SPAN = re.compile(
 def _simple_span(text, reference, prefer, lang):
     """'12 May 2005', 'May 12', 'May 2005' read directly, without the general parser (which costs a millisecond a
     date); False when the text has another shape."""
-    match = _SIMPLE_SPAN.fullmatch(text.strip())
+    match = _SIMPLE_SPAN.fullmatch(" ".join(text.split()))
     if not match:
         return False
     groups = match.groupdict()
@@ -160,13 +165,18 @@ def _simple_span(text, reference, prefer, lang):
     if day is None:
         return PartialDate(datetime.date(int(groups["y"]), month, 1), MONTH) if groups["y"] else False
     day = int(day)
+    if not 1 <= day <= 31:
+        return False
     if groups["y"]:
         year = int(groups["y"])
     elif reference is not None:
         year = _year_for(month, reference, prefer, day)
     else:
         return None
-    return PartialDate(datetime.date(year, month, day), DAY)
+    try:
+        return PartialDate(datetime.date(year, month, day), DAY)
+    except ValueError:
+        return None
 
 
 def _resolve(kind, match, reference, prefer, lang):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from events.ingest.dates import DAY, MONTH, YEAR, PartialDate, find_dates
 from events.ingest.gazetteer import PlaceRef, tokenize
 from events.ingest.lang import en
+from events.ingest.reader import MAX_SENTENCE
 from events.models import Agreement, Basis, Meeting
 from people.models import Position
 
@@ -41,6 +42,14 @@ KIND_RANK = {
     Kind.TALKS: 2,
     Kind.CEREMONY: 1,
 }
+
+
+@dataclass(frozen=True)
+class Span:
+    """A bare span of the text, for lookups that take a sentence."""
+
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -286,15 +295,15 @@ class Extractor:
     def sentences(self):
         return self.article.sentences
 
-    def within(self, matches, sentence):
-        """The matches inside a sentence (matches are in text order): found by bisection, so that the work per
-        sentence does not grow with the length of the article."""
+    def within(self, matches, span):
+        """The matches inside a sentence or span (matches are in text order): found by bisection, so that the work
+        per sentence does not grow with the length of the article."""
         starts = self._starts.get(id(matches))
         if starts is None or len(starts) != len(matches):
             starts = self._starts[id(matches)] = [m.start for m in matches]
-        first = bisect.bisect_left(starts, sentence.start)
-        last = bisect.bisect_left(starts, sentence.end)
-        return [m for m in matches[first:last] if m.end <= sentence.end]
+        first = bisect.bisect_left(starts, span.start)
+        last = bisect.bisect_left(starts, span.end)
+        return [m for m in matches[first:last] if m.end <= span.end]
 
     def before(self, sentence, position):
         """The words of a sentence just before a position: what decides how a name or a place is meant is never
@@ -705,10 +714,13 @@ class Extractor:
         return found
 
     def _is_known_word(self, start, end):
-        for matches in (self.places, self.orgs, self.countries):
-            if any(m.start < end and start < m.end for m in matches):
-                return True
-        return False
+        return any(self.overlapping(matches, start, end) for matches in (self.places, self.orgs, self.countries))
+
+    def overlapping(self, matches, start, end):
+        """The matches that overlap a span; none is longer than a sentence, so only those starting within one
+        sentence's length before the span need a look."""
+        span = Span(max(0, start - MAX_SENTENCE), end)
+        return [m for m in self.within(matches, span) if m.start < end and start < m.end]
 
     def _country_of(self, text):
         if not text:
@@ -903,7 +915,7 @@ class Extractor:
                     name.lower() in self.lang.NAME_STOPWORDS
                     or name.lower()[:3] in self.lang.MONTHS_AND_DAYS
                     or self._is_known_word(start, end)
-                    or any(m.start < end and start < m.end for m in self.people)
+                    or self.overlapping(self.people, start, end)
                 ):
                     continue
                 canonical = self.lang.transliterate(self.lang.nominative(name))

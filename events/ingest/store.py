@@ -240,9 +240,8 @@ class Writer:
         """An existing meeting that reports the same contact: same people, close dates, compatible kind. A report
         without a date, or a meeting on record without one, is the same contact only when it is the one such
         meeting of those people that fits the other clues."""
-        undated = self.find_undated(event, person_ids)
         if event.date is None:
-            return undated
+            return self.find_undated(event, person_ids)
         window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
         first, last = event.date.first - window, event.date.last + window
         # A year- or month-precise meeting is stored on the first day of its period, hence the long look back.
@@ -272,7 +271,7 @@ class Writer:
                     return meeting
             elif len(shared) >= min(2, len(theirs), len(person_ids)) and shared:
                 return meeting
-        return undated
+        return self.find_undated(event, person_ids)
 
     def find_undated(self, event, person_ids):
         """The one meeting of the same people (two of them at least) that fits an undated report, or the one undated

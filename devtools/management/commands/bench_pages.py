@@ -6,7 +6,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from events.benchmarks import person_and_year, summary, write_json
+from devtools.benchmarks import person_and_year, summary, write_json
 from events.models import Meeting
 
 

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
 
-from events.benchmarks import floor_sql, report
+from devtools.benchmarks import floor_sql, report
 from events.models import Meeting
 
 

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from events.benchmarks import floor_sql, person_and_year, report, summary
+from devtools.benchmarks import floor_sql, person_and_year, report, summary
 from events.models import Meeting
 
 REPEATS = 20

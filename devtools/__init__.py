@@ -1,0 +1,1 @@
+"""Development tooling, apart from the product: synthetic data and the benchmarks that `make bench` runs."""
