@@ -418,3 +418,52 @@ def test_a_headline_announcing_talks_dates_them_ahead_and_stores_them_as_planned
     assert meeting.date == datetime.date(2023, 4, 11)
     assert meeting.stage == Meeting.Stage.PLANNED
     assert people_of(meeting) == {LAVROV, NURTLEU}
+
+
+# --- offices the text states, recollections, clauses about something else -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2019-06-05 Kazakhstan's Ambassador to Russia Yermek Kosherbayev presented a copy of his credentials to "
+        "Russian Deputy Foreign Minister Andrey Rudenko on June 4.",
+        " date 2019-06-05 Посол Казахстана в России Ермек Кошербаев 4 июня вручил копию верительных грамот "
+        "заместителю министра иностранных дел России Андрею Руденко.",
+    ],
+)
+def test_an_office_the_text_states_counts_where_the_reference_data_has_none_that_day(text):
+    # Neither man held a post on record in June 2019; the titles written before the names say what they were.
+    import_text(text)
+    meeting = only_meeting()
+    assert people_of(meeting) == {KOSHERBAYEV, "andrey-rudenko"}
+    assert meeting.date == datetime.date(2019, 6, 4)
+
+
+def test_a_contact_recalled_as_last_month_is_dated_to_that_month():
+    import_text(
+        " date 2016-06-01 In an interview, Foreign Minister Yerlan Idrissov recalled that when he met Sergey Lavrov "
+        "in Moscow last April, the two had agreed to step up cooperation."
+    )
+    meeting = only_meeting()
+    assert (meeting.date, meeting.date_precision) == (datetime.date(2016, 4, 1), "month")
+    assert meeting.place.slug == "moscow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2008-03-20 ASTANA, March 19 (RIA Novosti) - Kazakh Foreign Minister Marat Tazhin and Russian Deputy "
+        "Foreign Minister Grigory Karasin held talks in Astana on cooperation within the Shanghai Cooperation "
+        "Organization, which Kazakhstan will chair next year.",
+        " date 2008-03-20 АСТАНА, 19 марта. /РИА Новости/. Министр иностранных дел Казахстана Марат Тажин и "
+        "заместитель министра иностранных дел России Григорий Карасин провели переговоры в Астане о работе ШОС, "
+        "которую Казахстан будет возглавлять в следующем году.",
+    ],
+)
+def test_a_clause_about_something_else_does_not_make_the_contact_planned(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.stage == Meeting.Stage.HELD
+    assert meeting.date == datetime.date(2008, 3, 19)
+    assert people_of(meeting) == {"marat-tazhin", "grigory-karasin"}

@@ -74,6 +74,7 @@ class PersonFinding:
     title_stated: bool = True
     office: str = ""  # for a person the reference data does not know: the office the title names
     at: int = -1  # where the text names the person (for an inferred counterpart, the words standing for them)
+    stated_office: str = ""  # for a known person: the office the title written before the name names
 
     @property
     def key(self):
@@ -356,7 +357,9 @@ class Extractor:
     def announces(self, sentence):
         """Whether a sentence announces a contact rather than reports it: future wording, or a headline's 'Lavrov to
         visit Kazakhstan'."""
-        if self.lang.PLANNED.search(sentence.text):
+        # "…, which Kazakhstan will chair next year": what a clause says of something else announces nothing.
+        main = self.lang.RELATIVE_CLAUSE.sub(" ", sentence.text)
+        if self.lang.PLANNED.search(main):
             return True
         return (
             sentence.index == 0 and bool(self.article.title) and bool(self.lang.HEADLINE_PLANNED.match(sentence.text))
@@ -640,8 +643,12 @@ class Extractor:
             return self._people_cache[sentence.index]
         found, covered = [], []
         day = self.on_day()
+        previous_end = sentence.start
         for match in self.within(self.people, sentence):
             ref = match.payload
+            # The title written just before the name, back to the previous name: "Ambassador to Russia X".
+            title_words = self.text[max(previous_end, match.start - 80) : match.start]
+            previous_end = match.end
             if (
                 ref.surname_only
                 and ref.person_id not in self.full_names
@@ -652,7 +659,9 @@ class Extractor:
             before = self.before(sentence, match.start)
             if self.lang.NOT_PARTICIPANT.search(before) or self.lang.INVITATION.search(before):
                 continue
-            found.append(PersonFinding(ref.person_id, match.text, ref.country, "", quote_of(sentence), at=match.start))
+            person = PersonFinding(ref.person_id, match.text, ref.country, "", quote_of(sentence), at=match.start)
+            person.stated_office = office_of(title_words, self.lang)
+            found.append(person)
         found.extend(self.unknown_people(sentence, covered))
         found.extend(self.counterparts(sentence, found))
         unique = {}
@@ -1103,6 +1112,8 @@ class Extractor:
         """A foreign minister, a deputy or an ambassador on the day (any day of their careers when undated)."""
         if person.person_id is None or person.office:
             return person.office in DIPLOMATIC_OFFICES
+        if person.stated_office in DIPLOMATIC_OFFICES:
+            return True  # "Kazakhstan's Ambassador to Russia X": the text says so, where the reference data is silent
         day = event.date.value if event.date else None
         for term in self.gaz.terms:
             if term.person_id == person.person_id and term.office in DIPLOMATIC_OFFICES:

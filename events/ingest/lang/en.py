@@ -35,7 +35,7 @@ PATTERNS = [
     (
         "month",
         re.compile(
-            rf"\b(?:in|since|until|by|during)\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONTH_PATTERN})(?![\w.]|\s+\d)"
+            rf"\b(?:in|since|until|by|during|last|this)\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONTH_PATTERN})(?![\w.]|\s+\d)"
         ),
     ),
     ("iso", re.compile(r"\b\d{4}-\d{2}-\d{2}\b")),
@@ -352,7 +352,7 @@ AGREEMENT_NAMED = re.compile(
 )
 SIGNED = re.compile(r"\bsign(?:ed|ing|s)?\b", re.IGNORECASE)
 # A clause that describes someone or something just named; its dates are theirs ("Lavrov, who arrived on Monday,").
-RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which)\b[^,;]*(?=,)")
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which)\b[^,;]*(?=,|[.;!?]?\s*$)")
 # A headline announcing a contact: "Lavrov to visit Kazakhstan", "Kazakh FM set to hold talks in Moscow".
 HEADLINE_PLANNED = re.compile(
     r"^(?:[A-Z][\w’'.-]*,?\s+){1,5}(?:to|set to|due to)\s+(?:hold|visit|meet|pay|travel|sign|attend|discuss|make)\b"
@@ -400,7 +400,6 @@ def transliterate(text):
 OFFICES = [
     (re.compile(r"\bDeputy\b.*\b(?:Foreign|MFA)\b|\bDeputy Minister of Foreign Affairs\b|\bVice[- ]Minister\b", re.I),
      "deputy_foreign_minister"),
-    (re.compile(r"\bForeign Minister\b|\bMinister of Foreign Affairs\b|\bFM\b|\bState Secretary\b", re.I),
-     "foreign_minister"),
+    (re.compile(r"\bForeign Minister\b|\bMinister of Foreign Affairs\b|\bFM\b", re.I), "foreign_minister"),
     (re.compile(r"\bAmbassador\b|\bEnvoy\b", re.I), "ambassador"),
 ]  # fmt: skip

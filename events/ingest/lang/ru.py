@@ -235,7 +235,7 @@ NOT_PARTICIPANT = re.compile(
 # The invitation that names the host of a visit: "по приглашению главы МИД России Сергея Лаврова".
 INVITATION = re.compile(rf"(?<!{W})по\s+приглашению\s+[^.;]{{0,80}}$", re.IGNORECASE)
 # A clause that describes someone or something just named; its dates are theirs ("Лавров, который прибыл …,").
-RELATIVE_CLAUSE = re.compile(rf",\s*(?:котор{W}+|находящ{W}+|прибывш{W}+)(?!{W})[^,;]*(?=,)", re.IGNORECASE)
+RELATIVE_CLAUSE = re.compile(rf",\s*(?:котор{W}+|находящ{W}+|прибывш{W}+)(?!{W})[^,;]*(?=,|[.;!?]?\s*$)", re.IGNORECASE)
 # Russian headlines announce with a future verb, which PLANNED already reads.
 HEADLINE_PLANNED = re.compile(r"(?!)")
 # Who "он" is, when a sentence names only the other side: "его принял Президент".
@@ -350,8 +350,8 @@ ORDINAL_WORDS = {}
 
 # Offices a title names, the most specific first.
 OFFICES = [
-    (re.compile(rf"(?:заместител{W}*|замглав{W}*|замминистра)(?!\s+премьер)", re.I), "deputy_foreign_minister"),
-    (re.compile(rf"министр{W}*\s+иностранных\s+дел|глав{W}*\s+МИД|госсекретар{W}*|государственн{W}*\s+секретар", re.I),
-     "foreign_minister"),
+    (re.compile(rf"(?:заместител{W}*|замглав{W}*|замминистра)\s+(?:министра\s+)?(?:иностранных\s+дел|главы\s+МИД|МИД)"
+                rf"|замминистра(?!{W})", re.I), "deputy_foreign_minister"),
+    (re.compile(rf"министр{W}*\s+иностранных\s+дел|глав{W}*\s+МИД", re.I), "foreign_minister"),
     (re.compile(rf"(?<!{W})(?:посол|посл[аоуе]м?|посланник{W}*)(?!{W})", re.I), "ambassador"),
 ]  # fmt: skip
