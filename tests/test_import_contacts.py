@@ -467,3 +467,22 @@ def test_a_clause_about_something_else_does_not_make_the_contact_planned(text):
     assert meeting.stage == Meeting.Stage.HELD
     assert meeting.date == datetime.date(2008, 3, 19)
     assert people_of(meeting) == {"marat-tazhin", "grigory-karasin"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2022-10-14 ASTANA, October 13 /TASS/. Russian President Vladimir Putin and Kazakh President "
+        "Kassym-Jomart Tokayev held talks on the sidelines of the CICA summit. Foreign Ministers Sergey Lavrov and "
+        "Mukhtar Tleuberdi took part in the talks.",
+        " date 2022-10-14 АСТАНА, 13 октября. /ТАСС/. Президент России Владимир Путин и президент Казахстана "
+        "Касым-Жомарт Токаев провели переговоры на полях саммита СВМДА. В переговорах приняли участие министры "
+        "иностранных дел Сергей Лавров и Мухтар Тлеуберди.",
+    ],
+)
+def test_ministers_who_took_part_in_the_presidents_talks_make_them_a_contact(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.TALKS
+    assert people_of(meeting) == {"vladimir-putin", "kassym-jomart-tokayev", LAVROV, TLEUBERDI}
+    assert meeting.date == datetime.date(2022, 10, 13)

@@ -465,6 +465,7 @@ class Extractor:
         people = self.sentence_people(sentence)
         return (
             bool(current.participants)
+            and not self.lang.JOINED.search(sentence.text)
             and {KZ, RU} <= {person.country for person in people}
             and not any(person.key in current.participants for person in people)
         )

@@ -116,7 +116,14 @@ PARTICIPATION = re.compile(
     r"|address\w*|as part of|within the framework of|on the sidelines of|was held|took place|arriv\w*)\b",
     re.IGNORECASE,
 )
-BILATERAL_VERB = re.compile(r"\b(?:talks with|met with|meeting with|met his|met her|met\b|bilateral)", re.IGNORECASE)
+BILATERAL_VERB = re.compile(
+    r"\b(?:talks with|held talks|met with|meeting with|met his|met her|met\b|bilateral)", re.IGNORECASE
+)
+# People who joined a contact already told: "the foreign ministers took part in the talks".
+JOINED = re.compile(
+    r"\b(?:took part|taking part|participated|joined|also attended|attended by|(?:was|were) (?:also )?present)\b",
+    re.IGNORECASE,
+)
 DISCUSSION = re.compile(r"\b(?:discussed|talked|exchanged views|reviewed|signed)\b", re.IGNORECASE)
 
 

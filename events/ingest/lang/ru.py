@@ -182,8 +182,12 @@ PARTICIPATION = re.compile(
     re.IGNORECASE,
 )
 BILATERAL_VERB = re.compile(
-    rf"(?<!{W})(?:встретил{W}*\s+с|переговоры\s+с|встреч{W}*\s+с|беседу\s+с|двусторонн{W}*)", re.IGNORECASE
+    rf"(?<!{W})(?:встретил{W}*\s+с|переговоры\s+с|встреч{W}*\s+с|беседу\s+с|двусторонн{W}*"
+    rf"|провел{W}*\s+(?:переговоры|встречу|беседу))",
+    re.IGNORECASE,
 )
+# People who joined a contact already told: "в переговорах приняли участие министры".
+JOINED = re.compile(rf"(?<!{W})(?:принял{W}*\s+участие|участвовал{W}*|присутствовал{W}*)(?!{W})", re.IGNORECASE)
 DISCUSSION = re.compile(
     rf"(?<!{W})(?:обсудил{W}*|обсуждали|говорили|поговорили|обменял{W}*\s+мнениями|рассмотрел{W}*|подписал{W}*)",
     re.IGNORECASE,
