@@ -1,0 +1,226 @@
+"""Who took part in a contact: the people a sentence names, less those only mentioned; officials the reference
+data does not know; 'his Kazakh counterpart', 'the two ministers', 'he'; and who counts as a diplomat."""
+
+import difflib
+import re
+
+from events.ingest.findings import DIPLOMATIC_OFFICES, KZ, RU, VISITS, PersonFinding, Span, office_of, quote_of
+from events.ingest.reader import MAX_SENTENCE
+from people.models import Position
+
+
+class PeopleReading:
+    """The people part of ``Extractor``: reads ``self.text``, ``self.people`` and the language's patterns."""
+
+    def on_day(self):
+        return self.reference.value if self.reference else None
+
+    def sentence_people(self, sentence):
+        """Who a contact sentence says took part: people named, less those only mentioned (whose instructions,
+        decisions or coming visit are cited) and those named in an invitation (see ``invited_by``)."""
+        if sentence.index in self._people_cache:
+            return self._people_cache[sentence.index]
+        found, covered = [], []
+        day = self.on_day()
+        previous_end = sentence.start
+        for match in self.within(self.people, sentence):
+            ref = match.payload
+            # The title written just before the name, back to the previous name: "Ambassador to Russia X".
+            title_words = self.text[max(previous_end, match.start - 80) : match.start]
+            previous_end = match.end
+            if (
+                ref.surname_only
+                and ref.person_id not in self.full_names
+                and (day is None or not self.gaz.active_on(ref.person_id, day))
+            ):
+                continue
+            covered.append((match.start, match.end))
+            before = self.before(sentence, match.start)
+            if self.lang.NOT_PARTICIPANT.search(before) or self.lang.INVITATION.search(before):
+                continue
+            person = PersonFinding(ref.person_id, match.text, ref.country, "", quote_of(sentence), at=match.start)
+            person.stated_office = office_of(title_words, self.lang)
+            found.append(person)
+        found.extend(self.unknown_people(sentence, covered))
+        found.extend(self.counterparts(sentence, found))
+        unique = {}
+        for person in found:
+            unique.setdefault(person.key, person)
+        result = list(unique.values())
+        self._people_cache[sentence.index] = result
+        return result
+
+    def invited_by(self, sentence):
+        """'At the invitation of his counterpart X': X hosts the visit the sentence reports."""
+        found = []
+        for match in self.within(self.people, sentence):
+            if self.lang.INVITATION.search(self.before(sentence, match.start)) and not match.payload.surname_only:
+                ref = match.payload
+                found.append(PersonFinding(ref.person_id, match.text, ref.country, "", quote_of(sentence)))
+        return found
+
+    def unknown_people(self, sentence, covered):
+        found = []
+        for match in self.lang.UNKNOWN_TITLED.finditer(sentence.text):
+            start = sentence.start + match.start("name")
+            end = sentence.start + match.end("name")
+            if any(s < end and start < e for s, e in covered):
+                continue
+            groups = match.groupdict()
+            name = " ".join(self.lang.nominative(word) for word in match.group("name").split())
+            words = [w.lower() for w in name.split()]
+            if any(w in self.lang.NAME_STOPWORDS for w in words) or self._is_known_word(start, end):
+                continue
+            if self.lang.NOT_PARTICIPANT.search(self.before(sentence, sentence.start + match.start())):
+                covered.append((start, end))
+                continue
+            adjective = self._country_of(groups.get("adj"))
+            country = adjective or self._country_of(groups.get("of"))
+            title_start = match.start("adj") if adjective else match.start("title")
+            title = sentence.text[title_start : match.start("name")].strip(" ,")
+            fuzzy = self.fuzzy_person(name)
+            if fuzzy:
+                found.append(
+                    PersonFinding(fuzzy, name, self.gaz.person_country[fuzzy], "", quote_of(sentence), at=start)
+                )
+            elif country:
+                office = office_of(title, self.lang)
+                latin = self.lang.transliterate(name)
+                found.append(PersonFinding(None, latin, country, title, quote_of(sentence), office=office, at=start))
+            covered.append((start, end))
+        if any(CUE.search(sentence.text) for _, CUE in self.lang.CUES):
+            for match in self.lang.NAME_CANDIDATE.finditer(sentence.text):
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                if any(s < end and start < e for s, e in covered) or self._is_known_word(start, end):
+                    continue
+                if self.lang.NOT_PARTICIPANT.search(self.before(sentence, sentence.start + match.start())):
+                    continue
+                fuzzy = self.fuzzy_person(match.group(0))
+                if fuzzy:
+                    country = self.gaz.person_country[fuzzy]
+                    found.append(PersonFinding(fuzzy, match.group(0), country, "", quote_of(sentence), at=start))
+        return found
+
+    def discussing(self, sentence):
+        """Who a sentence says discussed, signed or led something: named before a verb of discussing, after one of
+        leading."""
+        text, found = sentence.text, []
+        discussion, led_by = self.lang.DISCUSSION.search(text), self.lang.LED_BY.search(text)
+        for person in self.sentence_people(sentence):
+            position = person.at - sentence.start
+            before_verb = discussion is not None and position < discussion.start()
+            if discussion and self.lang.discussant(person.name_as_written, before_verb, person.inferred):
+                found.append(person)
+            elif led_by and position > led_by.start():
+                found.append(person)
+        return found
+
+    def both_sides(self, people):
+        return {KZ, RU} <= {person.country for person in people}
+
+    def pronoun_people(self, sentence, people):
+        """'Earlier, he was received by President Tokayev': when a contact sentence names one side only and speaks
+        of someone as 'he' or 'she', that is the last participant named from the other side."""
+        countries = {person.country for person in people}
+        if len(countries) != 1 or not countries <= {KZ, RU} or not self.lang.PRONOUN.search(sentence.text):
+            return []
+        other = ({KZ, RU} - countries).pop()
+        person = self.last_named.get(other)
+        return [person] if person is not None else []
+
+    def counterparts(self, sentence, named):
+        """'His Kazakh counterpart' without a name is whoever held that office on the day; 'the two ministers' are
+        both foreign ministers of the day."""
+        day = self.on_day()
+        if day is None:
+            return []
+        wanted = {}
+        for match in self.lang.COUNTERPART.finditer(sentence.text):
+            wanted.setdefault(self._country_of(match.group("adj") or match.group("adj2")), match.start())
+        both = self.lang.BOTH_MINISTERS.search(sentence.text)
+        if both:
+            wanted.setdefault(KZ, both.start())
+            wanted.setdefault(RU, both.start())
+        found = []
+        for country, position in wanted.items():
+            if not country or any(p.country == country for p in named):
+                continue
+            person_id = self.gaz.office_holder(Position.Office.FOREIGN_MINISTER, country, day)
+            if person_id:
+                name = self.gaz.person_names[person_id]
+                at = sentence.start + position
+                found.append(PersonFinding(person_id, name, country, "", quote_of(sentence), inferred=True, at=at))
+        return found
+
+    def complete_participants(self, event):
+        # "His Kazakh counterpart" stands for the minister only when the text names nobody else from Kazakhstan:
+        # a deputy's counterpart named elsewhere is the counterpart meant.
+        named = {p.country for p in event.participants.values() if not p.inferred}
+        for key, person in list(event.participants.items()):
+            if person.inferred and person.country in named:
+                del event.participants[key]
+        if event.kind in VISITS or event.invited_by:
+            # The host who invited the guest received the visit the text reports.
+            for key, person in event.invited_by.items():
+                event.participants.setdefault(key, person)
+        day = event.date.value if event.date else None
+        for person in event.participants.values():
+            if person.person_id and day is not None:
+                # The title held then is the office on record for that day; the text's wording stays as written.
+                term = self.gaz.position_on(person.person_id, day)
+                person.title, person.title_stated = (term.title if term else ""), False
+        if event.parent is not None and not {KZ, RU} <= event.countries:
+            for person in event.parent.participants.values():
+                if person.country in {KZ, RU} - event.countries:
+                    event.participants.setdefault(person.key, person)
+
+    def is_diplomat(self, person, event):
+        """A foreign minister, a deputy or an ambassador on the day (any day of their careers when undated)."""
+        if person.person_id is None or person.office:
+            return person.office in DIPLOMATIC_OFFICES
+        if person.stated_office in DIPLOMATIC_OFFICES:
+            return True  # "Kazakhstan's Ambassador to Russia X": the text says so, where the reference data is silent
+        day = event.date.value if event.date else None
+        for term in self.gaz.terms:
+            if term.person_id == person.person_id and term.office in DIPLOMATIC_OFFICES:
+                if day is None or ((term.start is None or term.start <= day) and (term.end is None or day <= term.end)):
+                    return True
+        return False
+
+    def fuzzy_person(self, name):
+        """A known person whose name is spelt a little differently (Lavrow, Nurtleou)."""
+        words = [w for w in re.split(r"[\s\-]+", name.lower()) if w]
+        if len(words) < 2 or any(w in self.lang.NAME_STOPWORDS for w in words):
+            return None
+        surname, first = words[-1], words[0]
+        best, best_ratio = None, 0.0
+        for known, person_id in self.gaz.surnames.items():
+            if abs(len(known) - len(surname)) > 2 or known[0] != surname[0]:
+                continue
+            ratio = difflib.SequenceMatcher(None, known, surname).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = person_id, ratio
+        if best is None or best_ratio < 0.8:
+            return None
+        firsts = self.gaz.first_names.get(best, set())
+        if any(first.startswith(f) or difflib.SequenceMatcher(None, f, first).ratio() >= 0.75 for f in firsts):
+            return best
+        return None
+
+    def _is_known_word(self, start, end):
+        return any(self.overlapping(matches, start, end) for matches in (self.places, self.orgs, self.countries))
+
+    def overlapping(self, matches, start, end):
+        """The matches that overlap a span; none is longer than a sentence, so only those starting within one
+        sentence's length before the span need a look."""
+        span = Span(max(0, start - MAX_SENTENCE), end)
+        return [m for m in self.within(matches, span) if m.start < end and start < m.end]
+
+    def _country_of(self, text):
+        if not text:
+            return ""
+        for stem, code in self.lang.ADJECTIVES.items():
+            if text.lower().startswith(stem):
+                return code
+        found = self.gaz.countries.find(text)
+        return found[0].payload if found else ""

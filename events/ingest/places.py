@@ -1,0 +1,166 @@
+"""Where a contact took place: a place named where the contact happens, the host country's city, the meeting on
+whose sidelines it was held, or the dateline when the contact is told as happening there and then."""
+
+import re
+
+from events.ingest.findings import Kind, Quote, overlaps, quote_of
+from events.ingest.gazetteer import PlaceRef
+from events.models import Basis
+
+
+class PlaceReading:
+    """The places part of ``Extractor``."""
+
+    def place_event(self, event):
+        participants = {p.person_id for p in event.participants.values()}
+        for sentence in event.sentences:
+            for match in self.within(self.countries, sentence):
+                before = self.before(sentence, match.start)
+                if self.lang.VISIT_TARGET.search(before) and not event.host and not self.elsewhere(before, event):
+                    event.host = match.payload
+        candidates = []
+        for sentence in event.sentences:
+            for match in self.within(self.places, sentence):
+                if self._place_owned_by_forum(sentence, match):
+                    continue
+                before = self.before(sentence, match.start)
+                if not self.place_stated(sentence, match):
+                    continue
+                if self.elsewhere(before, event):
+                    continue  # "the summit scheduled for September in Astrakhan"
+                named = len(participants & {p.person_id for p in self.sentence_people(sentence)})
+                if named == 0 and sentence.index != 0 and not self.impersonal_contact(sentence):
+                    continue  # a city in a sentence about someone else (a summit's venue, a coming visit)
+                candidates.append((match, sentence, named))
+        if event.host:
+            candidates = [c for c in candidates if c[0].payload.country == event.host] or (
+                [] if any(c[0].payload.country != event.host for c in candidates) else candidates
+            )
+        if event.kind == Kind.PHONE_CALL:  # a call has two ends and no place
+            return
+        if candidates:
+            # A place named in a sentence that names the participants is stated; elsewhere it is inferred.
+            match, sentence, named = max(candidates, key=lambda c: (c[2] >= 2, c[0].payload.kind != "landmark"))
+            basis = Basis.STATED if named >= 2 and match.payload.kind != "landmark" else Basis.INFERRED
+            self._set_place(event, match, sentence, basis)
+            return
+        if event.host:
+            for match in self.places:
+                before = self.text[max(0, match.start - 30) : match.start]
+                sentence = self._sentence_at(match.start)
+                if (
+                    match.payload.country == event.host
+                    and self.lang.PLACE_PREPOSITION.search(before)
+                    and not self._place_owned_by_forum(sentence, match)
+                    and not self._in_other_event(sentence, event)
+                ):
+                    self._set_place(event, match, sentence, Basis.INFERRED)
+                    return
+        if event.parent is not None and event.parent.place is not None:
+            parent = event.parent
+            event.place, event.place_as_written, event.place_quote = (
+                parent.place,
+                parent.place_as_written,
+                parent.place_quote,
+            )
+            event.place_basis, event.host = Basis.INFERRED, event.host or parent.host
+            return
+        dateline = self.article.dateline_date or (self.reference if self.article.dateline_month_day else None)
+        # A dateline without a date of its own ("ASTANA. KAZINFORM") is the place of a contact told that day only
+        # when the text says which country hosted it.
+        undated_line = dateline is None and event.host and event.date_basis == Basis.PUBLICATION
+        dateline = dateline or (self.article.published if undated_line else None)
+        if dateline and self.article.dateline_city and event.date is not None and dateline.overlaps(event.date):
+            found = self.gaz.places.find(self.article.dateline_city)
+            if found and (not event.host or found[0].payload.country == event.host):
+                start, end = self.article.dateline_span
+                event.place = found[0].payload
+                event.place_as_written = self.article.dateline_city.title()
+                event.place_basis = Basis.DATELINE
+                event.place_quote = Quote(start, end, self.text[start:end])
+                event.host = event.host or found[0].payload.country
+                return
+        self.unknown_place(event)
+
+    def place_stated(self, sentence, match):
+        """A place named where something happens: after a preposition ("in Astana", "в Астане", "before leaving
+        Astana"), or at the head of a dated parenthesis ("(Moscow, October 22, 2025)") as ministries title their
+        transcripts."""
+        before = self.before(sentence, match.start)
+        if self.lang.PLACE_PREPOSITION.search(before):
+            return True
+        after = self.text[match.end : min(sentence.end, match.end + 40)]
+        return bool(re.search(r"\(\s*$", before) and re.match(r"\s*,\s*\S", after) and self.find_dates(after[:40]))
+
+    def elsewhere(self, before, event):
+        """Whether the words before a place put it in another event than a contact reported as held: a visit
+        being prepared or announced."""
+        if event.planned:
+            return False
+        clause = re.split(r"[,;:]", before)[-1]
+        return bool(self.lang.NOT_PARTICIPANT.search(before) or self.lang.PLANNED.search(clause))
+
+    def impersonal_contact(self, sentence):
+        """'Kazakhstan and Russia held consultations in Astana', 'a reception was held in Moscow': a sentence that
+        reports a contact as done and names nobody."""
+        text = sentence.text
+        main_clause = re.split(r"[,;:]", text, maxsplit=1)[0]
+        if self.within(self.people, sentence) or self.lang.PLANNED.search(main_clause):
+            return False
+        return any(p.search(text) for _, p in self.lang.CUES) or self.reports_multilateral(text)
+
+    def unknown_place(self, event):
+        """'Talks in Zhezkazgan': a town the reference data does not know becomes a new place, for review, in the
+        host country. Only in a contact sentence that names a participant, and never a known word."""
+        if not event.host:
+            return
+        participants = {p.person_id for p in event.participants.values()}
+        for sentence in event.sentences:
+            if not any(p.person_id in participants for p in self.sentence_people(sentence)):
+                continue
+            if not any(pattern.search(sentence.text) for _, pattern in self.lang.CUES):
+                continue
+            for match in self.lang.UNKNOWN_PLACE.finditer(sentence.text):
+                start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
+                name = match.group("name")
+                if (
+                    name.lower() in self.lang.NAME_STOPWORDS
+                    or name.lower()[:3] in self.lang.MONTHS_AND_DAYS
+                    or self._is_known_word(start, end)
+                    or self.overlapping(self.people, start, end)
+                ):
+                    continue
+                canonical = self.lang.transliterate(self.lang.nominative(name))
+                event.place = PlaceRef(None, canonical, event.host, "new", None, None)
+                event.place_as_written, event.place_basis = name, Basis.STATED
+                event.place_quote = quote_of(sentence)
+                return
+
+    def _in_other_event(self, sentence, event):
+        # A sentence that reports a contact on another date places that contact, not this one.
+        if sentence is None or sentence in event.sentences:
+            return False
+        dates = [m.date for m in self.find_dates(sentence.text) if not m.relative]
+        return bool(dates) and not any(overlaps(date, event.date) for date in dates)
+
+    def _sentence_at(self, position):
+        for sentence in self.article.sentences:
+            if sentence.start <= position < sentence.end:
+                return sentence
+        return None
+
+    def _place_owned_by_forum(self, sentence, match):
+        before = self.before(sentence, match.start)
+        return bool(
+            self.lang.FORUM.search(before)
+            or self.lang.SIDE_FORUM.search(before)
+            or re.search(r"\bForum\b[^.]{0,60}$", before)
+        )
+
+    def _set_place(self, event, match, sentence, basis):
+        ref = match.payload
+        event.place = ref
+        event.place_as_written = ref.name if ref.kind == "landmark" else match.text
+        event.place_basis = basis
+        event.place_quote = quote_of(sentence)
+        event.host = event.host or ref.country
