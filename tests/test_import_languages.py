@@ -245,3 +245,18 @@ def test_the_timeline_counts_held_contacts_of_known_date_only(client):
     assert "2007" not in response.content.decode().split("<main", 1)[-1]
     listing = client.get("/meetings/").content.decode()
     assert "date unknown" in listing and "planned" in listing
+
+
+def test_an_undated_report_is_not_merged_into_a_meeting_on_another_day_of_the_year():
+    import_text(
+        " date 2021-04-08 MOSCOW, April 8. /TASS/. Russian Foreign Minister Sergey Lavrov held talks with Kazakh "
+        "Foreign Minister Mukhtar Tleuberdi in Moscow."
+    )
+    # No year anywhere and Tleuberdi served several years: the day and month of the dateline are the only clue.
+    import_text(
+        "МОСКВА, 5 октября. /ТАСС/. Министр иностранных дел России Сергей Лавров провел переговоры с главой МИД "
+        "Казахстана Мухтаром Тлеуберди в Москве."
+    )
+    assert Meeting.objects.count() == 2
+    undated = Meeting.objects.get(date__isnull=True)
+    assert people_of(undated) == {LAVROV, TLEUBERDI}

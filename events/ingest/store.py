@@ -289,9 +289,26 @@ class Writer:
             return False
         if (meeting.kind == Meeting.Kind.PHONE_CALL) != (event.kind == Meeting.Kind.PHONE_CALL):
             return False
+        if not self.day_and_month_fit(meeting, event):
+            return False
         if meeting.place_id and event.place is not None and event.place.place_id:
             return meeting.place_id == event.place.place_id
         return True
+
+    def day_and_month_fit(self, meeting, event):
+        """An undated report whose dateline gives a day and month ('MOSCOW, October 5') fits only a meeting within
+        a few days of that day, in whichever year."""
+        month_day = self.article.dateline_month_day
+        if event.date is not None or month_day is None or meeting.date is None:
+            return True
+        try:
+            stated = meeting.date.replace(month=month_day[0], day=month_day[1])
+        except ValueError:  # 29 February in another year
+            return False
+        first = meeting.date
+        last = meeting.end_date or _last_day(meeting.date, meeting.date_precision)
+        window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
+        return first - window <= stated <= last + window
 
     def tag(self, meeting, names):
         """Topics by name, created when new; two queries, where taggit's add() takes a few per topic. Names match
