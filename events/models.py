@@ -191,12 +191,18 @@ class Source(models.Model):
     class Meta:
         ordering = ["-published", "id"]
 
+    LANGUAGES = {"en": "English", "ru": "Russian"}
+
     def __str__(self):
         label = self.title or self.filename or f"source {self.pk}"
         return f"{self.outlet}: {label}" if self.outlet else label
 
     def get_absolute_url(self):
         return reverse("events:source-detail", kwargs={"pk": self.pk})
+
+    @property
+    def language_name(self):
+        return self.LANGUAGES.get(self.language, self.language)
 
 
 class Evidence(models.Model):

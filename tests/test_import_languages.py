@@ -260,3 +260,19 @@ def test_an_undated_report_is_not_merged_into_a_meeting_on_another_day_of_the_ye
     assert Meeting.objects.count() == 2
     undated = Meeting.objects.get(date__isnull=True)
     assert people_of(undated) == {LAVROV, TLEUBERDI}
+
+
+def test_a_source_without_a_title_is_named_by_its_first_sentence_and_shows_its_language(client):
+    import_text(
+        " date 2022-01-10 МОСКВА, 10 января. /ТАСС/. Заместитель министра иностранных дел России Андрей Руденко "
+        "провел консультации с заместителем министра иностранных дел Казахстана Романом Василенко."
+    )
+    source = Source.objects.get()
+    assert source.title.startswith("Заместитель министра иностранных дел России Андрей Руденко провел")
+    assert source.title.endswith(" …") and len(source.title) <= 122
+    assert str(source).startswith("TASS: Заместитель")
+    body = client.get(source.get_absolute_url()).content.decode()
+    assert "<dt>Language</dt><dd>Russian</dd>" in body
+    assert '<div class="article-text" lang="ru">' in body
+    meeting_page = client.get(only_meeting().get_absolute_url()).content.decode()
+    assert "· Russian" in meeting_page and 'lang="ru"' in meeting_page

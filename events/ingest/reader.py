@@ -43,6 +43,16 @@ class Article:
         return languages.get(self.language)
 
     @property
+    def headline(self):
+        """The title, or for a text without one its first sentence after the dateline, shortened at a word."""
+        if self.title:
+            return self.title
+        body = next((s.text for s in self.sentences if not self.dateline_span or s.start >= self.dateline_span[1]), "")
+        if len(body) <= HEADLINE_LENGTH:
+            return body
+        return body[: body.rfind(" ", 0, HEADLINE_LENGTH)].rstrip(" ,;:–—-") + " …"
+
+    @property
     def content_hash(self):
         published = self.published.value.isoformat() if self.published else ""
         canonical = published + "\n" + " ".join(self.text.split())
@@ -56,6 +66,7 @@ class Article:
         return self.published if self.published and self.published.has_year else None
 
 
+HEADLINE_LENGTH = 120
 HEADER = re.compile(r"\A\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b[ \t]*", re.IGNORECASE)
 
 # Page furniture in any language: copyright lines, breadcrumbs ("Home / News / Politics"), view counters.

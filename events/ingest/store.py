@@ -67,7 +67,7 @@ class Writer:
         article = self.article
         self.source = Source.objects.create(
             outlet=article.outlet,
-            title=article.title,
+            title=article.headline,
             published=article.published.value if article.published else None,
             language=article.language,
             dateline=article.dateline,
