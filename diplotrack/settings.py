@@ -152,7 +152,10 @@ DIPLOTRACK_MAX_ARTICLE_BYTES = int(os.environ.get("DIPLOTRACK_MAX_ARTICLE_BYTES"
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # X-Forwarded-Proto is believed only behind a proxy that sets it (and drops what clients send): served
+    # directly, anyone could claim HTTPS with it and skip the redirect.
+    if env_bool("DIPLOTRACK_BEHIND_PROXY", False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))

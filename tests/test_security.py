@@ -37,6 +37,21 @@ def test_deploy_check_is_clean_in_production_settings():
     assert "no issues" in result.stdout
 
 
+PROBE_HTTPS_CLAIM = """
+from django.test import Client
+response = Client(HTTP_HOST="diplotrack.example.org").get("/no-such-page/", HTTP_X_FORWARDED_PROTO="https")
+print(response.status_code, response.get("Location", ""))
+"""
+
+
+@pytest.mark.parametrize(("behind_proxy", "redirected"), [("", True), ("1", False)])
+def test_a_claim_of_https_in_a_header_is_believed_only_behind_a_proxy(behind_proxy, redirected):
+    env = {**PRODUCTION_ENV, "DIPLOTRACK_BEHIND_PROXY": behind_proxy}
+    result = manage("shell", "-c", PROBE_HTTPS_CLAIM, env=env)
+    status, _, location = result.stdout.strip().splitlines()[-1].partition(" ")
+    assert (status == "301" and location.startswith("https://")) == redirected, result.stdout + result.stderr
+
+
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
 def test_production_refuses_to_start_without_its_settings(missing):
     env = {**PRODUCTION_ENV, missing: ""}
