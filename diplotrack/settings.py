@@ -149,6 +149,8 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Articles larger than this are refused by the importer with a clear message.
 DIPLOTRACK_MAX_ARTICLE_BYTES = int(os.environ.get("DIPLOTRACK_MAX_ARTICLE_BYTES", 2_000_000))
+# A form may carry an article near the limit, however it is encoded, so that the form can say it is too large.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * DIPLOTRACK_MAX_ARTICLE_BYTES + 1_000_000
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -168,4 +170,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # A 403 or 404 is an answer, not a fault: only server errors are logged, with their tracebacks.
+    "loggers": {"django.request": {"level": "ERROR"}},
 }

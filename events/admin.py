@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
@@ -90,12 +91,31 @@ class ArticleForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django's own check says only "Null characters are not allowed."; say what it means here.
+        self.fields["text"].validators = [
+            v for v in self.fields["text"].validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+    def clean_text(self):
+        text = self.cleaned_data.get("text") or ""
+        if "\x00" in text:
+            raise ValidationError("The text contains a NUL character: it looks like binary data, not an article.")
+        limit = settings.DIPLOTRACK_MAX_ARTICLE_BYTES
+        if len(text.encode("utf-8")) > limit:
+            raise ValidationError(f"The text is larger than {limit:,} bytes, the limit for one article.")
+        return text
+
     def clean(self):
         data = super().clean()
+        if "text" in self.errors:
+            return data
         upload = data.get("upload")
         if upload:
-            if upload.size > settings.DIPLOTRACK_MAX_ARTICLE_BYTES:
-                raise ValidationError("The file is too large to be an article.")
+            limit = settings.DIPLOTRACK_MAX_ARTICLE_BYTES
+            if upload.size > limit:
+                raise ValidationError(f"The file is larger than {limit:,} bytes, the limit for one article.")
             try:
                 data["text"] = upload.read().decode("utf-8")
             except UnicodeDecodeError as error:

@@ -102,6 +102,24 @@ def test_unknown_people_are_created_for_review_not_dropped(client, editor):
     assert person.needs_review
 
 
+def test_pasted_text_with_a_nul_character_or_over_the_limit_gets_a_form_error_that_says_so(client, editor, settings):
+    response = client.post(IMPORT, {"text": "Lavrov met Nurtleu.\x00\x01", "preview": "Preview"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "contains a NUL character" in body and "Paste the article" not in body
+    settings.DIPLOTRACK_MAX_ARTICLE_BYTES = 1_000
+    response = client.post(IMPORT, {"text": "Лавров встретился с Нуртлеу. " * 40, "preview": "Preview"})
+    assert response.status_code == 200
+    assert "larger than 1,000 bytes, the limit for one article" in response.content.decode()
+    assert Source.objects.count() == 0
+
+
+def test_a_refused_or_missing_page_is_not_logged_as_an_error(client, editor, caplog):
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    assert client.get("/no-such-page/").status_code == 404
+    assert not [record for record in caplog.records if record.name == "django.request"]
+
+
 def test_bad_article_text_gives_a_form_error(client, editor):
     response = client.post(IMPORT, {"text": "   ", "preview": "Preview"})
     assert "Paste the article" in response.content.decode()

@@ -1,5 +1,7 @@
 import io
+import os
 import shutil
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -124,3 +126,34 @@ def test_missing_paths_and_empty_folders_are_errors(tmp_path):
         call_command("import_articles", str(tmp_path / "nope.txt"))
     with pytest.raises(CommandError, match="no .txt files"):
         call_command("import_articles", str(tmp_path))
+
+
+def test_paths_that_are_not_files_say_what_they_are(tmp_path):
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    for path, message in [
+        (pipe, "a named pipe, not a file"),
+        (Path("/dev/zero"), "a device, not a file"),
+        (loop, "a symbolic link that loops back on itself"),
+        (tmp_path / "absent.txt", "no such file or folder"),
+    ]:
+        with pytest.raises(CommandError, match=message):
+            call_command("import_articles", str(path), stdout=io.StringIO())
+
+
+def test_entries_of_a_folder_that_are_not_files_are_reported_not_skipped(tmp_path):
+    os.mkfifo(tmp_path / "a_pipe.txt")
+    (tmp_path / "b_loop.txt").symlink_to(tmp_path / "b_loop.txt")
+    (tmp_path / "c_good.txt").write_text(
+        " date 2021-04-08 Russian Foreign Minister Sergey Lavrov met Kazakh Foreign Minister Mukhtar Tleuberdi "
+        "in Moscow."
+    )
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="2 article"):
+        call_command("import_articles", str(tmp_path), stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("failed    a_pipe.txt: a named pipe")
+    assert lines[1].startswith("failed    b_loop.txt: a symbolic link that loops")
+    assert lines[2].startswith("created   c_good.txt")

@@ -1,4 +1,6 @@
+import errno
 import re
+import stat
 import sys
 from collections import Counter
 from pathlib import Path
@@ -8,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from events.ingest import Importer
 from events.ingest.dates import parse_header_date
-from events.ingest.pipeline import FAILED
+from events.ingest.pipeline import FAILED, ImportResult
 
 
 class Command(BaseCommand):
@@ -36,7 +38,7 @@ class Command(BaseCommand):
         importer = Importer(dry_run=dry_run, published=date)
         counts = Counter()
         for name, data in self.articles(paths):
-            result = importer.import_bytes(data, filename=name)
+            result = importer.import_bytes(data, filename=name) if isinstance(data, bytes) else data
             counts[result.status] += 1
             style = self.style.ERROR if result.status == FAILED else (lambda text: text)
             self.stdout.write(style(f"{result.status:<9} {name}: {result.message}"))
@@ -53,15 +55,17 @@ class Command(BaseCommand):
                 continue
             path = Path(raw)
             if path.is_dir():
-                files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix == ".txt")
-                if not files:
+                entries = sorted(p for p in path.iterdir() if p.suffix == ".txt")
+                if not entries:
                     raise CommandError(f"{path}: no .txt files in this folder.")
-                for file in files:
-                    yield file.name, read_file(file)
-            elif path.is_file():
-                yield path.name, read_file(path)
-            else:
-                raise CommandError(f"{path}: no such file or folder.")
+                for entry in entries:
+                    problem = not_a_file(entry)
+                    yield entry.name, ImportResult(FAILED, problem) if problem else read_file(entry)
+                continue
+            problem = not_a_file(path)
+            if problem:
+                raise CommandError(f"{path}: {problem}.")
+            yield path.name, read_file(path)
 
 
 CHUNK = 1 << 16
@@ -76,6 +80,26 @@ def read_limited(stream):
         while stream.read(CHUNK):
             pass
     return data
+
+
+def not_a_file(path):
+    """Why a path cannot be read as an article, or '' when it can: named pipes and devices would never end or
+    never hold text, and a link that loops or leads nowhere has nothing behind it."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link that loops back on itself"
+        if path.is_symlink():
+            return "a symbolic link to nothing"
+        return "no such file or folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe, not a file (use '-' to read standard input)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file"
+    if not stat.S_ISREG(mode):
+        return "not a regular file"
+    return ""
 
 
 def read_file(path):
