@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import OperationalError
 
 from events.ingest.store import Writer
 from events.models import Evidence, Meeting, Source
@@ -119,6 +120,19 @@ def test_a_failure_while_writing_leaves_nothing_half_written(monkeypatch, tmp_pa
     assert Source.objects.count() == 0
     assert Meeting.objects.count() == 0
     assert Evidence.objects.count() == 0
+
+
+def test_a_busy_database_gives_a_message_to_try_again_and_saves_nothing(monkeypatch):
+    def locked(self, *args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(Writer, "save_agreement", locked)
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(SEEDS / "001_455f57f23ae401b1.txt"), stdout=out)
+    assert "the database is busy with another write" in out.getvalue() and "try again" in out.getvalue()
+    assert "unexpected error" not in out.getvalue()
+    assert Source.objects.count() == Meeting.objects.count() == 0
 
 
 def test_missing_paths_and_empty_folders_are_errors(tmp_path):

@@ -2,7 +2,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 
 from events.ingest.extract import MAX_CONTACTS, Extractor
 from events.ingest.gazetteer import Gazetteer
@@ -27,6 +27,13 @@ def serialize_imports():
 
 
 CREATED, MERGED, UNCHANGED, SKIPPED, FAILED = "created", "merged", "unchanged", "skipped", "failed"
+BUSY = "the database is busy with another write (an import, a restore); nothing was saved: try again in a moment"
+
+
+def is_busy(error):
+    """Whether a database error means another writer holds the lock (SQLite) or a lock wait timed out."""
+    text = str(error).lower()
+    return "database is locked" in text or "database table is locked" in text or "lock timeout" in text
 
 
 @dataclass
@@ -105,6 +112,12 @@ class Importer:
                 source = writer.write()
                 if self.dry_run:
                     transaction.set_rollback(True)
+        except OperationalError as error:
+            if not is_busy(error):
+                logger.exception("Import of %s failed", filename or "an article")
+                return ImportResult(FAILED, f"unexpected error ({type(error).__name__}); nothing was saved")
+            logger.warning("Import of %s waited too long for the database", filename or "an article")
+            return ImportResult(FAILED, BUSY)
         except IntegrityError:
             # Another import stored the same text between our check and our write.
             if Source.objects.filter(content_hash=article.content_hash).exists():
