@@ -189,17 +189,21 @@ class Writer:
             existing = {}
         else:
             existing = {p.person_id: p for p in meeting.participants.filter(person__isnull=False)}
+        new = [
+            Participant(
+                meeting=meeting,
+                person_id=person_id,
+                name_as_written=finding.name_as_written,
+                title=finding.title[:300],
+                role=self.role_of(finding, event),
+            )
+            for person_id, finding in people.values()
+            if person_id not in existing
+        ]
+        for participant in Participant.objects.bulk_create(new):  # one query; the rows come back with their ids
+            existing[participant.person_id] = participant
         for person_id, finding in people.values():
-            participant = existing.get(person_id)
-            if participant is None:
-                participant = Participant.objects.create(
-                    meeting=meeting,
-                    person_id=person_id,
-                    name_as_written=finding.name_as_written,
-                    title=finding.title[:300],
-                    role=self.role_of(finding, event),
-                )
-                existing[person_id] = participant
+            participant = existing[person_id]
             self.cite(participant, "person", finding.quote, finding.name_as_written)
             if finding.title and finding.title_stated:
                 self.cite(participant, "title", finding.quote, finding.title)
