@@ -25,7 +25,7 @@ from events.ingest.findings import (
     quote_of,
 )
 from events.ingest.gazetteer import tokenize
-from events.ingest.people import PeopleReading
+from events.ingest.participants import PeopleReading
 from events.ingest.places import PlaceReading
 from events.models import Basis
 
@@ -39,7 +39,7 @@ __all__ = ["BEFORE_WINDOW", "KIND_RANK", "KZ", "MAX_CONTACTS", "RU", "Extractor"
 
 class Extractor(PeopleReading, PlaceReading, DocumentReading):
     """Reads one article into contacts: splits it into the contacts it tells (``segment``), then completes each
-    with its people (``people.py``), its place (``places.py``) and what it names (``documents.py``)."""
+    with its people (``participants.py``), its place (``places.py``) and what it names (``documents.py``)."""
 
     def __init__(self, article, gazetteer):
         self.article = article
