@@ -486,3 +486,95 @@ def test_ministers_who_took_part_in_the_presidents_talks_make_them_a_contact(tex
     assert meeting.kind == Meeting.Kind.TALKS
     assert people_of(meeting) == {"vladimir-putin", "kassym-jomart-tokayev", LAVROV, TLEUBERDI}
     assert meeting.date == datetime.date(2022, 10, 13)
+
+
+# --- capitals, occasions shared, dates under the text, meetings of many as a topic ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2020-11-20 Kazakh Foreign Minister Mukhtar Tleuberdi received Russian Deputy Foreign Minister Andrey "
+        "Rudenko, who is in the Kazakh capital for consultations.",
+        " date 2020-11-20 Министр иностранных дел Казахстана Мухтар Тлеуберди принял в казахстанской столице "
+        "заместителя министра иностранных дел России Андрея Руденко.",
+    ],
+)
+def test_a_capital_named_by_its_country_is_that_capital(text):
+    import_text(text)
+    assert only_meeting().place.slug == "astana"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2012-11-13 PAVLODAR, November 12 (RIA Novosti) - Russian President Vladimir Putin and Kazakh President "
+        "Nursultan Nazarbayev signed a joint action plan in Pavlodar on Monday. Foreign Ministers Sergey Lavrov and "
+        "Yerzhan Kazykhanov held a separate meeting.",
+        " date 2012-11-13 Президенты России и Казахстана Владимир Путин и Нурсултан Назарбаев подписали в Павлодаре "
+        "план совместных действий. Министры иностранных дел Сергей Лавров и Ержан Казыханов провели отдельную "
+        "встречу.",
+    ],
+)
+def test_a_separate_meeting_on_the_same_occasion_takes_its_place(text):
+    import_text(text)
+    meeting = only_meeting()  # the presidents' signing alone is no foreign-ministry contact
+    assert people_of(meeting) == {LAVROV, "yerzhan-kazykhanov"}
+    assert meeting.place.slug == "pavlodar"
+
+
+def test_a_date_printed_under_a_ministry_release_is_its_publication_date():
+    import_text(
+        "О переговорах Министра иностранных дел России С.В.Лаврова с Министром иностранных дел Казахстана "
+        "Б.Б.Атамкуловым\n\n"
+        "15 марта в Москве состоялись переговоры С.В.Лаврова с Б.Б.Атамкуловым.\n\n"
+        "15 марта 2019 года"
+    )
+    assert Source.objects.get().published == datetime.date(2019, 3, 15)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2019, 3, 15)
+    assert meeting.place.slug == "moscow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2009-06-05 ASTANA, June 4 (Itar-Tass) -- Kazakh Foreign Minister Marat Tazhin held talks with "
+        "Russian Deputy Foreign Minister Grigory Karasin, who arrived in Astana for consultations on the CIS summit "
+        "agenda.",
+        " date 2009-06-05 АСТАНА, 4 июня. /ИТАР-ТАСС/. Министр иностранных дел Казахстана Марат Тажин провел "
+        "переговоры с заместителем министра иностранных дел России Григорием Карасиным, прибывшим в Астану для "
+        "консультаций по подготовке к саммиту СНГ.",
+    ],
+)
+def test_a_summit_that_is_only_the_topic_does_not_make_the_talks_multilateral(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind != Meeting.Kind.MULTILATERAL
+    assert people_of(meeting) == {"marat-tazhin", "grigory-karasin"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2015-10-16 MOSCOW, October 16. /TASS/. Russian Foreign Minister Sergey Lavrov hopes to meet his "
+        "Kazakh counterpart Yerlan Idrissov soon.",
+        " date 2015-10-16 МОСКВА, 16 октября. /ТАСС/. Министр иностранных дел России Сергей Лавров надеется "
+        "встретиться с казахстанским коллегой Ерланом Идрисовым в ближайшее время.",
+    ],
+)
+def test_a_hope_to_meet_is_an_announcement(text):
+    import_text(text)
+    assert only_meeting().stage == Meeting.Stage.PLANNED
+
+
+def test_the_visiting_counterpart_is_the_guest_and_a_titles_city_places_the_talks():
+    import_text(
+        "Lavrov's remarks at a news conference following talks with Foreign Minister of Kazakhstan Murat Nurtleu, "
+        "Moscow, April 11, 2023\n\n"
+        "Russian Foreign Minister Sergey Lavrov said after talks with his visiting Kazakh counterpart that the "
+        "alliance underpins stability."
+    )
+    meeting = only_meeting()
+    assert meeting.place.slug == "moscow"
+    assert meeting.country.code == "RU"

@@ -24,7 +24,7 @@ from events.ingest.findings import (
     overlaps,
     quote_of,
 )
-from events.ingest.gazetteer import tokenize
+from events.ingest.gazetteer import Match, tokenize
 from events.ingest.participants import PeopleReading
 from events.ingest.places import PlaceReading
 from events.models import Basis
@@ -59,6 +59,18 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         self.last_named = {}  # country → the last participant named from it, for "he" and "she"
         self.reference = article.reference_date or self.infer_reference()
         self.series_named = bool(self.lang.FORUM.search(self.text))
+        self.places = sorted(self.places + self.capitals(), key=lambda m: m.start)
+
+    def capitals(self):
+        """'In the Kazakh capital', 'в российской столице': the capital of that country in the article's time."""
+        day = self.reference.value if self.reference else None
+        found = []
+        for match in self.lang.CAPITAL.finditer(self.text):
+            country = self._country_of(match.group("adj") or match.group("of"))
+            place = self.gaz.capital_of(country, day)
+            if place is not None:
+                found.append(Match(match.start(), match.end(), match.group(0), place))
+        return found
 
     def _with_initials(self, matches):
         initials = self.gaz.find_by_initials(self.text)
@@ -227,7 +239,14 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             parts = re.split(r"[,;:—–]|\s-\s", text[match.end() :], maxsplit=2)
             clause = parts[0] + (" " + parts[1] if len(parts) > 1 and self.lang.RELATIVE.match(parts[1]) else "")
             before = text[max(0, match.start() - 40) : match.start()]
-            if not (self.lang.FUTURE.search(clause) or self.lang.FUTURE.search(before)):
+            if self.lang.FUTURE.search(clause) or self.lang.FUTURE.search(before):
+                continue
+            # The verb goes with this meeting: near it, and the meeting is not only the topic ("the summit agenda").
+            near = text[max(0, match.start() - 80) : match.start()] + " " + text[match.end() : match.end() + 60]
+            topic = self.lang.TOPIC_OF.search(text[max(0, match.start() - 30) : match.start()]) or (
+                self.lang.TOPIC_AFTER.match(text[match.end() :])
+            )
+            if self.lang.PARTICIPATION.search(near) and not topic:
                 return True
         return False
 
@@ -257,7 +276,9 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
                 if people & set(event.participants) and overlaps(event.date, date or current.date):
                     return event
             date, basis = (date, basis) if date is not None else (current.date, current.date_basis)
-            return EventFinding(date=date, date_basis=basis, date_quote=current.date_quote, multilateral=multilateral)
+            event = EventFinding(date=date, date_basis=basis, date_quote=current.date_quote, multilateral=multilateral)
+            event.sibling = current
+            return event
         if date is None:
             if current is not None and current.multilateral == multilateral and not side_talks:
                 return current

@@ -98,6 +98,7 @@ class EventFinding:
     forums: dict = field(default_factory=dict)
     agreements_discussed: dict = field(default_factory=dict)
     parent: "EventFinding | None" = None
+    sibling: "EventFinding | None" = None  # the contact told just before, on the same occasion, by other people
     sentences: list = field(default_factory=list)
     name: str = ""
     drop_reason: str = ""

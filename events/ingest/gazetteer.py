@@ -4,6 +4,7 @@ The gazetteer is read from the database once per import run; matching an article
 pass over its tokens, looking up each token in a dictionary of name prefixes.
 """
 
+import datetime
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from people.text import normalize_name
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+CAPITALS = {"KZ": "Astana", "RU": "Moscow"}
+ASTANA_CAPITAL_SINCE = datetime.date(1997, 12, 10)
 INITIALS = re.compile(
     r"(?<!\w)([A-ZА-ЯЁ])\.\s?(?:[A-ZА-ЯЁ]\.\s?)?(?P<surname>[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)"
 )
@@ -215,6 +218,14 @@ class Gazetteer:
             org_members=members,
             by_surname=dict(by_surname),
         )
+
+    def capital_of(self, country, day=None):
+        """The capital of Kazakhstan or Russia on a day (Almaty until December 1997), as a place the text named."""
+        name = CAPITALS.get(country)
+        if country == "KZ" and day is not None and day < ASTANA_CAPITAL_SINCE:
+            name = "Almaty"
+        found = self.places.find(name) if name else []
+        return found[0].payload if found else None
 
     def find_by_initials(self, text):
         """'S.V. Lavrov', 'К.К.Абдрахмановым': a surname after initials is a full name when the first initial is the

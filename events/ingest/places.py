@@ -16,6 +16,8 @@ class PlaceReading:
         for sentence in event.sentences:
             for match in self.within(self.countries, sentence):
                 before = self.before(sentence, match.start)
+                if self.lang.NATIONALITY_OF_PERSON.match(self.text[match.end : match.end + 40]):
+                    continue
                 if self.lang.VISIT_TARGET.search(before) and not event.host and not self.elsewhere(before, event):
                     event.host = match.payload
         candidates = []
@@ -80,17 +82,29 @@ class PlaceReading:
                 event.place_quote = Quote(start, end, self.text[start:end])
                 event.host = event.host or found[0].payload.country
                 return
+        sibling = event.sibling
+        if sibling is not None and sibling.place is not None and overlaps(sibling.date, event.date):
+            # "The presidents signed the plan in Pavlodar. The foreign ministers held a separate meeting."
+            event.place, event.place_as_written, event.place_quote = (
+                sibling.place,
+                sibling.place_as_written,
+                sibling.place_quote,
+            )
+            event.place_basis, event.host = Basis.INFERRED, event.host or sibling.host
+            return
         self.unknown_place(event)
 
     def place_stated(self, sentence, match):
         """A place named where something happens: after a preposition ("in Astana", "в Астане", "before leaving
-        Astana"), or at the head of a dated parenthesis ("(Moscow, October 22, 2025)") as ministries title their
-        transcripts."""
+        Astana"), or followed by a full date at the head of a parenthesis or the end of a title ("(Moscow, October
+        22, 2025)", "…, Moscow, April 11, 2023") as ministries title their transcripts."""
         before = self.before(sentence, match.start)
         if self.lang.PLACE_PREPOSITION.search(before):
             return True
         after = self.text[match.end : min(sentence.end, match.end + 40)]
-        return bool(re.search(r"\(\s*$", before) and re.match(r"\s*,\s*\S", after) and self.find_dates(after[:40]))
+        dated = re.match(r"\s*,\s*\S", after) and any(m.date.has_year for m in self.find_dates(after[:40]))
+        in_title = sentence.index == 0 and re.search(r",\s*$", before)
+        return bool(dated and (re.search(r"\(\s*$", before) or in_title))
 
     def elsewhere(self, before, event):
         """Whether the words before a place put it in another event than a contact reported as held: a visit

@@ -216,6 +216,10 @@ def read(raw, published=None, language=None):
             stamp_outlet = OUTLETS.get(match.group("rest").strip(" .,|").lower(), match.group("rest").strip(" .,|"))
             del paragraphs[i]  # page furniture, not prose
             break
+    if stamp is None and len(paragraphs) > 1 and _bare_timestamp(paragraphs[-1], lang):
+        # Ministries print the date under the text: "15 марта 2019 года".
+        stamp = parse_span(lang.TIMESTAMP.match(paragraphs[-1]).group("date"), None, language=code)
+        del paragraphs[-1]
     if not paragraphs:
         raise ArticleError("the article has no text besides its date")
 

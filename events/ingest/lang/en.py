@@ -147,6 +147,14 @@ SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes)\b", re.IGNORECAS
 # The one who hosts, named after a passive: "Lavrov was received by President Tokayev".
 PASSIVE_HOST = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:received|welcomed|hosted|greeted)\s+by\b", re.IGNORECASE)
 HOST_VERB = re.compile(r"\b(?:welcomed|hosted|greeted|received)\b(?!\s+by\b)", re.IGNORECASE)
+# A capital named by its country: "in the Kazakh capital", "the Russian capital".
+CAPITAL = re.compile(
+    r"\b(?:the\s+)?(?:(?P<adj>Kazakh(?:stani)?|Russian)\s+capital|capital\s+of\s+(?P<of>Kazakhstan|Russia))\b"
+)
+# A country's adjective that qualifies a person, not a destination: "his visiting Kazakh counterpart".
+NATIONALITY_OF_PERSON = re.compile(
+    r"^\s+(?:counterpart|colleague|minister|foreign|deputy|delegation|FM|top|president|prime|ambassador|side)\b", re.I
+)
 VISIT_TARGET = re.compile(r"\b(?:visit(?:s|ed|ing)?(?: to)?|arriv(?:ed|es|ing) in|trip to|tour of)\s+(?:the\s+)?$")
 PLACE_PREPOSITION = re.compile(
     r"\b(?:(?:in|to|at|into)\s+(?:the\s+)?(?:city\s+of\s+)?"
@@ -389,9 +397,15 @@ BOTH_MINISTERS = re.compile(
 # Words that make a contact an announcement, not a report: the contact is stored as planned.
 PLANNED = re.compile(
     r"\b(?:will|shall|is to|are to|is expected to|are expected to|is scheduled to|are scheduled to|is due to"
-    r"|plans? to|planned|upcoming|forthcoming|oncoming|scheduled for|slated for|to be held|set to)\b",
+    r"|plans? to|planned|upcoming|forthcoming|oncoming|scheduled for|slated for|to be held|set to"
+    r"|hopes? to|intends? to|expects? to|wants? to|would like to|(?:is|are) going to|(?:is|are) planning to)\b",
     re.IGNORECASE,
 )
+# A meeting of many named as the subject of talks, not as attended: "preparations for the summit", "summit agenda".
+TOPIC_OF = re.compile(
+    r"\b(?:preparations? (?:for|of)|preparing(?: for)?|agenda of|results of|outcome of)\s+(?:the\s+)?$", re.I
+)
+TOPIC_AFTER = re.compile(r"\s+(?:agenda|preparations?|documents?|decisions?|declaration)\b", re.I)
 ADJECTIVES = {}
 
 

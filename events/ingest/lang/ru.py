@@ -166,7 +166,7 @@ CUES = [
     ),
     (
         Kind.TALKS,
-        rf"переговор{W}*|разговор{W}*|встретил{W}*|встреч[аеиуы]{W}*|бесед[аеуы]|беседовал{W}*|прин[яи]л{W}*"
+        rf"переговор{W}*|разговор{W}*|встрет{W}*|встреч[аеиуы]{W}*|бесед[аеуы]|беседовал{W}*|прин[яи]л{W}*"
         rf"|визит{W}*|посетил{W}*|посещени{W}*|прибыл{W}*|прибыти{W}*|провел{W}*\s+(?:встреч|переговор|бесед){W}*",
     ),
 ]
@@ -221,6 +221,14 @@ SIDELINES = re.compile(rf"(?<!{W})(?:на\s+полях|в\s+кулуарах)", 
 # The one who hosts, named after a passive: "Лавров был принят Президентом".
 PASSIVE_HOST = re.compile(rf"(?<!{W})(?:был|была|были)\s+(?:также\s+)?(?:принят|приняты|принята)(?!{W})", re.I)
 HOST_VERB = re.compile(rf"(?<!{W})(?:принял|приняла|приветствовал{W}*)(?!{W})", re.IGNORECASE)
+# A capital named by its country: "в казахстанской столице", "столицы России".
+CAPITAL = re.compile(
+    rf"(?<!{W})(?:(?P<adj>казахстанск|российск){W}*\s+столиц{W}*|столиц{W}*\s+(?P<of>Казахстана|России|РФ|РК))(?!{W})",
+    re.IGNORECASE,
+)
+# Russian names the destination with a noun in the accusative ("визит в Казахстан"); an adjective before a person
+# ("казахстанский коллега") is not matched as a destination.
+NATIONALITY_OF_PERSON = re.compile(r"(?!)")
 VISIT_TARGET = re.compile(
     rf"(?:визит{W}*(?:\s+{W}+){{0,3}}\s+в|посетил{W}*|посещени{W}*|прибыл{W}*\s+в|поездк{W}*\s+в|приезд{W}*\s+в)\s+$",
     re.IGNORECASE,
@@ -246,14 +254,17 @@ HEADLINE_PLANNED = re.compile(r"(?!)")
 PRONOUN = re.compile(rf"(?<!{W})(?:он|она|его|ее|её|ему|ей|ним|ней)(?!{W})", re.IGNORECASE)
 # What opens a clause that describes the thing just named: "о саммите, который пройдет в следующем году".
 RELATIVE = re.compile(rf"^\s*(?:котор{W}+|намеченн{W}+|запланированн{W}+|назначенн{W}+)(?!{W})", re.IGNORECASE)
-FUTURE = re.compile(
-    rf"(?<!{W})(?:будет|будут|состоится|состоятся|предстоит|предстоящ{W}*|планиру{W}*|намечен{W}*|запланирован{W}*"
+_FUTURE_WORDS = (
+    rf"будет|будут|состоится|состоятся|предстоит|предстоящ{W}*|планиру{W}*|намечен{W}*|запланирован{W}*"
     rf"|ожида{W}*|посетит|проведет|проведут|встретится|встретятся|пройдет|пройдут|прим(?:ет|ут)\s+участие"
-    rf"|намерен{W}*|отправится|прибудет)(?!{W})",
-    re.IGNORECASE,
+    rf"|намерен{W}*|отправится|прибудет"
 )
+FUTURE = re.compile(rf"(?<!{W})(?:{_FUTURE_WORDS})(?!{W})", re.IGNORECASE)
 # Words that make a contact an announcement, not a report: the contact is stored as planned.
-PLANNED = FUTURE
+PLANNED = re.compile(rf"(?<!{W})(?:{_FUTURE_WORDS}|надеется|надеются|собирается|собираются)(?!{W})", re.IGNORECASE)
+# A meeting of many named as the subject of talks, not as attended: "подготовка к саммиту", "повестка саммита".
+TOPIC_OF = re.compile(rf"(?<!{W})(?:подготовк{W}*\s+к|повестк{W}*|итог{W}*|решени{W}*)\s+$", re.IGNORECASE)
+TOPIC_AFTER = re.compile(r"(?!)")
 OWNED_DATE = re.compile(
     rf"(?:подписан{W}*|намечен{W}*\s+на|запланирован{W}*\s+на|состоится|пройдет|назначен{W}*\s+на)\s*$", re.IGNORECASE
 )
