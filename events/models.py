@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, Window
-from django.db.models.functions import ExtractYear, RowNumber
+from django.db.models.functions import ExtractYear, Left, RowNumber
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -161,12 +161,16 @@ class Organization(models.Model):
         return (self.acronym,)
 
 
+SEARCHED_CHARACTERS = 200_000  # of a source's text, for full-text search on PostgreSQL
+
+
 class SourceQuerySet(models.QuerySet):
     def matching(self, text):
         if connection.vendor == "postgresql":
             from django.contrib.postgres.search import SearchQuery, SearchVector
 
-            vector = SearchVector("title", "text", config="simple")
+            # The expression of the index (migration 0008): a text vector is limited to 1 MB.
+            vector = SearchVector("title", Left("text", SEARCHED_CHARACTERS), config="simple")
             return self.annotate(document=vector).filter(document=SearchQuery(text, config="simple"))
         matches = self
         for word in text.split()[:10]:

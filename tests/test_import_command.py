@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import OperationalError
 
+from events.ingest import Importer
 from events.ingest.store import Writer
 from events.models import Evidence, Meeting, Source
 from tests.ingest_helpers import OWN, SEEDS
@@ -171,3 +172,18 @@ def test_entries_of_a_folder_that_are_not_files_are_reported_not_skipped(tmp_pat
     assert lines[0].startswith("failed    a_pipe.txt: a named pipe")
     assert lines[1].startswith("failed    b_loop.txt: a symbolic link that loops")
     assert lines[2].startswith("created   c_good.txt")
+
+
+def test_a_text_of_distinct_words_at_the_size_limit_is_stored_on_any_database():
+    # On PostgreSQL the full-text index of sources is limited to 1 MB of vector; such a text once failed to save.
+    import random
+    import string
+
+    rng = random.Random(3)
+    words = ("".join(rng.choice(string.ascii_lowercase) for _ in range(7)) for _ in range(240_000))
+    text = " date 2020-01-01 Lavrov met Nurtleu. " + " ".join(w.capitalize() for w in words)
+    assert len(text.encode()) < 2_000_000
+    (result,) = [Importer().import_bytes(text.encode(), filename="distinct-words.txt")]
+    assert result.status != "failed", result.message
+    assert Source.objects.filter(filename="distinct-words.txt").exists()
+    assert list(Source.objects.matching("Lavrov")) == [Source.objects.get(filename="distinct-words.txt")]

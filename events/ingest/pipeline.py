@@ -103,11 +103,16 @@ class Importer:
             extraction = Extractor(article, self.gazetteer).run()
             with transaction.atomic():
                 serialize_imports()
-                existing = Source.objects.filter(content_hash=article.content_hash).first()
-                if existing:
-                    return ImportResult(UNCHANGED, "already imported by an import running at the same time", existing)
+                # The same text stored meanwhile by another import makes the source's insert fail on its unique
+                # hash (IntegrityError, below): nothing is written twice.
                 writer = Writer(
-                    article, extraction, filename=filename, url=url, countries=self.countries, acronyms=self.acronyms
+                    article,
+                    extraction,
+                    filename=filename,
+                    url=url,
+                    countries=self.countries,
+                    acronyms=self.acronyms,
+                    names=self.gazetteer.person_names,
                 )
                 source = writer.write()
                 if self.dry_run:
@@ -120,8 +125,9 @@ class Importer:
             return ImportResult(FAILED, BUSY)
         except IntegrityError:
             # Another import stored the same text between our check and our write.
-            if Source.objects.filter(content_hash=article.content_hash).exists():
-                return ImportResult(UNCHANGED, "already imported")
+            existing = Source.objects.filter(content_hash=article.content_hash).first()
+            if existing:
+                return ImportResult(UNCHANGED, "already imported by an import running at the same time", existing)
             logger.exception("Import of %s failed", filename or "an article")
             return ImportResult(FAILED, "the database refused the import; nothing was saved")
         except Exception as error:  # one bad article must not stop the others

@@ -51,7 +51,7 @@ OFFICE_TITLES = {
 class Writer:
     """Writes one article's extraction; collects what it created for the report."""
 
-    def __init__(self, article, extraction, filename="", url="", countries=None, acronyms=None):
+    def __init__(self, article, extraction, filename="", url="", countries=None, acronyms=None, names=None):
         self.article = article
         self.extraction = extraction
         self.filename = filename
@@ -62,6 +62,7 @@ class Writer:
         self._countries = countries if countries is not None else {c.code: c for c in Country.objects.all()}
         self._acronyms = acronyms if acronyms is not None else dict(Organization.objects.values_list("pk", "acronym"))
         self._types = {}
+        self._names = names  # person id → name, as the gazetteer read them; None: ask the database
 
     def write(self):
         article = self.article
@@ -163,7 +164,10 @@ class Writer:
         person_ids = {pid for pid, _ in people.values()}
         meeting = self.find_same(event, person_ids)
         if meeting is None:
-            known = dict(Person.objects.filter(pk__in=person_ids).values_list("pk", "name"))
+            if self._names is not None and person_ids <= self._names.keys():
+                known = {pid: self._names[pid] for pid in person_ids}
+            else:
+                known = dict(Person.objects.filter(pk__in=person_ids).values_list("pk", "name"))
             found = [(known.get(pid, f.name_as_written), f.country) for pid, f in people.values()]
             meeting = Meeting(
                 title=self.title_for(event.kind, found, event.host, event.name)[:300],
