@@ -578,3 +578,14 @@ def test_the_visiting_counterpart_is_the_guest_and_a_titles_city_places_the_talk
     meeting = only_meeting()
     assert meeting.place.slug == "moscow"
     assert meeting.country.code == "RU"
+
+
+def test_a_countrys_top_diplomat_and_his_counterpart_are_the_ministers_of_the_day():
+    import_text(
+        " date 2021-08-18 Kazakhstan's top diplomat held phone talks with his Russian counterpart on Wednesday, the "
+        "Kazakh Foreign Ministry said."
+    )
+    meeting = only_meeting()
+    assert people_of(meeting) == {TLEUBERDI, LAVROV}
+    assert meeting.kind == Meeting.Kind.PHONE_CALL
+    assert meeting.date == datetime.date(2021, 8, 18)

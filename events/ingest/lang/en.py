@@ -176,7 +176,7 @@ TITLE_KEYWORD = re.compile(
 )
 TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w’'\-]*|of|and|the|for|on|[–-])[ ]+)*(?:[A-Z][\w’'\-]*)[ ,]*$")
 COUNTERPART = re.compile(
-    r"\b(?:his|her|the|their)?\s*(?P<adj>Kazakh(?:stani)?|Russian)\s+(?:counterpart|colleague"
+    r"\b(?:his|her|the|their)?\s*(?P<adj>Kazakh(?:stani)?|Russian|Kazakhstan['’]s|Russia['’]s)\s+(?:counterpart|colleague"
     r"|[Ff]oreign [Mm]inister|FM|top diplomat|Minister of Foreign Affairs)\b(?!\s*,?\s*[A-Z][a-z]+\s+[A-Z])"
     r"|\bhead of the (?P<adj2>Kazakh(?:stani)?|Russian) (?:Foreign Ministry|MFA|diplomacy|Foreign Office)\b"
 )
