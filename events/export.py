@@ -585,9 +585,9 @@ def people_records(base_url):
 
 def agreement_records(base_url):
     agreements = (
-        Agreement.objects.select_related("forum", "meeting")
+        Agreement.objects.public()
+        .select_related("forum", "meeting")
         .prefetch_related("parties")
-        .filter(Q(meeting__isnull=True) | ~Q(meeting__status=Meeting.Status.DRAFT))
         .order_by("signed_on", "title")
     )
     for a in agreements:

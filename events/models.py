@@ -165,6 +165,12 @@ SEARCHED_CHARACTERS = 200_000  # of a source's text, for full-text search on Pos
 
 
 class SourceQuerySet(models.QuerySet):
+    def public(self):
+        """Sources that report a public meeting, or none at all (kept for the record): not those told only in
+        drafts."""
+        reported = Meeting.objects.filter(sources=OuterRef("pk"))
+        return self.filter(Exists(reported.exclude(status=Meeting.Status.DRAFT)) | ~Exists(reported))
+
     def matching(self, text):
         if connection.vendor == "postgresql":
             from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -263,6 +269,12 @@ class Forum(models.Model):
         return format_partial(self.date, self.date_precision)
 
 
+class AgreementQuerySet(models.QuerySet):
+    def public(self):
+        """Agreements not signed at a draft meeting: what a draft says is not shown anywhere public."""
+        return self.filter(Q(meeting__isnull=True) | ~Q(meeting__status=Meeting.Status.DRAFT))
+
+
 class Agreement(models.Model):
     class Kind(models.TextChoices):
         AGREEMENT = "agreement", "agreement"
@@ -302,6 +314,8 @@ class Agreement(models.Model):
     sources = models.ManyToManyField(Source, blank=True, related_name="agreements")
     evidence = GenericRelation(Evidence)
     history = HistoricalRecords()
+
+    objects = AgreementQuerySet.as_manager()
 
     class Meta:
         ordering = ["signed_on", "title"]

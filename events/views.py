@@ -36,7 +36,7 @@ def home(request):
     counts = {
         "meetings": public.count(),
         "people": Person.objects.count(),
-        "agreements": Agreement.objects.count(),
+        "agreements": Agreement.objects.public().count(),
         "forums": Forum.objects.count(),
     }
     latest = public.with_list_data().newest_first()[:5]
@@ -173,9 +173,9 @@ def meeting_detail(request, pk, slug):
             "topics",
             "forums_discussed__place",
             "agreements_signed",
-            "agreements_discussed",
+            Prefetch("agreements_discussed", queryset=Agreement.objects.public()),
             "sources",
-            "side_meetings",
+            Prefetch("side_meetings", queryset=Meeting.objects.public()),
             Prefetch("evidence", queryset=Evidence.objects.select_related("source").order_by("source_id", "start")),
         )
         .filter(pk=pk)
@@ -189,6 +189,7 @@ def meeting_detail(request, pk, slug):
         raise Http404("No such meeting.")
     if meeting.slug != slug:
         return redirect(meeting, permanent=True)
+    parent = meeting.parent if meeting.parent and meeting.parent.status != Meeting.Status.DRAFT else None
     public = Meeting.objects.public()
     previous = public.before(meeting)
     following = public.after(meeting)
@@ -201,6 +202,7 @@ def meeting_detail(request, pk, slug):
         "events/meeting_detail.html",
         {
             "meeting": meeting,
+            "parent": parent,
             "previous": previous.first(),
             "next": following.first(),
             "related": related,
@@ -223,7 +225,7 @@ def organization_detail(request, slug):
 
 
 def source_detail(request, pk):
-    source = get_object_or_404(Source, pk=pk)
+    source = get_object_or_404(Source.objects.public(), pk=pk)
     meetings = list(source.meetings.public().with_list_data().order_by("date"))
     evidence = with_targets(source.evidence.select_related("content_type").order_by("start", "field"), meetings)
     return render(
@@ -274,8 +276,9 @@ def highlight(text, evidence):
 
 
 def agreement_list(request):
-    agreements = Agreement.objects.select_related("meeting", "forum__place").prefetch_related("parties", "sources")
-    agreements = agreements.filter(Q(meeting__isnull=True) | ~Q(meeting__status=Meeting.Status.DRAFT))
+    agreements = (
+        Agreement.objects.public().select_related("meeting", "forum__place").prefetch_related("parties", "sources")
+    )
     return render(request, "events/agreement_list.html", {"agreements": agreements})
 
 

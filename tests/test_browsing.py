@@ -299,3 +299,27 @@ def test_pages_run_a_fixed_number_of_queries(client, reference, page):
         counts.append(count_queries(client, url))
     assert counts[0] == counts[1], counts
     assert counts[0] <= 25
+
+
+def test_a_draft_is_not_shown_through_the_meetings_sources_and_agreements_related_to_it(client, reference):
+    public = MeetingFactory(title="Summit of the CIS")
+    draft_side = MeetingFactory(title="Secret side talks", parent=public, status=Meeting.Status.DRAFT)
+    draft_parent = MeetingFactory(title="Secret council", status=Meeting.Status.DRAFT)
+    side_of_draft = MeetingFactory(title="Talks beside it", parent=draft_parent)
+    public.agreements_discussed.add(Agreement.objects.create(title="Secret plan", meeting=draft_parent))
+    Agreement.objects.create(title="Open treaty", meeting=public)
+    draft_source = SourceFactory(title="Secret article")
+    draft_parent.sources.add(draft_source)
+    shared_source = SourceFactory(title="Open article")
+    shared_source.meetings.add(public, draft_side)
+
+    body = client.get(public.get_absolute_url()).content.decode()
+    assert "Secret side talks" not in body and "Side meetings" not in body
+    assert "Secret plan" not in body
+    body = client.get(side_of_draft.get_absolute_url()).content.decode()
+    assert "Secret council" not in body and "On the sidelines of" not in body
+    assert client.get(draft_source.get_absolute_url()).status_code == 404
+    assert client.get(shared_source.get_absolute_url()).status_code == 200
+    assert client.get(SourceFactory(title="Kept, no contact").get_absolute_url()).status_code == 200
+    assert client.get(reverse("events:home")).context["counts"]["agreements"] == 1
+    assert "Secret plan" not in client.get(reverse("events:agreement-list")).content.decode()
