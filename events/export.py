@@ -563,7 +563,8 @@ def people_records(base_url):
     from people.models import Person
 
     people = (
-        Person.objects.select_related("country")
+        Person.objects.public()
+        .select_related("country")
         .prefetch_related("names", "positions")
         .annotate(n=Count("participations", filter=~Where(participations__meeting__status=Meeting.Status.DRAFT)))
         .order_by("name")
@@ -607,7 +608,7 @@ def agreement_records(base_url):
 def forum_records(base_url):
     from events.models import Forum
 
-    for f in Forum.objects.select_related("place").order_by("series", "edition"):
+    for f in Forum.objects.public().select_related("place").order_by("series", "edition"):
         yield {
             "series": f.series,
             "edition": f.edition,

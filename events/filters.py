@@ -77,7 +77,7 @@ class MeetingFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(method="filter_text", label="Search", max_length=200, widget=OnePassTextInput)
     person = django_filters.ModelMultipleChoiceFilter(
-        queryset=Person.objects.order_by("name"),
+        queryset=Person.objects.public().order_by("name"),
         to_field_name="slug",
         method="filter_people",
         label="People (all of)",

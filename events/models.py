@@ -243,6 +243,13 @@ class Evidence(models.Model):
         return f"{self.field}: {self.quote[:60]}"
 
 
+class ForumQuerySet(models.QuerySet):
+    def public(self):
+        """Forums discussed at a public meeting, or at none: not those known only from drafts."""
+        discussed = Meeting.objects.filter(forums_discussed=OuterRef("pk"))
+        return self.filter(Exists(discussed.exclude(status=Meeting.Status.DRAFT)) | ~Exists(discussed))
+
+
 class Forum(models.Model):
     series = models.CharField(max_length=200)
     edition = models.PositiveSmallIntegerField()
@@ -253,6 +260,8 @@ class Forum(models.Model):
     sources = models.ManyToManyField(Source, blank=True, related_name="forums")
     evidence = GenericRelation(Evidence)
     history = HistoricalRecords()
+
+    objects = ForumQuerySet.as_manager()
 
     class Meta:
         ordering = ["series", "edition"]

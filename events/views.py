@@ -35,9 +35,9 @@ def home(request):
     public = Meeting.objects.public()
     counts = {
         "meetings": public.count(),
-        "people": Person.objects.count(),
+        "people": Person.objects.public().count(),
         "agreements": Agreement.objects.public().count(),
-        "forums": Forum.objects.count(),
+        "forums": Forum.objects.public().count(),
     }
     latest = public.with_list_data().newest_first()[:5]
     return render(request, "events/home.html", {"counts": counts, "latest": latest})
@@ -284,7 +284,8 @@ def agreement_list(request):
 
 def forum_list(request):
     forums = (
-        Forum.objects.select_related("place")
+        Forum.objects.public()
+        .select_related("place")
         .prefetch_related("sources")
         .annotate(meeting_count=Count("meetings", filter=~Q(meetings__status=Meeting.Status.DRAFT)))
     )
@@ -324,7 +325,8 @@ def timeline(request):
 
 def person_list(request):
     people = (
-        Person.objects.select_related("country")
+        Person.objects.public()
+        .select_related("country")
         .annotate(meeting_count=Count("participations", filter=~Q(participations__meeting__status="draft")))
         .order_by("country__name", "name")
     )
@@ -333,7 +335,7 @@ def person_list(request):
 
 def person_detail(request, slug):
     person = get_object_or_404(
-        Person.objects.select_related("country").prefetch_related("positions__country", "names"), slug=slug
+        Person.objects.public().select_related("country").prefetch_related("positions__country", "names"), slug=slug
     )
     theirs = Meeting.objects.public().involving(person)
     context = filtered_meetings(request, theirs)

@@ -323,3 +323,27 @@ def test_a_draft_is_not_shown_through_the_meetings_sources_and_agreements_relate
     assert client.get(SourceFactory(title="Kept, no contact").get_absolute_url()).status_code == 200
     assert client.get(reverse("events:home")).context["counts"]["agreements"] == 1
     assert "Secret plan" not in client.get(reverse("events:agreement-list")).content.decode()
+
+
+def body_of(response):
+    return (b"".join(response.streaming_content) if response.streaming else response.content).decode()
+
+
+def test_people_and_forums_known_only_from_drafts_are_not_public(client, reference):
+    draft = MeetingFactory(title="Secret talks", status=Meeting.Status.DRAFT)
+    hidden = PersonFactory(name="Hidden Envoy", slug="hidden-envoy")
+    ParticipantFactory(meeting=draft, person=hidden)
+    draft.forums_discussed.add(Forum.objects.create(series="Secret Forum of Something", edition=3))
+    shown = PersonFactory(name="Open Envoy", slug="open-envoy")
+    ParticipantFactory(meeting=MeetingFactory(title="Open talks"), person=shown)
+    ParticipantFactory(meeting=draft, person=shown)
+
+    people = client.get(reverse("people:person-list")).content.decode()
+    assert "Hidden Envoy" not in people and "Open Envoy" in people
+    assert "Sergey Lavrov" in people  # reference data without meetings stays
+    assert client.get(reverse("people:person-detail", args=["hidden-envoy"])).status_code == 404
+    assert client.get(reverse("people:person-detail", args=["open-envoy"])).status_code == 200
+    assert "hidden-envoy" not in client.get(reverse("events:meeting-list")).content.decode()
+    assert "Hidden Envoy" not in body_of(client.get("/people.csv"))
+    assert "Secret Forum" not in client.get(reverse("events:forum-list")).content.decode()
+    assert "Secret Forum" not in client.get("/forums.json").content.decode()
