@@ -1,6 +1,7 @@
 """Where a contact took place: a place named where the contact happens, the host country's city, the meeting on
 whose sidelines it was held, or the dateline when the contact is told as happening there and then."""
 
+import bisect
 import re
 
 from events.ingest.findings import Kind, Quote, overlaps, quote_of
@@ -158,9 +159,14 @@ class PlaceReading:
         return bool(dates) and not any(overlaps(date, event.date) for date in dates)
 
     def _sentence_at(self, position):
-        for sentence in self.article.sentences:
-            if sentence.start <= position < sentence.end:
-                return sentence
+        """The sentence holding a position, by bisection over the sentences' starts."""
+        sentences = self.article.sentences
+        starts = self._starts.get("sentences")
+        if starts is None:
+            starts = self._starts["sentences"] = [s.start for s in sentences]
+        index = bisect.bisect_right(starts, position) - 1
+        if index >= 0 and position < sentences[index].end:
+            return sentences[index]
         return None
 
     def _place_owned_by_forum(self, sentence, match):
