@@ -589,3 +589,14 @@ def test_a_countrys_top_diplomat_and_his_counterpart_are_the_ministers_of_the_da
     assert people_of(meeting) == {TLEUBERDI, LAVROV}
     assert meeting.kind == Meeting.Kind.PHONE_CALL
     assert meeting.date == datetime.date(2021, 8, 18)
+
+
+def test_an_office_named_in_another_clause_does_not_make_a_president_a_diplomat():
+    (result,) = [
+        import_text(
+            " date 2019-04-04 MOSCOW, April 3 /TASS/. Following the foreign minister's report, President Vladimir "
+            "Putin received President Kassym-Jomart Tokayev in the Kremlin."
+        )
+    ]
+    assert result.status == "skipped"
+    assert Meeting.objects.count() == 0

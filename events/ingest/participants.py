@@ -25,8 +25,11 @@ class PeopleReading:
         previous_end = sentence.start
         for match in self.within(self.people, sentence):
             ref = match.payload
-            # The title written just before the name, back to the previous name: "Ambassador to Russia X".
-            title_words = self.text[max(previous_end, match.start - 80) : match.start]
+            # The title written just before the name, back to the previous name or punctuation: "Ambassador to
+            # Russia X", not "…the foreign minister's visit; President X".
+            title_words = re.split(r"[,;:.!?«»“”\"()]", self.text[max(previous_end, match.start - 80) : match.start])[
+                -1
+            ]
             previous_end = match.end
             if (
                 ref.surname_only
