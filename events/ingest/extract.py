@@ -428,8 +428,11 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             if passive and not event.host:
                 hosts = [p for p in people if p.at - sentence.start > passive.start()]
                 event.host = hosts[0].country if hosts else ""
-            elif self.lang.HOST_VERB.search(sentence.text) and not event.host and people:
-                event.host = people[0].country
+            elif not event.host and people and (verb := self.lang.HOST_VERB.search(sentence.text)):
+                # Who received: the subject of the verb (in Russian the one in the nominative, wherever it stands:
+                # "Лаврова … принял президент").
+                hosts = [p for p in people if self.is_subject(p, sentence, verb.start())]
+                event.host = (hosts or people)[0].country
         if (
             not info["cue"]
             and self.lang.SPEECH.search(sentence.text)

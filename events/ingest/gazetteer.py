@@ -154,12 +154,13 @@ class Gazetteer:
     terms: list = field(default_factory=list)
     org_members: dict = field(default_factory=dict)
     by_surname: dict = field(default_factory=dict)  # surname key → {(person_id, first initial)}, in both scripts
+    listed: set = field(default_factory=set)  # every person name as the reference data writes it, normalised
 
     @classmethod
     def load(cls):
         people = PhraseMatcher()
         person_names, person_country = {}, {}
-        surnames, first_names, by_surname = {}, defaultdict(set), defaultdict(set)
+        surnames, first_names, by_surname, listed = {}, defaultdict(set), defaultdict(set), set()
         aliases = list(PersonName.objects.select_related("person__country").order_by("person_id", "id"))
         surname_aliases = _derived_surnames(aliases)
         for alias in aliases:
@@ -169,8 +170,10 @@ class Gazetteer:
             person_country[person.pk] = code
             surname_only = alias.kind == PersonName.Kind.SURNAME
             people.add(alias.name, PersonRef(person.pk, person.name, code, surname_only))
+            listed.add(_normalized(alias.name))
             for surname in surname_aliases.get(alias.pk, ()):
                 people.add(surname, PersonRef(person.pk, person.name, code, True))
+                listed.add(_normalized(surname))
             words = alias.normalized.split()
             written = alias.name.split()
             if not surname_only and len(written) >= 2:
@@ -217,7 +220,12 @@ class Gazetteer:
             terms=terms,
             org_members=members,
             by_surname=dict(by_surname),
+            listed=listed,
         )
+
+    def is_listed(self, name):
+        """Whether a name is written exactly as one of the reference data's names (in Russian: the nominative)."""
+        return _normalized(name) in self.listed
 
     def capital_of(self, country, day=None):
         """The capital of Kazakhstan or Russia on a day (Almaty until December 1997), as a place the text named."""
@@ -263,6 +271,7 @@ class Gazetteer:
         self.person_names[person_id] = name
         self.person_country[person_id] = country
         self.people.add(name, PersonRef(person_id, name, country, False))
+        self.listed.add(_normalized(name))
         self.people.finalize()
 
 

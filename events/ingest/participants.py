@@ -111,12 +111,18 @@ class PeopleReading:
         discussion, led_by = self.lang.DISCUSSION.search(text), self.lang.LED_BY.search(text)
         for person in self.sentence_people(sentence):
             position = person.at - sentence.start
-            before_verb = discussion is not None and position < discussion.start()
-            if discussion and self.lang.discussant(person.name_as_written, before_verb, person.inferred):
+            if discussion and self.is_subject(person, sentence, discussion.start()):
                 found.append(person)
             elif led_by and position > led_by.start():
                 found.append(person)
         return found
+
+    def is_subject(self, person, sentence, verb_start):
+        """Whether a person is the subject of the verb at ``verb_start`` in a sentence (see the language's
+        ``discussant``)."""
+        listed = self.gaz.is_listed(person.name_as_written) if person.person_id else None
+        before_verb = person.at - sentence.start < verb_start
+        return self.lang.discussant(person.name_as_written, before_verb, person.inferred, listed)
 
     def both_sides(self, people):
         return {KZ, RU} <= {person.country for person in people}

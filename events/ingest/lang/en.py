@@ -124,11 +124,13 @@ JOINED = re.compile(
     r"\b(?:took part|taking part|participated|joined|also attended|attended by|(?:was|were) (?:also )?present)\b",
     re.IGNORECASE,
 )
-DISCUSSION = re.compile(r"\b(?:discussed|talked|exchanged views|reviewed|signed)\b", re.IGNORECASE)
+DISCUSSION = re.compile(
+    r"\b(?:discussed|talked|exchanged views|reviewed|signed|headed(?! by)|led(?= the\b))\b", re.IGNORECASE
+)
 
 
-def discussant(name, before_verb, inferred=False):
-    """Whether a person named beside a verb of discussing is one who discussed: the subject comes first."""
+def discussant(name, before_verb, inferred=False, listed=None):
+    """Whether a person named beside a verb is its subject: in English the subject comes first."""
     return before_verb
 
 

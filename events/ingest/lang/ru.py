@@ -194,12 +194,15 @@ DISCUSSION = re.compile(
 )
 
 
-def discussant(name, before_verb, inferred=False):
-    """Whether a person named beside a verb of discussing is one who discussed: word order is free, so the name
-    must be in the nominative ("обсудили Лавров и Абдрахманов", not "обсудили визит Путина"); "главы МИД двух
-    стран" are the ministers wherever they stand."""
+def discussant(name, before_verb, inferred=False, listed=None):
+    """Whether a person named beside a verb is its subject: word order is free, so the name must be in the
+    nominative ("обсудили Лавров и Абдрахманов", not "обсудили визит Путина"). A known person's name is nominative
+    when written as the reference data lists it (``listed``), which settles forms the dictionary reads two ways
+    ("Лаврова"); others are looked up. "Главы МИД двух стран" are the ministers wherever they stand."""
     if inferred:
         return True
+    if listed is not None:
+        return listed
     surname = name.split()[-1] if name.split() else name
     parses = [p for p in _analyzer().parse(surname) if {"Surn", "Name"} & set(p.tag.grammemes)]
     if not parses:
