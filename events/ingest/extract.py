@@ -204,11 +204,12 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         return {
             "cue": bool(kinds),
             "opens": opens,
+            "announced": announced,
             "kinds": kinds,
             "multilateral": multilateral,
             "dates": dates,
             "agreements": agreement_found,
-            "sidelines": bool(self.lang.SIDELINES.search(text)),
+            "sidelines": bool(sidelines),
         }
 
     def announces(self, sentence):
@@ -422,7 +423,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             if people or not event.kinds:
                 for kind in info["kinds"]:
                     event.kinds.setdefault(kind, quote)
-                if not self.announces(sentence):
+                if not info["announced"]:
                     event.planned = False
             passive = self.lang.PASSIVE_HOST.search(sentence.text)
             if passive and not event.host:

@@ -60,13 +60,7 @@ class PlaceReading:
                     self._set_place(event, match, sentence, Basis.INFERRED)
                     return
         if event.parent is not None and event.parent.place is not None:
-            parent = event.parent
-            event.place, event.place_as_written, event.place_quote = (
-                parent.place,
-                parent.place_as_written,
-                parent.place_quote,
-            )
-            event.place_basis, event.host = Basis.INFERRED, event.host or parent.host
+            self._take_place(event, event.parent)
             return
         dateline = self.article.dateline_date or (self.reference if self.article.dateline_month_day else None)
         # A dateline without a date of its own ("ASTANA. KAZINFORM") is the place of a contact told that day only
@@ -86,14 +80,14 @@ class PlaceReading:
         sibling = event.sibling
         if sibling is not None and sibling.place is not None and overlaps(sibling.date, event.date):
             # "The presidents signed the plan in Pavlodar. The foreign ministers held a separate meeting."
-            event.place, event.place_as_written, event.place_quote = (
-                sibling.place,
-                sibling.place_as_written,
-                sibling.place_quote,
-            )
-            event.place_basis, event.host = Basis.INFERRED, event.host or sibling.host
+            self._take_place(event, sibling)
             return
         self.unknown_place(event)
+
+    def _take_place(self, event, other):
+        """The place of the contact this one belongs with (the meeting it was held beside, the same occasion)."""
+        event.place, event.place_as_written, event.place_quote = other.place, other.place_as_written, other.place_quote
+        event.place_basis, event.host = Basis.INFERRED, event.host or other.host
 
     def place_stated(self, sentence, match):
         """A place named where something happens: after a preposition ("in Astana", "в Астане", "before leaving
