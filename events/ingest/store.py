@@ -253,7 +253,7 @@ class Writer:
         window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
         first, last = event.date.first - window, event.date.last + window
         # A year- or month-precise meeting is stored on the first day of its period, hence the long look back.
-        candidates = Meeting.objects.filter(date__lte=last, date__gte=first - datetime.timedelta(days=366)).filter(
+        dated = Q(date__lte=last, date__gte=first - datetime.timedelta(days=366)) & (
             # Whose period can reach ``first``: the same test as dates_compatible, coarser, so the database
             # leaves out most of the year it looks back over.
             Q(date__gte=first)
@@ -261,17 +261,25 @@ class Writer:
             | Q(date_precision="month", date__gte=first - datetime.timedelta(days=31))
             | Q(date_precision="year")
         )
+        if len(person_ids) >= 2:
+            dated |= Q(date__isnull=True)  # an undated meeting of the same people, in the same query
+        candidates = Meeting.objects.filter(dated)
         if person_ids:
             candidates = candidates.filter(participants__person__in=person_ids).distinct()
         candidates = candidates.prefetch_related("participants", "organizations")
+        undated = []
         for meeting in candidates:
+            theirs = {p.person_id for p in meeting.participants.all() if p.person_id}
+            if meeting.date is None:
+                if person_ids <= theirs and self.clues_fit(meeting, event):
+                    undated.append(meeting)
+                continue
             if not self.dates_compatible(meeting, event):
                 continue
             if (meeting.kind == Meeting.Kind.MULTILATERAL) != event.multilateral:
                 continue
             if (meeting.kind == Meeting.Kind.PHONE_CALL) != (event.kind == Meeting.Kind.PHONE_CALL):
                 continue
-            theirs = {p.person_id for p in meeting.participants.all() if p.person_id}
             shared = theirs & person_ids
             if event.multilateral:
                 orgs = {o.pk for o in meeting.organizations.all()}
@@ -279,14 +287,15 @@ class Writer:
                     return meeting
             elif len(shared) >= min(2, len(theirs), len(person_ids)) and shared:
                 return meeting
-        return self.find_undated(event, person_ids)
+        # The one undated meeting on record that fits a dated report; none when several do.
+        return undated[0] if len(undated) == 1 else None
 
     def find_undated(self, event, person_ids):
-        """The one meeting of the same people (two of them at least) that fits an undated report, or the one undated
-        meeting on record that fits a dated report; None when there are none or several."""
+        """The one meeting of the same people (two of them at least) that fits an undated report; None when there
+        are none or several."""
         if len(person_ids) < 2:
             return None
-        candidates = Meeting.objects.all() if event.date is None else Meeting.objects.filter(date__isnull=True)
+        candidates = Meeting.objects.all()
         for person_id in person_ids:
             candidates = candidates.filter(participants__person_id=person_id)
         fitting = [m for m in candidates.prefetch_related("participants")[:20] if self.clues_fit(m, event)]
