@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup data lint format bench serve backup restore loadtest clean evaluate
+.PHONY: run test setup data lint format bench serve backup restore loadtest clean evaluate poll
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -20,6 +20,10 @@ data: setup
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_reference
 	$(PY) manage.py import_articles fixtures/articles
+
+# New entries of the active news feeds (see README: run it every hour with cron or a systemd timer).
+poll: setup
+	$(PY) manage.py poll_feeds
 
 run: data
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -149,6 +149,11 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Articles larger than this are refused by the importer with a clear message.
 DIPLOTRACK_MAX_ARTICLE_BYTES = int(os.environ.get("DIPLOTRACK_MAX_ARTICLE_BYTES", 2_000_000))
+# Pages and feeds fetched for editors: size and time caps. Loopback and private addresses are refused unless this
+# is set (for a test server on 127.0.0.1, or an intranet source); link-local and multicast ones always are.
+DIPLOTRACK_FETCH_ALLOW_PRIVATE = env_bool("DIPLOTRACK_FETCH_ALLOW_PRIVATE", False)
+DIPLOTRACK_FETCH_MAX_BYTES = int(os.environ.get("DIPLOTRACK_FETCH_MAX_BYTES", 5_000_000))
+DIPLOTRACK_FETCH_TIMEOUT = float(os.environ.get("DIPLOTRACK_FETCH_TIMEOUT", 15))
 # A form may carry an article near the limit, however it is encoded, so that the form can say it is too large.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * DIPLOTRACK_MAX_ARTICLE_BYTES + 1_000_000
 

@@ -21,15 +21,19 @@ from events import export
 from events.ingest import Importer
 from events.ingest.dates import PartialDate
 from events.ingest.pipeline import FAILED
+from events.ingest.reader import ArticleError, Known
+from events.ingest.web import WebArticle, read_address, read_page
 from events.merge import merge_meetings
 from events.models import (
     Agreement,
     Basis,
     Evidence,
+    Feed,
     Forum,
     Meeting,
     MeetingRedirect,
     Organization,
+    Outlet,
     Participant,
     Place,
     PlaceName,
@@ -81,18 +85,51 @@ class OrganizationAdmin(admin.ModelAdmin):
     filter_horizontal = ["members"]
 
 
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "language", "homepage"]
+    list_filter = ["country", "language"]
+    search_fields = ["name"]
+    autocomplete_fields = ["country"]
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "url", "language", "active", "last_checked", "last_error"]
+    list_editable = ["active"]
+    list_filter = ["active", "language"]
+    search_fields = ["name", "url"]
+    readonly_fields = ["last_checked", "etag", "modified", "last_error"]
+
+
 class ArticleForm(forms.Form):
-    text = forms.CharField(label="Article text", required=False, widget=forms.Textarea(attrs={"rows": 14, "cols": 100}))
-    upload = forms.FileField(label="…or a .txt file", required=False)
-    url = forms.URLField(label="Address of the article (optional)", required=False, assume_scheme="https")
+    """An article by address, as a saved page or a text file, or pasted; with what is known of it besides its text.
+    Fetched and uploaded pages fill the text and the fields below it, for the editor to check before confirming."""
+
+    fetch = forms.URLField(
+        label="Import from address",
+        required=False,
+        assume_scheme="https",
+        max_length=500,
+        help_text="The address of a news page: it is fetched, and its text and details are filled in below.",
+    )
+    upload = forms.FileField(label="…or a file", required=False, help_text="A saved page (.html) or a .txt file.")
+    text = forms.CharField(
+        label="…or the article's text", required=False, widget=forms.Textarea(attrs={"rows": 14, "cols": 100})
+    )
+    title = forms.CharField(label="Title", required=False, max_length=500, help_text="Optional: else the first line.")
+    outlet = forms.CharField(label="Outlet", required=False, max_length=100, help_text="Optional: 'TASS', 'Kazinform'.")
     published = forms.DateField(
-        label="Publication date (only if the text carries none)",
+        label="Publication date",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Optional: else the dateline's or the text's own.",
     )
+    url = forms.URLField(label="Address of the original", required=False, assume_scheme="https", max_length=500)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, outlets=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.outlets = outlets
         # Django's own check says only "Null characters are not allowed."; say what it means here.
         self.fields["text"].validators = [
             v for v in self.fields["text"].validators if not isinstance(v, ProhibitNullCharactersValidator)
@@ -109,20 +146,67 @@ class ArticleForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if "text" in self.errors:
+        if "text" in self.errors or "fetch" in self.errors:
             return data
-        upload = data.get("upload")
-        if upload:
-            limit = settings.DIPLOTRACK_MAX_ARTICLE_BYTES
-            if upload.size > limit:
-                raise ValidationError(f"The file is larger than {limit:,} bytes, the limit for one article.")
+        page = None
+        if data.get("fetch"):
             try:
-                data["text"] = upload.read().decode("utf-8")
-            except UnicodeDecodeError as error:
-                raise ValidationError("The file is not UTF-8 text.") from error
+                page = read_address(data["fetch"], outlets=self.outlets)
+            except ArticleError as error:
+                raise ValidationError(f"{data['fetch']}: {error}") from error
+        elif data.get("upload"):
+            page = self.read_upload(data["upload"])
+        if page is not None:
+            data["text"] = page.text
+            known = page.known
+            data.update(title=known.title, outlet=known.outlet, published=known.published, url=known.url)
         if not (data.get("text") or "").strip():
-            raise ValidationError("Paste the article's text or choose a .txt file.")
+            raise ValidationError("Give the article's address, choose a file, or paste its text.")
         return data
+
+    def read_upload(self, upload):
+        if upload.name.lower().endswith((".html", ".htm")):
+            limit = settings.DIPLOTRACK_FETCH_MAX_BYTES
+            if upload.size > limit:
+                raise ValidationError(f"The page is larger than {limit:,} bytes, the limit for one page.")
+            try:
+                return read_page(upload.read(), outlets=self.outlets)
+            except ArticleError as error:
+                raise ValidationError(f"{upload.name}: {error}") from error
+        limit = settings.DIPLOTRACK_MAX_ARTICLE_BYTES
+        if upload.size > limit:
+            raise ValidationError(f"The file is larger than {limit:,} bytes, the limit for one article.")
+        try:
+            return WebArticle(text=upload.read().decode("utf-8"), known=Known())
+        except UnicodeDecodeError as error:
+            raise ValidationError("The file is not UTF-8 text.") from error
+
+    def known(self):
+        """What the editor (or the page) states of the article besides its text."""
+        data = self.cleaned_data
+        published = data.get("published")
+        if published is not None and not isinstance(published, PartialDate):
+            published = PartialDate(published)
+        return Known(
+            title=data.get("title") or "",
+            outlet=data.get("outlet") or "",
+            published=published,
+            url=data.get("url") or "",
+        )
+
+    def filled(self):
+        """The form again, holding what was read (the fetched page's text and details), ready to confirm."""
+        data = self.cleaned_data
+        published = data.get("published")
+        if isinstance(published, PartialDate):
+            published = published.value if published.precision == "day" else None
+        fields = {
+            "text": data["text"],
+            "title": data.get("title"),
+            "outlet": data.get("outlet"),
+            "url": data.get("url"),
+        }
+        return ArticleForm(initial={**fields, "published": published}, outlets=self.outlets)
 
 
 @admin.register(Source)
@@ -142,7 +226,8 @@ class SourceAdmin(admin.ModelAdmin):
         """Paste an article, see what the importer extracts and what it would merge into, then confirm."""
         if not request.user.has_perm("events.add_source"):
             raise PermissionDenied
-        form = ArticleForm(request.POST or None, request.FILES or None)
+        importer = Importer()
+        form = ArticleForm(request.POST or None, request.FILES or None, outlets=importer.outlets)
         context = {
             **self.admin_site.each_context(request),
             "title": "Import an article",
@@ -150,11 +235,9 @@ class SourceAdmin(admin.ModelAdmin):
             "form": form,
         }
         if request.method == "POST" and form.is_valid():
-            text, url = form.cleaned_data["text"], form.cleaned_data["url"]
-            published = form.cleaned_data.get("published")
-            importer = Importer(published=PartialDate(published) if published else None)
-            if "confirm" in request.POST:
-                result = importer.import_text(text, filename="pasted in the admin", url=url)
+            text, known = form.cleaned_data["text"], form.known()
+            if "confirm" in request.POST and not (form.cleaned_data.get("fetch") or form.cleaned_data.get("upload")):
+                result = importer.import_text(text, filename="pasted in the admin", known=known)
                 if result.status == FAILED:
                     form.add_error(None, result.message)
                 else:
@@ -163,9 +246,9 @@ class SourceAdmin(admin.ModelAdmin):
                         return redirect("admin:events_source_change", result.source.pk)
                     return redirect("admin:events_source_changelist")
             else:
-                preview = importer.preview(text)
+                preview = importer.preview(text, known)
                 context["preview"] = preview
-                context["form"] = ArticleForm(initial={"text": text, "url": url, "published": published})
+                context["form"] = form.filled()
                 if preview.article:
                     quotes = [
                         SimpleNamespace(

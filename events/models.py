@@ -164,6 +164,70 @@ class Organization(models.Model):
 SEARCHED_CHARACTERS = 200_000  # of a source's text, for full-text search on PostgreSQL
 
 
+class OutletManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
+class Outlet(models.Model):
+    """A news agency, newspaper or ministry site, with the ways articles name it: the markers of its datelines
+    ('/TASS/', 'KAZINFORM', '(Xinhua)') and the domains its pages are served from."""
+
+    name = models.CharField(max_length=100, unique=True)
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="outlets")
+    language = models.CharField(max_length=8, blank=True, help_text="Its main language (ISO 639-1).")
+    homepage = models.URLField(max_length=300, blank=True)
+    domains = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Host names its pages come from, without 'www.': 'tass.com' covers 'en.tass.com' too; a path may "
+        "follow ('gov.kz/memleket/entities/mfa') where one domain serves several outlets.",
+    )
+    markers = models.JSONField(
+        default=list, blank=True, help_text="How datelines and bylines name it: 'KAZINFORM', 'ТАСС', 'Xinhua'."
+    )
+
+    objects = OutletManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+
+class FeedManager(models.Manager):
+    def get_by_natural_key(self, url):
+        return self.get(url=url)
+
+
+class Feed(models.Model):
+    """A news feed (RSS or Atom) whose new entries are imported by address when feeds are polled."""
+
+    url = models.URLField("address", max_length=500, unique=True)
+    name = models.CharField(max_length=200, blank=True)
+    language = models.CharField(max_length=8, blank=True, help_text="The language of its articles, if one.")
+    active = models.BooleanField(default=True, help_text="Polled by poll_feeds.")
+    last_checked = models.DateTimeField(null=True, blank=True)
+    etag = models.CharField(max_length=300, blank=True, editable=False)
+    modified = models.CharField(max_length=100, blank=True, editable=False)
+    last_error = models.TextField(blank=True, editable=False)
+
+    objects = FeedManager()
+
+    class Meta:
+        ordering = ["name", "url"]
+
+    def __str__(self):
+        return self.name or self.url
+
+    def natural_key(self):
+        return (self.url,)
+
+
 class SourceQuerySet(models.QuerySet):
     def public(self):
         """Sources that report a public meeting, or none at all (kept for the record): not those told only in
@@ -204,7 +268,8 @@ class Source(models.Model):
     LANGUAGES = {"en": "English", "ru": "Russian"}
 
     def __str__(self):
-        label = self.title or self.filename or f"source {self.pk}"
+        """By outlet and title, never by file name."""
+        label = self.title or (f"article of {self.published}" if self.published else f"article {self.pk}")
         return f"{self.outlet}: {label}" if self.outlet else label
 
     def get_absolute_url(self):
@@ -213,6 +278,11 @@ class Source(models.Model):
     @property
     def language_name(self):
         return self.LANGUAGES.get(self.language, self.language)
+
+    @property
+    def original_url(self):
+        """The address of the original, when it is a web address (never a script's)."""
+        return self.url if self.url.lower().startswith(("http://", "https://")) else ""
 
 
 class Evidence(models.Model):

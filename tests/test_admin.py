@@ -106,7 +106,7 @@ def test_pasted_text_with_a_nul_character_or_over_the_limit_gets_a_form_error_th
     response = client.post(IMPORT, {"text": "Lavrov met Nurtleu.\x00\x01", "preview": "Preview"})
     body = response.content.decode()
     assert response.status_code == 200
-    assert "contains a NUL character" in body and "Paste the article" not in body
+    assert "contains a NUL character" in body and "paste its text" not in body
     settings.DIPLOTRACK_MAX_ARTICLE_BYTES = 1_000
     response = client.post(IMPORT, {"text": "Лавров встретился с Нуртлеу. " * 40, "preview": "Preview"})
     assert response.status_code == 200
@@ -122,7 +122,7 @@ def test_a_refused_or_missing_page_is_not_logged_as_an_error(client, editor, cap
 
 def test_bad_article_text_gives_a_form_error(client, editor):
     response = client.post(IMPORT, {"text": "   ", "preview": "Preview"})
-    assert "Paste the article" in response.content.decode()
+    assert "or paste its text" in response.content.decode()
     response = client.post(IMPORT, {"text": " date 2024-13-45 Lavrov met Nurtleu.", "preview": "Preview"})
     assert "is not a valid date" in response.content.decode()
     assert Source.objects.count() == 0

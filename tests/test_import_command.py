@@ -139,7 +139,7 @@ def test_a_busy_database_gives_a_message_to_try_again_and_saves_nothing(monkeypa
 def test_missing_paths_and_empty_folders_are_errors(tmp_path):
     with pytest.raises(CommandError, match="no such file"):
         call_command("import_articles", str(tmp_path / "nope.txt"))
-    with pytest.raises(CommandError, match="no .txt files"):
+    with pytest.raises(CommandError, match="no .txt, .html or .htm files"):
         call_command("import_articles", str(tmp_path))
 
 

@@ -132,3 +132,20 @@ def test_wire_service_datelines(lead, outlet, day):
     article = read(f" date 2025-04-11 {lead}")
     assert (article.outlet, article.dateline_date.value) == (outlet, day)
     assert article.sentences[0].text == "Talks were held."
+
+
+@pytest.mark.parametrize(
+    ("lead", "day", "outlet"),
+    [
+        ("МОСКВА, 2 июня 2021 года. Министры провели переговоры.", datetime.date(2021, 6, 2), ""),
+        ("ASTANA, July 3, 2019. Kazakh and Russian ministers held talks.", datetime.date(2019, 7, 3), ""),
+        ("ASTANA, July 3 (Xinhua) -- Kazakh and Russian ministers held talks.", None, "Xinhua"),
+        ("ASTANA. KAZINFORM - Kazakh and Russian ministers held talks.", None, "Kazinform"),
+    ],
+)
+def test_a_dateline_is_read_whatever_word_begins_the_sentence_after_it(lead, day, outlet):
+    article = read(lead)
+    assert article.dateline_city in ("МОСКВА", "ASTANA")
+    assert article.outlet == outlet
+    assert (article.published.value if article.published else None) == day
+    assert article.sentences[0].text.split()[0] in ("Министры", "Kazakh")

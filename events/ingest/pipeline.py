@@ -1,3 +1,4 @@
+import dataclasses
 import logging
 from dataclasses import dataclass, field
 
@@ -6,8 +7,10 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 
 from events.ingest.extract import MAX_CONTACTS, Extractor
 from events.ingest.gazetteer import Gazetteer
-from events.ingest.reader import ArticleError, read
+from events.ingest.outlets import Outlets
+from events.ingest.reader import ArticleError, Known, read
 from events.ingest.store import Writer
+from events.ingest.web import read_address, read_page
 from events.models import Organization, Source
 from people.models import Country
 
@@ -64,6 +67,10 @@ class Importer:
         # Reference data read once per run, not once per article.
         self.countries = {c.code: c for c in Country.objects.all()}
         self.acronyms = dict(Organization.objects.values_list("pk", "acronym"))
+        self.outlets = Outlets.from_database()
+
+    def read(self, text, known=None):
+        return read(text, published=self.published, known=known, outlets=self.outlets)
 
     def import_bytes(self, data, filename=""):
         limit = settings.DIPLOTRACK_MAX_ARTICLE_BYTES
@@ -77,9 +84,31 @@ class Importer:
             return ImportResult(FAILED, f"the file is not UTF-8 text (invalid byte at position {error.start})")
         return self.import_text(text, filename=filename)
 
-    def preview(self, text):
+    def import_html(self, data, filename=""):
+        """A saved web page: its main text and what its metadata state, imported as an article."""
+        limit = settings.DIPLOTRACK_FETCH_MAX_BYTES
+        if len(data) > limit:
+            return ImportResult(FAILED, f"the page is larger than {limit:,} bytes, the limit for one page")
         try:
-            article = read(text, published=self.published)
+            page = read_page(data, outlets=self.outlets)
+        except ArticleError as error:
+            return ImportResult(FAILED, str(error))
+        return self.import_text(page.text, filename=filename, known=page.known)
+
+    def import_address(self, url, published=None):
+        """The article at ``url``, fetched and read; ``published``: a date for a page that states none (a feed's)."""
+        try:
+            page = read_address(url, outlets=self.outlets)
+        except ArticleError as error:
+            return ImportResult(FAILED, f"{url}: {error}")
+        known = page.known
+        if known.published is None and published is not None:
+            known = dataclasses.replace(known, published=published)
+        return self.import_text(page.text, known=known)
+
+    def preview(self, text, known=None):
+        try:
+            article = self.read(text, known)
         except ArticleError as error:
             return Preview(error=str(error))
         extraction = Extractor(article, self.gazetteer).run()
@@ -91,9 +120,17 @@ class Importer:
         already = Source.objects.filter(content_hash=article.content_hash).first()
         return Preview(article=article, extraction=extraction, matches=matches, already_imported=already)
 
-    def import_text(self, text, filename="", url=""):
+    def import_text(self, text, filename="", url="", known=None):
+        """Import one article's text; ``known``: what its page or the editor states of it (title, outlet, date,
+        address)."""
+        url = url or (known.url if known else "")
+        if known is None and url:
+            known = Known(url=url)
+        limit = settings.DIPLOTRACK_MAX_ARTICLE_BYTES
+        if len(text) > limit // 4 and len(text.encode("utf-8")) > limit:
+            return ImportResult(FAILED, f"the text is larger than {limit:,} bytes, the limit for one article")
         try:
-            article = read(text, published=self.published)
+            article = self.read(text, known)
         except ArticleError as error:
             return ImportResult(FAILED, str(error))
         existing = Source.objects.filter(content_hash=article.content_hash).first()

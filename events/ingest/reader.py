@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from events.ingest import lang as languages
 from events.ingest.dates import PartialDate, parse_header_date, parse_span
+from events.ingest.outlets import Outlets
 
 
 class ArticleError(ValueError):
@@ -35,7 +36,7 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     language: str = "en"
     dateline_month_day: tuple[int, int] | None = None  # a dateline's day and month when nothing gives its year
-    published_basis: str = ""  # "header", "dateline", "timestamp" or "option": where the publication date came from
+    published_basis: str = ""  # "header", "given", "dateline", "timestamp", "option": its origin
     read_until: int | None = None  # the text is read for contacts up to here (None: to its end)
 
     @property
@@ -66,63 +67,23 @@ class Article:
         return self.published if self.published and self.published.has_year else None
 
 
+@dataclass(frozen=True)
+class Known:
+    """What is known of an article apart from its text: read from its web page's metadata or entered by an editor.
+    These are stated, so they come before what the text suggests (only a ` date` header line comes first)."""
+
+    title: str = ""
+    outlet: str = ""
+    published: PartialDate | None = None
+    url: str = ""
+
+
 HEADLINE_LENGTH = 120
+HEADLINE_LIMIT = 500  # the longest title stored
 HEADER = re.compile(r"\A\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b[ \t]*", re.IGNORECASE)
 
 # Page furniture in any language: copyright lines, breadcrumbs ("Home / News / Politics"), view counters.
 NOISE = re.compile(r"^\s*©|^(?:[^/\n]{1,30} / ){1,5}[^/\n]{1,30}$|^\s*[\w ]{1,20}:\s*\d[\d\s,.]*$")
-
-# Wire-service outlets as they appear in datelines, and how to show them.
-OUTLETS = {
-    "kazinform": "Kazinform",
-    "tass": "TASS",
-    "itar-tass": "TASS",
-    "tdi": "TDI",
-    "ria novosti": "RIA Novosti",
-    "ria": "RIA Novosti",
-    "interfax": "Interfax",
-    "interfax-kazakhstan": "Interfax-Kazakhstan",
-    "xinhua": "Xinhua",
-    "reuters": "Reuters",
-    "afp": "AFP",
-    "ap": "AP",
-    "akipress": "AKIpress",
-    "trend": "Trend",
-    "belta": "BelTA",
-    "sputnik": "Sputnik",
-    "kabar": "Kabar",
-    "kazpravda": "Kazpravda",
-    "astana times": "The Astana Times",
-    "the astana times": "The Astana Times",
-    "tengrinews": "Tengrinews",
-    "qazinform": "Kazinform",
-    "mia": "MIA",
-    "xinhua news agency": "Xinhua",
-    "azertac": "AZERTAC",
-    "apa": "APA",
-    "kyodo": "Kyodo",
-    "anadolu": "Anadolu",
-    "irna": "IRNA",
-    "kuna": "KUNA",
-    "wam": "WAM",
-    "ukrinform": "Ukrinform",
-    "24.kz": "24.kz",
-    "khabar": "Khabar",
-    "kazakhstan today": "Kazakhstan Today",
-    "итар-тасс": "TASS",
-    "тасс": "TASS",
-    "риа новости": "RIA Novosti",
-    "риа": "RIA Novosti",
-    "интерфакс": "Interfax",
-    "интерфакс-казахстан": "Interfax-Kazakhstan",
-    "казинформ": "Kazinform",
-    "спутник": "Sputnik",
-    "sputnik казахстан": "Sputnik",
-    "новости-казахстан": "Novosti-Kazakhstan",
-    "кабар": "Kabar",
-    "белта": "BelTA",
-    "тренд": "Trend",
-}
 
 _CITY = r"(?P<city>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё’'\-]+(?:[ \-][A-ZА-ЯЁ][A-Za-zА-Яа-яЁё’'\-]+){0,2})"
 _OUTLET_AFTER = (
@@ -182,12 +143,16 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?…][»”\"’')\]]*\s+(?=[«“\"'(\[]?[A-ZА-Я0-9])")
 
 
-def read(raw, published=None, language=None):
+def read(raw, published=None, language=None, known=None, outlets=None):
     """Parse raw article text into an ``Article``; raise ``ArticleError`` for text that is not one.
 
-    The publication date comes from the header line, else a dated dateline or a timestamp line near the top, else
-    ``published`` (given by the editor); an article with none of these is read all the same, undated.
+    The publication date comes from the header line, else ``known`` (the page's metadata, the editor's entry), else a
+    dated dateline or a timestamp line near the top, else ``published`` (a default for undated articles); an article
+    with none of these is read all the same, undated. The outlet is the one ``known`` names, else the one whose domain
+    serves its address, else the one its dateline names (``outlets``: the reference data).
     """
+    known = known or Known()
+    outlets = outlets or Outlets.reference()
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\xa0", " ")
     if not text.strip():
         raise ArticleError("the article is empty")
@@ -201,10 +166,14 @@ def read(raw, published=None, language=None):
         if found is None:
             raise ArticleError(f"the header date {header.group(1)!r} is not a valid date")
         text = text[header.end() :]
+    if found is None and known.published is not None:
+        found, basis = known.published, "given"
     code = language or languages.detect(text)
     lang = languages.get(code)
 
     paragraphs = _paragraphs(text, lang)
+    if known.title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(known.title.split()):
+        del paragraphs[0]  # a page's text often repeats its title
     if not paragraphs:
         raise ArticleError("the article has no text besides its header")
 
@@ -213,7 +182,8 @@ def read(raw, published=None, language=None):
         match = lang.TIMESTAMP.match(paragraph) if len(paragraph) <= 120 else None
         if match:
             stamp = parse_span(match.group("date"), None, language=code)
-            stamp_outlet = OUTLETS.get(match.group("rest").strip(" .,|").lower(), match.group("rest").strip(" .,|"))
+            rest = match.group("rest").strip(" .,|")
+            stamp_outlet = outlets.named(rest) or rest
             del paragraphs[i]  # page furniture, not prose
             break
     if stamp is None and len(paragraphs) > 1 and _bare_timestamp(paragraphs[-1], lang):
@@ -223,14 +193,15 @@ def read(raw, published=None, language=None):
     if not paragraphs:
         raise ArticleError("the article has no text besides its date")
 
-    title = ""
+    title = " ".join(known.title.split())[:HEADLINE_LIMIT]
     first = paragraphs[0]
     if (
-        len(paragraphs) > 1
+        not title
+        and len(paragraphs) > 1
         and len(first) <= 250
         and re.search(rf"(?m)^[ \t]*{re.escape(first)}[ \t]*$", text)
         and not re.search(r"[.!?:»”\"]$", first)
-        and not _match_dateline(first, code)
+        and not _match_dateline(first, code, outlets)
     ):
         title = first
         paragraphs = paragraphs[1:]
@@ -243,7 +214,7 @@ def read(raw, published=None, language=None):
     dateline_text = ""
     offset = body_offset
     for paragraph in paragraphs[:2]:
-        dateline = _match_dateline(paragraph, code)
+        dateline = _match_dateline(paragraph, code, outlets)
         if dateline:
             city, dateline_text, outlet, end = dateline
             article.dateline = paragraph[:end].strip(" .:–—-")
@@ -255,6 +226,9 @@ def read(raw, published=None, language=None):
         offset += len(paragraph) + 2
     if not article.outlet and stamp_outlet and len(stamp_outlet) <= 40:
         article.outlet = stamp_outlet
+    # Who published the page: the editor or its metadata say, else its address; a dateline may name the agency a
+    # reprint took it from.
+    article.outlet = known.outlet or outlets.for_address(known.url) or article.outlet
 
     if article.published is None and dateline_text:
         dated = parse_span(dateline_text, None, language=code)
@@ -323,27 +297,30 @@ def _bare_timestamp(line, lang):
     return bool(match) and not match.group("rest")
 
 
-def _match_dateline(paragraph, code="en"):
+def _match_dateline(paragraph, code, outlets):
     match = dateline_pattern(code).match(paragraph)
     if not match:
         return None
     city = match.group("city")
     groups = match.groupdict()
     outlet_text = next((groups[g] for g in ("o1", "o2", "o3", "o4") if groups.get(g)), "") or ""
-    outlet = OUTLETS.get(outlet_text.strip().lower(), "")
-    if (groups.get("o3") or groups.get("o4")) and not outlet:
-        # A capitalised word after the city is an outlet only if it is a known one.
+    outlet = outlets.named(outlet_text.strip())
+    end = match.end()
+    if groups.get("o3") and not outlet:
+        # A capitalised word after the city is an outlet only if it is a known one; else the sentence begins there.
+        end = match.start("o3")
+    elif groups.get("o4") and not outlet:
         return None
     if not outlet and (groups.get("o1") or groups.get("o2")):
         outlet = outlet_text.strip()
     date_text = groups.get("date")
     city_is_capitals = city.upper() == city and len(city) >= 3
-    separator = paragraph[match.start("city") + len(city) : match.end()]
+    separator = paragraph[match.start("city") + len(city) : end]
     if not (outlet or date_text or (city_is_capitals and re.search(r"[–—-]|\.", separator))):
         return None
-    if match.end() >= len(paragraph):
+    if end >= len(paragraph):
         return None
-    return city, date_text, outlet, match.end()
+    return city, date_text, outlet, end
 
 
 def split_sentences(text, start, title):

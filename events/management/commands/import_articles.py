@@ -15,13 +15,15 @@ from events.ingest.pipeline import FAILED, ImportResult
 
 class Command(BaseCommand):
     help = (
-        "Import news articles (.txt files, folders of them, or '-' for standard input) into meetings, "
-        "agreements and forums. Each article is imported in its own transaction; re-importing the same "
-        "text changes nothing."
+        "Import news articles into meetings, agreements and forums: addresses of web pages (http, https), saved "
+        "pages (.html, .htm), text files (.txt), folders of these, or '-' for text on standard input. Each article "
+        "is imported in its own transaction; re-importing the same text changes nothing."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", help="Files, folders of .txt files, or '-' for standard input.")
+        parser.add_argument(
+            "paths", nargs="+", help="Addresses, files, folders of .txt and .html files, or '-' for standard input."
+        )
         parser.add_argument("--dry-run", action="store_true", help="Show what would be created; change nothing.")
         parser.add_argument(
             "--published",
@@ -37,8 +39,8 @@ class Command(BaseCommand):
                 raise CommandError(f"--published {published!r}: give a date as YYYY-MM-DD, YYYY-MM or YYYY.")
         importer = Importer(dry_run=dry_run, published=date)
         counts = Counter()
-        for name, data in self.articles(paths):
-            result = importer.import_bytes(data, filename=name) if isinstance(data, bytes) else data
+        for name, article in self.articles(paths):
+            result = article(importer) if callable(article) else article
             counts[result.status] += 1
             style = self.style.ERROR if result.status == FAILED else (lambda text: text)
             self.stdout.write(style(f"{result.status:<9} {name}: {result.message}"))
@@ -49,23 +51,28 @@ class Command(BaseCommand):
             raise CommandError(f"{counts[FAILED]} article(s) failed to import.")
 
     def articles(self, paths):
+        """(name, what imports it): a function of the importer, or the result of an article that cannot be read."""
         for raw in paths:
             if raw == "-":
-                yield "<stdin>", read_limited(sys.stdin.buffer)
+                data = read_limited(sys.stdin.buffer)
+                yield "<stdin>", lambda importer, data=data: importer.import_bytes(data, filename="<stdin>")
+                continue
+            if re.match(r"(?i)https?://", raw):
+                yield raw, lambda importer, url=raw: importer.import_address(url)
                 continue
             path = Path(raw)
             if path.is_dir():
-                entries = sorted(p for p in path.iterdir() if p.suffix == ".txt")
+                entries = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES)
                 if not entries:
-                    raise CommandError(f"{path}: no .txt files in this folder.")
+                    raise CommandError(f"{path}: no .txt, .html or .htm files in this folder.")
                 for entry in entries:
                     problem = not_a_file(entry)
-                    yield entry.name, ImportResult(FAILED, problem) if problem else read_file(entry)
+                    yield entry.name, ImportResult(FAILED, problem) if problem else from_file(entry)
                 continue
             problem = not_a_file(path)
             if problem:
                 raise CommandError(f"{path}: {problem}.")
-            yield path.name, read_file(path)
+            yield path.name, from_file(path)
 
 
 CHUNK = 1 << 16
@@ -102,6 +109,15 @@ def not_a_file(path):
     return ""
 
 
-def read_file(path):
+SUFFIXES = {".txt", ".html", ".htm"}
+
+
+def from_file(path):
+    """How to import a file: a saved page through the page reader, anything else as text."""
+    if path.suffix.lower() in (".html", ".htm"):
+        with path.open("rb") as stream:
+            data = stream.read(settings.DIPLOTRACK_FETCH_MAX_BYTES + 1)
+        return lambda importer: importer.import_html(data, filename=path.name)
     with path.open("rb") as stream:
-        return read_limited(stream)
+        data = read_limited(stream)
+    return lambda importer: importer.import_bytes(data, filename=path.name)

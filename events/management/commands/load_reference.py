@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 from django.conf import settings
@@ -5,19 +6,27 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from events.models import Organization, Place, PlaceName
+from events.models import Feed, Organization, Outlet, Place, PlaceName
 from people.models import Country, Person, PersonName, Position
 
 # Order matters: later files refer to earlier ones by natural key.
-FIXTURES = ["countries.json", "people.json", "places.json", "organizations.json"]
-COUNTED = [Country, Person, PersonName, Position, Place, PlaceName, Organization]
+FIXTURES = [
+    "countries.json",
+    "people.json",
+    "places.json",
+    "organizations.json",
+    "outlets.json",
+]
+# Example feeds, added when missing and otherwise left as editors set them (switched on or off).
+FEEDS = "feeds.json"
+COUNTED = [Country, Person, PersonName, Position, Place, PlaceName, Organization, Outlet, Feed]
 
 
 class Command(BaseCommand):
     help = (
         "Load the reference data (countries, people with positions and aliases, places with former "
-        "names, organizations) from fixtures/reference/. Safe to run again: rows are matched by "
-        "natural key and updated, never duplicated."
+        "names, organizations, news outlets) from fixtures/reference/, and the example feeds (inactive) that are "
+        "missing. Safe to run again: rows are matched by natural key and updated, never duplicated."
     )
 
     def add_arguments(self, parser):
@@ -35,5 +44,9 @@ class Command(BaseCommand):
             raise CommandError(f"Reference fixture not found: {', '.join(missing)}")
         with transaction.atomic():
             call_command("loaddata", *map(str, paths), verbosity=0)
+            if (folder / FEEDS).is_file():
+                for row in json.loads((folder / FEEDS).read_text(encoding="utf-8")):
+                    fields = row["fields"]
+                    Feed.objects.get_or_create(url=fields["url"], defaults=fields)
         counts = ", ".join(f"{model._meta.verbose_name_plural}: {model.objects.count()}" for model in COUNTED)
         self.stdout.write(self.style.SUCCESS(f"Reference data loaded ({counts})."))

@@ -1,0 +1,93 @@
+"""News feeds polled for new articles: each entry imported by its address, once."""
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+
+import feedparser
+from django.utils import timezone
+
+from events.ingest.dates import PartialDate
+from events.ingest.pipeline import FAILED
+from events.ingest.web import FetchError, fetch
+from events.models import Feed, Source
+
+ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+
+
+@dataclass
+class FeedReport:
+    feed: Feed
+    entries: int = 0
+    seen: int = 0  # imported before, by address
+    counts: dict = field(default_factory=dict)  # import status → number of entries
+    failures: list = field(default_factory=list)  # (address, message)
+    error: str = ""
+    not_modified: bool = False
+
+    @property
+    def line(self):
+        if self.error:
+            return f"{self.feed}: failed: {self.error}"
+        if self.not_modified:
+            return f"{self.feed}: not changed since the last poll"
+        done = ", ".join(f"{n} {status}" for status, n in sorted(self.counts.items()))
+        return f"{self.feed}: {self.entries} entries, {self.seen} seen before" + (f", {done}" if done else "")
+
+
+def poll(feed, importer):
+    """Fetch ``feed`` (conditionally, by its ETag and Last-Modified) and import its entries not seen before. The
+    feed's row records when it was checked and what went wrong, if anything."""
+    report = FeedReport(feed)
+    headers = {"Accept": ACCEPT}
+    if feed.etag:
+        headers["If-None-Match"] = feed.etag
+    if feed.modified:
+        headers["If-Modified-Since"] = feed.modified
+    try:
+        page = fetch(feed.url, headers=headers)
+        if page.status == 304:
+            report.not_modified = True
+        else:
+            parsed = feedparser.parse(
+                page.body, response_headers={"content-type": page.headers.get("Content-Type", "")}
+            )
+            if not parsed.entries and (parsed.bozo or not parsed.version):
+                raise FetchError("the address does not serve an RSS or Atom feed")
+            import_entries(parsed.entries, importer, report)
+            feed.etag = (page.headers.get("ETag") or "")[:300]
+            feed.modified = (page.headers.get("Last-Modified") or "")[:100]
+    except FetchError as error:
+        report.error = str(error)
+    feed.last_checked = timezone.now()
+    feed.last_error = report.error
+    feed.save(update_fields=["last_checked", "last_error", "etag", "modified"])
+    return report
+
+
+def import_entries(entries, importer, report):
+    links = [entry.get("link", "").strip() for entry in entries]
+    seen = set(Source.objects.filter(url__in=[link for link in links if link]).values_list("url", flat=True))
+    for entry, link in zip(entries, links, strict=True):
+        report.entries += 1
+        if not link.startswith(("http://", "https://")):
+            report.failures.append((link or "(no address)", "the entry has no web address"))
+            report.counts[FAILED] = report.counts.get(FAILED, 0) + 1
+            continue
+        if link in seen:
+            report.seen += 1
+            continue
+        result = importer.import_address(link, published=entry_date(entry))
+        seen.add(link)
+        report.counts[result.status] = report.counts.get(result.status, 0) + 1
+        if result.status == FAILED:
+            report.failures.append((link, result.message))
+
+
+def entry_date(entry):
+    """The entry's publication date, for a page that states none."""
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not parsed:
+        return None
+    moment = datetime.datetime.fromtimestamp(calendar.timegm(parsed), tz=datetime.UTC)
+    return PartialDate(moment.date())
