@@ -1,28 +1,17 @@
-from types import SimpleNamespace
-
-from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import ProhibitNullCharactersValidator
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.http import StreamingHttpResponse
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from events import export
-from events.ingest import Importer
-from events.ingest.dates import PartialDate
-from events.ingest.pipeline import FAILED
-from events.ingest.reader import ArticleError, Known
-from events.ingest.web import WebArticle, read_address, read_page
+from events.admin_import import import_article, import_summary
 from events.merge import merge_meetings
 from events.models import (
     Agreement,
@@ -39,7 +28,9 @@ from events.models import (
     PlaceName,
     Source,
 )
-from events.views import highlight
+
+# The admin's home page leads editors to the review queue and the import page.
+admin.site.index_template = "admin/index_with_review.html"
 
 # An editor's change to one of these fields locks it: later imports leave it alone.
 LOCKS = {
@@ -102,113 +93,6 @@ class FeedAdmin(admin.ModelAdmin):
     readonly_fields = ["last_checked", "etag", "modified", "last_error"]
 
 
-class ArticleForm(forms.Form):
-    """An article by address, as a saved page or a text file, or pasted; with what is known of it besides its text.
-    Fetched and uploaded pages fill the text and the fields below it, for the editor to check before confirming."""
-
-    fetch = forms.URLField(
-        label="Import from address",
-        required=False,
-        assume_scheme="https",
-        max_length=500,
-        help_text="The address of a news page: it is fetched, and its text and details are filled in below.",
-    )
-    upload = forms.FileField(label="…or a file", required=False, help_text="A saved page (.html) or a .txt file.")
-    text = forms.CharField(
-        label="…or the article's text", required=False, widget=forms.Textarea(attrs={"rows": 14, "cols": 100})
-    )
-    title = forms.CharField(label="Title", required=False, max_length=500, help_text="Optional: else the first line.")
-    outlet = forms.CharField(label="Outlet", required=False, max_length=100, help_text="Optional: 'TASS', 'Kazinform'.")
-    published = forms.DateField(
-        label="Publication date",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Optional: else the dateline's or the text's own.",
-    )
-    url = forms.URLField(label="Address of the original", required=False, assume_scheme="https", max_length=500)
-
-    def __init__(self, *args, outlets=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.outlets = outlets
-        # Django's own check says only "Null characters are not allowed."; say what it means here.
-        self.fields["text"].validators = [
-            v for v in self.fields["text"].validators if not isinstance(v, ProhibitNullCharactersValidator)
-        ]
-
-    def clean_text(self):
-        text = self.cleaned_data.get("text") or ""
-        if "\x00" in text:
-            raise ValidationError("The text contains a NUL character: it looks like binary data, not an article.")
-        limit = settings.DIPLOTRACK_MAX_ARTICLE_BYTES
-        if len(text.encode("utf-8")) > limit:
-            raise ValidationError(f"The text is larger than {limit:,} bytes, the limit for one article.")
-        return text
-
-    def clean(self):
-        data = super().clean()
-        if "text" in self.errors or "fetch" in self.errors:
-            return data
-        page = None
-        if data.get("fetch"):
-            try:
-                page = read_address(data["fetch"], outlets=self.outlets)
-            except ArticleError as error:
-                raise ValidationError(f"{data['fetch']}: {error}") from error
-        elif data.get("upload"):
-            page = self.read_upload(data["upload"])
-        if page is not None:
-            data["text"] = page.text
-            known = page.known
-            data.update(title=known.title, outlet=known.outlet, published=known.published, url=known.url)
-        if not (data.get("text") or "").strip():
-            raise ValidationError("Give the article's address, choose a file, or paste its text.")
-        return data
-
-    def read_upload(self, upload):
-        if upload.name.lower().endswith((".html", ".htm")):
-            limit = settings.DIPLOTRACK_FETCH_MAX_BYTES
-            if upload.size > limit:
-                raise ValidationError(f"The page is larger than {limit:,} bytes, the limit for one page.")
-            try:
-                return read_page(upload.read(), outlets=self.outlets)
-            except ArticleError as error:
-                raise ValidationError(f"{upload.name}: {error}") from error
-        limit = settings.DIPLOTRACK_MAX_ARTICLE_BYTES
-        if upload.size > limit:
-            raise ValidationError(f"The file is larger than {limit:,} bytes, the limit for one article.")
-        try:
-            return WebArticle(text=upload.read().decode("utf-8"), known=Known())
-        except UnicodeDecodeError as error:
-            raise ValidationError("The file is not UTF-8 text.") from error
-
-    def known(self):
-        """What the editor (or the page) states of the article besides its text."""
-        data = self.cleaned_data
-        published = data.get("published")
-        if published is not None and not isinstance(published, PartialDate):
-            published = PartialDate(published)
-        return Known(
-            title=data.get("title") or "",
-            outlet=data.get("outlet") or "",
-            published=published,
-            url=data.get("url") or "",
-        )
-
-    def filled(self):
-        """The form again, holding what was read (the fetched page's text and details), ready to confirm."""
-        data = self.cleaned_data
-        published = data.get("published")
-        if isinstance(published, PartialDate):
-            published = published.value if published.precision == "day" else None
-        fields = {
-            "text": data["text"],
-            "title": data.get("title"),
-            "outlet": data.get("outlet"),
-            "url": data.get("url"),
-        }
-        return ArticleForm(initial={**fields, "published": published}, outlets=self.outlets)
-
-
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["__str__", "outlet", "published", "dateline", "imported_at"]
@@ -218,46 +102,17 @@ class SourceAdmin(admin.ModelAdmin):
     readonly_fields = ["content_hash", "imported_at"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
-    def get_urls(self):
-        view = self.admin_site.admin_view(self.import_article)
-        return [path("import/", view, name="events_source_import"), *super().get_urls()]
+    def get_readonly_fields(self, request, obj=None):
+        # Evidence offsets point into the text: once imported, a correction of the text is a new import.
+        return self.readonly_fields + (["text"] if obj is not None else [])
 
-    def import_article(self, request):
-        """Paste an article, see what the importer extracts and what it would merge into, then confirm."""
-        if not request.user.has_perm("events.add_source"):
-            raise PermissionDenied
-        importer = Importer()
-        form = ArticleForm(request.POST or None, request.FILES or None, outlets=importer.outlets)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Import an article",
-            "opts": self.model._meta,
-            "form": form,
-        }
-        if request.method == "POST" and form.is_valid():
-            text, known = form.cleaned_data["text"], form.known()
-            if "confirm" in request.POST and not (form.cleaned_data.get("fetch") or form.cleaned_data.get("upload")):
-                result = importer.import_text(text, filename="pasted in the admin", known=known)
-                if result.status == FAILED:
-                    form.add_error(None, result.message)
-                else:
-                    messages.success(request, f"{result.status.capitalize()}: {result.message}")
-                    if result.source is not None:
-                        return redirect("admin:events_source_change", result.source.pk)
-                    return redirect("admin:events_source_changelist")
-            else:
-                preview = importer.preview(text, known)
-                context["preview"] = preview
-                context["form"] = form.filled()
-                if preview.article:
-                    quotes = [
-                        SimpleNamespace(
-                            field=field, value=value, start=q.start, end=q.end, target_url=f"#event-{n or 0}"
-                        )
-                        for field, value, q, n in preview.quotes
-                    ]
-                    context["segments"] = highlight(preview.article.text, quotes)
-        return TemplateResponse(request, "admin/events/import_article.html", context)
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("import/", wrap(import_article), {"admin": self}, name="events_source_import"),
+            path("import/done/", wrap(import_summary), {"admin": self}, name="events_source_imported"),
+            *super().get_urls(),
+        ]
 
 
 class ParticipantFormSet(BaseInlineFormSet):

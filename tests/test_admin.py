@@ -65,7 +65,7 @@ def test_pasting_an_article_shows_a_preview_then_creates_an_unreviewed_meeting(c
     preview = client.post(IMPORT, {"text": ARTICLE, "preview": "Preview"})
     assert preview.status_code == 200
     page = preview.content.decode()
-    assert "Will be created as a new meeting" in page
+    assert "Proposed: a new meeting" in page
     assert "Kairat Abdrakhmanov" in page and "<mark" in page
     assert Meeting.objects.count() == 0  # nothing saved by a preview
 
@@ -90,7 +90,7 @@ def test_the_preview_names_the_meeting_an_article_would_merge_into(client, edito
     client.post(IMPORT, {"text": ARTICLE, "confirm": "Confirm import"})
     other = ARTICLE.replace("(Interfax)", "(TASS)").replace("the Caspian", "the Caspian Sea")
     page = client.post(IMPORT, {"text": other, "preview": "Preview"}).content.decode()
-    assert "Will be merged into the existing meeting" in page
+    assert "Proposed: merge into the existing meeting" in page
 
 
 def test_unknown_people_are_created_for_review_not_dropped(client, editor):

@@ -117,3 +117,59 @@ def test_an_editor_pastes_an_article_previews_it_and_confirms(page, django_user_
     shot(page, "admin-import-confirmed")
     page.goto("/meetings/?person=kairat-abdrakhmanov")
     assert page.locator(".meeting-row").count() == 1
+
+
+def log_in_as_chief(page, django_user_model, next_url):
+    django_user_model.objects.create_superuser("chief", "chief@example.org", "a-long-test-password")
+    page.goto(f"/admin/login/?next={next_url}")
+    page.fill("#id_username", "chief")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")
+
+
+def test_an_editor_corrects_the_preview_and_saves_exactly_that(page, django_user_model):
+    from events.models import Meeting, Source
+    from people.models import Person
+    from tests.ingest_helpers import import_text, people_of
+    from tests.test_review import TWO_CONTACTS
+
+    Meeting.objects.all().delete()
+    log_in_as_chief(page, django_user_model, "/admin/events/source/import/")
+    page.fill("#id_text", TWO_CONTACTS)
+    page.click("input[name=preview]")
+    assert page.locator(".preview-event").count() == 2
+    page.uncheck("#id_event2-keep")
+    kosherbayev = Person.objects.get(slug="yermek-kosherbayev").pk
+    page.uncheck(f"input[name=event1-participants][value='{kosherbayev}']")
+    page.select_option("#id_event1-kind", "consultations")
+    shot(page, "admin-import-preview-edited")
+    sources_before = Source.objects.count()
+    page.click("input[name=confirm]")
+    assert "Meetings created" in page.content()
+    shot(page, "admin-import-summary")
+
+    meeting = Meeting.objects.get()
+    assert meeting.kind == "consultations" and meeting.locked_fields == ["kind"]
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+    assert Source.objects.count() == sources_before + 1
+    assert import_text(TWO_CONTACTS).status == "unchanged"
+    assert Meeting.objects.count() == 1 and people_of(Meeting.objects.get()) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+def test_the_review_queue_shows_disagreeing_sources_and_marks_a_meeting_reviewed(page, django_user_model):
+    from events.models import Meeting
+    from tests.test_review import two_reports_that_disagree
+
+    Meeting.objects.update(status=Meeting.Status.REVIEWED)
+    meeting = two_reports_that_disagree()
+    log_in_as_chief(page, django_user_model, "/admin/review/")
+    row = page.locator(f"tr[data-meeting='{meeting.pk}']")
+    assert "sources disagree" in row.inner_text()
+    assert row.locator(".reports > div").count() == 2
+    assert "held talks in Astana on Tuesday" in row.inner_text() and "NUR-SULTAN, April 3, 2019" in row.inner_text()
+    shot(page, "admin-review-queue")
+    row.locator("button", has_text="Mark reviewed").click()
+    assert "Marked reviewed" in page.locator(".messagelist").inner_text()
+    assert page.locator(f"tr[data-meeting='{meeting.pk}']").count() == 0
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.REVIEWED

@@ -120,9 +120,9 @@ class Importer:
         already = Source.objects.filter(content_hash=article.content_hash).first()
         return Preview(article=article, extraction=extraction, matches=matches, already_imported=already)
 
-    def import_text(self, text, filename="", url="", known=None):
+    def import_text(self, text, filename="", url="", known=None, edit=None):
         """Import one article's text; ``known``: what its page or the editor states of it (title, outlet, date,
-        address)."""
+        address); ``edit``: a function that corrects the extraction before it is saved (the editor's preview)."""
         url = url or (known.url if known else "")
         if known is None and url:
             known = Known(url=url)
@@ -138,6 +138,8 @@ class Importer:
             return ImportResult(UNCHANGED, "already imported", source=existing)
         try:
             extraction = Extractor(article, self.gazetteer).run()
+            if edit is not None:
+                edit(extraction)
             with transaction.atomic():
                 serialize_imports()
                 # The same text stored meanwhile by another import makes the source's insert fail on its unique
@@ -154,6 +156,8 @@ class Importer:
                 source = writer.write()
                 if self.dry_run:
                     transaction.set_rollback(True)
+        except ArticleError as error:  # an editor's corrections that no longer fit the article's reading
+            return ImportResult(FAILED, str(error))
         except OperationalError as error:
             if not is_busy(error):
                 logger.exception("Import of %s failed", filename or "an article")

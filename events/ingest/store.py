@@ -162,7 +162,10 @@ class Writer:
     def save_event(self, event, forums):
         people = {finding.key: (self.person_for(finding), finding) for finding in event.participants.values()}
         person_ids = {pid for pid, _ in people.values()}
-        meeting = self.find_same(event, person_ids)
+        if event.target is None:
+            meeting = self.find_same(event, person_ids)
+        else:
+            meeting = None if event.target == "new" else event.target
         if meeting is None:
             if self._names is not None and person_ids <= self._names.keys():
                 known = {pid: self._names[pid] for pid in person_ids}
@@ -173,7 +176,7 @@ class Writer:
                 title=self.title_for(event.kind, found, event.host, event.name)[:300],
                 date=event.date.value if event.date else None,
                 date_precision=event.date.precision if event.date else "day",
-                date_basis=event.date_basis if event.date else Basis.INFERRED,
+                date_basis=event.date_basis if event.date or "date" in event.locked else Basis.INFERRED,
                 end_date=event.date.end if event.date else None,
                 kind=event.kind,
                 stage=event.stage,
@@ -182,6 +185,8 @@ class Writer:
                 place_basis=event.place_basis,
                 country=self._countries.get(event.host),
                 regions=list(event.regions),
+                status=event.status or Meeting.Status.UNREVIEWED,
+                locked_fields=sorted(event.locked),
             )
             meeting.save()
             self.created.append(meeting)
@@ -355,9 +360,18 @@ class Writer:
         return not (both_stated and both_days and not (mine_first <= event.date.last and event.date.first <= mine_last))
 
     def merge_into(self, meeting, event):
-        locked = set(meeting.locked_fields)
+        """Improve ``meeting`` with what ``event`` adds. A field an editor locked stays; a field the editor set in the
+        preview (``event.locked``) is taken as set, and locked in turn."""
+        forced = event.locked
+        locked = set(meeting.locked_fields) - forced
         changed = []
-        if event.date is None:
+        if "date" in forced:
+            better_date = True
+            if event.date is None:
+                meeting.date, meeting.end_date, meeting.date_basis = None, None, Basis.EDITOR
+                changed += ["date", "end_date", "date_basis"]
+                better_date = False
+        elif event.date is None:
             better_date = False
         elif meeting.date is None:
             better_date = True
@@ -375,9 +389,10 @@ class Writer:
             changed += ["date", "date_precision", "date_basis", "end_date"]
         if (
             "place" not in locked
-            and event.place
+            and (event.place or "place" in forced)
             and (
-                meeting.place_id is None
+                "place" in forced
+                or meeting.place_id is None
                 or BASIS_RANK.get(event.place_basis, 0) > BASIS_RANK.get(meeting.place_basis, 0)
             )
         ):
@@ -388,7 +403,7 @@ class Writer:
         if "country" not in locked and meeting.country_id is None and event.host:
             meeting.country = self._countries.get(event.host)
             changed.append("country")
-        if "kind" not in locked and KIND_RANK[event.kind] > KIND_RANK[meeting.kind]:
+        if "kind" not in locked and ("kind" in forced or KIND_RANK[event.kind] > KIND_RANK[meeting.kind]):
             meeting.kind = event.kind
             changed.append("kind")
         if "stage" not in locked and meeting.stage == Meeting.Stage.PLANNED and event.stage == Meeting.Stage.HELD:
@@ -398,6 +413,12 @@ class Writer:
         if regions != meeting.regions:
             meeting.regions = regions
             changed.append("regions")
+        if event.status and event.status != meeting.status:
+            meeting.status = event.status
+            changed.append("status")
+        if forced - set(meeting.locked_fields):
+            meeting.locked_fields = sorted({*meeting.locked_fields, *forced})
+            changed.append("locked_fields")
         if changed:
             meeting.save(update_fields=[*changed, "updated"])
 

@@ -1,0 +1,315 @@
+"""The admin's import page: an article by address, file or paste; a preview whose every meeting the editor can
+correct before saving; and a summary of what was saved."""
+
+import re
+from types import SimpleNamespace
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+
+from events.ingest import Importer
+from events.ingest.dates import PartialDate, parse_header_date
+from events.ingest.edits import NEW, UNKNOWN, EventEdit, apply_edits, signature
+from events.ingest.pipeline import FAILED
+from events.ingest.reader import ArticleError, Known
+from events.ingest.web import WebArticle, read_address, read_page
+from events.models import Meeting, Place, Source
+from events.views import highlight
+from people.models import Person
+
+
+class ArticleForm(forms.Form):
+    """An article by address, as a saved page or a text file, or pasted; with what is known of it besides its text.
+    Fetched and uploaded pages fill the text and the fields below it, for the editor to check before confirming."""
+
+    fetch = forms.URLField(
+        label="Import from address",
+        required=False,
+        assume_scheme="https",
+        max_length=500,
+        help_text="The address of a news page: it is fetched, and its text and details are filled in below.",
+    )
+    upload = forms.FileField(label="…or a file", required=False, help_text="A saved page (.html) or a .txt file.")
+    text = forms.CharField(
+        label="…or the article's text", required=False, widget=forms.Textarea(attrs={"rows": 14, "cols": 100})
+    )
+    title = forms.CharField(label="Title", required=False, max_length=500, help_text="Optional: else the first line.")
+    outlet = forms.CharField(label="Outlet", required=False, max_length=100, help_text="Optional: 'TASS', 'Kazinform'.")
+    published = forms.DateField(
+        label="Publication date",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Optional: else the dateline's or the text's own.",
+    )
+    url = forms.URLField(label="Address of the original", required=False, assume_scheme="https", max_length=500)
+    reading = forms.CharField(widget=forms.HiddenInput, required=False)  # what the preview showed (edits.signature)
+
+    def __init__(self, *args, outlets=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.outlets = outlets
+        # Django's own check says only "Null characters are not allowed."; say what it means here.
+        self.fields["text"].validators = [
+            v for v in self.fields["text"].validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+    def clean_text(self):
+        text = self.cleaned_data.get("text") or ""
+        if "\x00" in text:
+            raise ValidationError("The text contains a NUL character: it looks like binary data, not an article.")
+        limit = settings.DIPLOTRACK_MAX_ARTICLE_BYTES
+        if len(text.encode("utf-8")) > limit:
+            raise ValidationError(f"The text is larger than {limit:,} bytes, the limit for one article.")
+        return text
+
+    def clean(self):
+        data = super().clean()
+        if "text" in self.errors or "fetch" in self.errors:
+            return data
+        page = None
+        if data.get("fetch"):
+            try:
+                page = read_address(data["fetch"], outlets=self.outlets)
+            except ArticleError as error:
+                raise ValidationError(f"{data['fetch']}: {error}") from error
+        elif data.get("upload"):
+            page = self.read_upload(data["upload"])
+        if page is not None:
+            data["text"] = page.text
+            known = page.known
+            data.update(title=known.title, outlet=known.outlet, published=known.published, url=known.url)
+        if not (data.get("text") or "").strip():
+            raise ValidationError("Give the article's address, choose a file, or paste its text.")
+        return data
+
+    def read_upload(self, upload):
+        if upload.name.lower().endswith((".html", ".htm")):
+            limit = settings.DIPLOTRACK_FETCH_MAX_BYTES
+            if upload.size > limit:
+                raise ValidationError(f"The page is larger than {limit:,} bytes, the limit for one page.")
+            try:
+                return read_page(upload.read(), outlets=self.outlets)
+            except ArticleError as error:
+                raise ValidationError(f"{upload.name}: {error}") from error
+        limit = settings.DIPLOTRACK_MAX_ARTICLE_BYTES
+        if upload.size > limit:
+            raise ValidationError(f"The file is larger than {limit:,} bytes, the limit for one article.")
+        try:
+            return WebArticle(text=upload.read().decode("utf-8"), known=Known())
+        except UnicodeDecodeError as error:
+            raise ValidationError("The file is not UTF-8 text.") from error
+
+    def known(self):
+        """What the editor (or the page) states of the article besides its text."""
+        data = self.cleaned_data
+        published = data.get("published")
+        if published is not None and not isinstance(published, PartialDate):
+            published = PartialDate(published)
+        return Known(
+            title=data.get("title") or "",
+            outlet=data.get("outlet") or "",
+            published=published,
+            url=data.get("url") or "",
+        )
+
+    def filled(self, reading=""):
+        """The form again, holding what was read (the fetched page's text and details), ready to confirm."""
+        data = self.cleaned_data
+        published = data.get("published")
+        if isinstance(published, PartialDate):
+            published = published.value if published.precision == "day" else None
+        fields = {
+            "text": data["text"],
+            "title": data.get("title"),
+            "outlet": data.get("outlet"),
+            "url": data.get("url"),
+        }
+        return ArticleForm(initial={**fields, "published": published, "reading": reading}, outlets=self.outlets)
+
+
+def date_text(date):
+    """A PartialDate as the editor types it: 2018-05-14, 2018-05 or 2018."""
+    if date is None:
+        return ""
+    return {"day": date.value.isoformat(), "month": date.value.strftime("%Y-%m")}.get(
+        date.precision, str(date.value.year)
+    )
+
+
+class EventForm(forms.Form):
+    """One meeting the importer found, as the editor leaves it."""
+
+    keep = forms.BooleanField(label="Keep this meeting", required=False)
+    date = forms.CharField(
+        required=False,
+        max_length=10,
+        help_text="YYYY-MM-DD, YYYY-MM or YYYY: the precision is what you type; empty: unknown.",
+    )
+    kind = forms.ChoiceField(choices=Meeting.Kind.choices)
+    status = forms.ChoiceField(choices=Meeting.Status.choices)
+    place = forms.ModelChoiceField(
+        queryset=Place.objects.select_related("country").order_by("name"), required=False, empty_label="not stated"
+    )
+    participants = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple, required=False, help_text="Untick whoever did not take part."
+    )
+    add_person = forms.ModelChoiceField(
+        queryset=Person.objects.public().select_related("country").order_by("name"),
+        required=False,
+        empty_label="—",
+        label="Add a participant",
+    )
+    target = forms.ChoiceField(widget=forms.RadioSelect, label="Save as")
+    other = forms.IntegerField(required=False, min_value=1, label="Number of the meeting to merge into")
+
+    def __init__(self, *args, event, existing, **kwargs):
+        self.event, self.existing = event, existing
+        initial = {
+            "keep": True,
+            "date": date_text(event.date),
+            "kind": event.kind,
+            "status": Meeting.Status.UNREVIEWED,
+            "place": event.place.place_id if event.place is not None and event.place.place_id else None,
+            "participants": [str(key) for key in event.participants],
+            "target": "proposed" if existing else "new",
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["participants"].choices = [
+            (str(key), f"{person.name_as_written}" + ("" if person.person_id else " (new person)"))
+            for key, person in event.participants.items()
+        ]
+        choices = [("new", "a new meeting"), ("other", "a merge into another meeting (its number below)")]
+        if existing is not None:
+            choices.insert(0, ("proposed", f"a merge into the existing meeting “{existing}”"))
+        self.fields["target"].choices = choices
+        if event.place is not None and not event.place.place_id:
+            self.fields["place"].help_text = f"Found: {event.place_as_written} (a new place, created when saved)."
+
+    def clean_date(self):
+        text = self.cleaned_data["date"].strip()
+        if not text:
+            return UNKNOWN
+        date = parse_header_date(text) if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", text) else None
+        if date is None:
+            raise ValidationError("Give a date as YYYY-MM-DD, YYYY-MM or YYYY, or leave it empty for unknown.")
+        return date
+
+    def clean(self):
+        data = super().clean()
+        if data.get("target") == "other":
+            number = data.get("other")
+            meeting = Meeting.objects.filter(pk=number).first() if number else None
+            if meeting is None:
+                raise ValidationError("Give the number of an existing meeting to merge into.")
+            data["other_meeting"] = meeting
+        return data
+
+    def edit(self):
+        """The editor's decisions: only what they changed."""
+        data, changed = self.cleaned_data, set(self.changed_data)
+        kept = set(data["participants"])
+        target = None
+        if "target" in changed:
+            target = data["other_meeting"] if data["target"] == "other" else (NEW if data["target"] == "new" else None)
+        return EventEdit(
+            keep=data["keep"],
+            date=data["date"] if "date" in changed else None,
+            kind=data["kind"] if "kind" in changed else "",
+            status=data["status"] if "status" in changed else "",
+            place=(data["place"] or UNKNOWN) if "place" in changed else None,
+            removed={key for key in self.event.participants if str(key) not in kept},
+            added=[data["add_person"]] if data.get("add_person") else [],
+            target=target,
+        )
+
+
+def event_forms(preview, data=None):
+    return [
+        EventForm(data, prefix=f"event{number}", event=event, existing=existing)
+        for number, (event, existing) in enumerate(preview.matches, start=1)
+    ]
+
+
+def import_article(request, admin):
+    """An article in, a preview of every meeting found with the means to correct it, then a confirmation that saves
+    exactly what the editor left."""
+    if not request.user.has_perm("events.add_source"):
+        raise PermissionDenied
+    importer = Importer()
+    form = ArticleForm(request.POST or None, request.FILES or None, outlets=importer.outlets)
+    context = {
+        **admin.admin_site.each_context(request),
+        "title": "Import an article",
+        "opts": Source._meta,
+        "form": form,
+    }
+    if request.method != "POST" or not form.is_valid():
+        return TemplateResponse(request, "admin/events/import_article.html", context)
+    text, known = form.cleaned_data["text"], form.known()
+    preview = importer.preview(text, known)
+    confirming = "confirm" in request.POST and not (form.cleaned_data.get("fetch") or form.cleaned_data.get("upload"))
+    # A confirmation without the preview's meeting forms (a script's) saves what was found, as found.
+    edited = confirming and any(key.startswith("event") for key in request.POST)
+    forms_ = event_forms(preview, request.POST if edited else None)
+    reading = signature(preview.extraction) if preview.extraction else ""
+    if confirming and preview.article and (not edited or all(f.is_valid() for f in forms_)):
+        if form.cleaned_data.get("reading") not in ("", reading):
+            form.add_error(None, "What the importer reads in the article changed since the preview: check it again.")
+            forms_ = event_forms(preview)
+        else:
+            edits = [f.edit() for f in forms_] if edited else None
+            result = importer.import_text(
+                text,
+                filename="pasted in the admin",
+                known=known,
+                edit=None if edits is None else (lambda found: apply_edits(found, edits, importer.gazetteer, reading)),
+            )
+            if result.status != FAILED:
+                request.session["import_summary"] = summary_of(result)
+                messages.success(request, f"{result.status.capitalize()}: {result.message}")
+                return redirect("admin:events_source_imported")
+            form.add_error(None, result.message)
+    context.update(preview=preview, form=form.filled(reading), events=list(zip(preview.matches, forms_, strict=True)))
+    if preview.article:
+        quotes = [
+            SimpleNamespace(field=field, value=value, start=q.start, end=q.end, target_url=f"#event-{n or 0}")
+            for field, value, q, n in preview.quotes
+        ]
+        context["segments"] = highlight(preview.article.text, quotes)
+    return TemplateResponse(request, "admin/events/import_article.html", context)
+
+
+def summary_of(result):
+    return {
+        "status": result.status,
+        "source": result.source.pk if result.source else None,
+        "created": [m.pk for m in result.created],
+        "merged": [m.pk for m in result.merged],
+        "people": [p.pk for p in result.new_people],
+        "places": [p.pk for p in result.new_places],
+    }
+
+
+def import_summary(request, admin):
+    """What the last import saved: every meeting created or merged, the source, the new people and places."""
+    if not request.user.has_perm("events.add_source"):
+        raise PermissionDenied
+    saved = request.session.get("import_summary")
+    if not saved:
+        return redirect("admin:events_source_import")
+    context = {
+        **admin.admin_site.each_context(request),
+        "title": "Imported",
+        "opts": Source._meta,
+        "status": saved["status"],
+        "source": Source.objects.filter(pk=saved["source"]).first(),
+        "created": Meeting.objects.filter(pk__in=saved["created"]).select_related("place"),
+        "merged": Meeting.objects.filter(pk__in=saved["merged"]).select_related("place"),
+        "people": Person.objects.filter(pk__in=saved["people"]),
+        "places": Place.objects.filter(pk__in=saved["places"]),
+    }
+    return TemplateResponse(request, "admin/events/import_done.html", context)
