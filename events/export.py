@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
-from events.dates import format_partial
 from events.models import KIND_LABELS, Agreement, Evidence, Forum, Meeting, Organization, Participant, Place, Source
 from people.models import Country, Person, Position
 
@@ -177,11 +176,18 @@ def after(queryset, last, descending):
 class Lookups:
     """Small tables read once per export."""
 
-    def __init__(self):
-        self.places = {p["id"]: p for p in Place.objects.values("id", "name", "slug", "country__code")}
-        self.countries = dict(Country.objects.values_list("id", "code"))
-        self.meeting_type = ContentType.objects.get_for_model(Meeting)
+    def __init__(self, using="default"):
+        self.using = using
+        self.places = {p["id"]: p for p in Place.objects.using(using).values("id", "name", "slug", "country__code")}
+        self.countries = dict(Country.objects.using(using).values_list("id", "code"))
+        self.meeting_type = ContentType.objects.db_manager(using).get_for_model(Meeting).pk
         self.kinds = KIND_LABELS
+        # The offices people held, for the title held on each meeting's day: a few thousand rows at most.
+        self.positions = defaultdict(list)
+        for person_id, title, start, end in (
+            Position.objects.using(using).order_by("start").values_list("person_id", "title", "start", "end")
+        ):
+            self.positions[person_id].append({"title": title, "start": start, "end": end})
         # reverse() once, not once a row: it dominates the cost of a large export otherwise.
         self.meeting_url = _url_template("events:meeting-detail", pk=987654321, slug="slug-placeholder")
         self.source_url = _url_template("events:source-detail", pk=987654321)
@@ -192,62 +198,107 @@ def _url_template(name, **kwargs):
     return url.replace("slug-placeholder", "{slug}")
 
 
-def enrich(rows, lookups, with_evidence=False):
-    """Attach participants, organizations, topics, agreements, forums and sources to a chunk of meetings."""
+def _table(model):
+    return model._meta.db_table
+
+
+# What each part of a meeting's related rows is read with, for one chunk of meeting ids: plain SQL, its rows as
+# tuples (the ORM's per-row and per-parameter work costs more than the query at this volume). "{ids}" stands for
+# the chunk's placeholders, "{type}" for the meeting content type. "content_type_id + 0" keeps SQLite's planner
+# from choosing the index of the content type, which every tagged row shares, over that of the object.
+RELATED_SQL = {
+    "participants": f"""
+        SELECT p.meeting_id, p.person_id, pe.name, pe.slug, c.code, p.name_as_written, p.role, p.title
+        FROM {_table(Participant)} p
+        LEFT JOIN {_table(Person)} pe ON pe.id = p.person_id
+        LEFT JOIN {_table(Country)} c ON c.id = pe.country_id
+        WHERE p.meeting_id IN ({{ids}}) ORDER BY p.meeting_id, p.id""",
+    "organizations": f"""
+        SELECT mo.meeting_id, o.acronym FROM {_table(Meeting.organizations.through)} mo
+        JOIN {_table(Organization)} o ON o.id = mo.organization_id WHERE mo.meeting_id IN ({{ids}})
+        ORDER BY mo.id""",
+    "topics": f"""
+        SELECT ti.object_id, t.name FROM {_table(TaggedItem)} ti JOIN {_table(Tag)} t ON t.id = ti.tag_id
+        WHERE ti.object_id IN ({{ids}}) AND ti.content_type_id + 0 = {{type}} ORDER BY ti.id""",
+    "agreements": f"""
+        SELECT meeting_id, id, title FROM {_table(Agreement)} WHERE meeting_id IN ({{ids}}) ORDER BY id""",
+    "forums": f"""
+        SELECT mf.meeting_id, f.series, f.edition FROM {_table(Meeting.forums_discussed.through)} mf
+        JOIN {_table(Forum)} f ON f.id = mf.forum_id WHERE mf.meeting_id IN ({{ids}}) ORDER BY mf.id""",
+    "sources": f"""
+        SELECT ms.meeting_id, s.id, s.outlet, s.title, s.url, s.published FROM {_table(Meeting.sources.through)} ms
+        JOIN {_table(Source)} s ON s.id = ms.source_id WHERE ms.meeting_id IN ({{ids}}) ORDER BY ms.id""",
+    "evidence": f"""
+        SELECT object_id, field, value, source_id, quote, start, "end" FROM {_table(Evidence)}
+        WHERE content_type_id = {{type}} AND object_id IN ({{ids}}) ORDER BY source_id, start""",
+}
+PARTS = ("participants", "organizations", "topics", "agreements", "forums", "sources")
+
+
+def _related(lookups, part, ids):
+    sql = RELATED_SQL[part].format(ids=", ".join(["%s"] * len(ids)), type=int(lookups.meeting_type))
+    with connections[lookups.using].cursor() as cursor:
+        cursor.execute(sql, ids)
+        return cursor.fetchall()
+
+
+def _date(value):
+    """A date column as the database driver gives it (SQLite: text) as a date."""
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def enrich(rows, lookups, with_evidence=False, parts=PARTS):
+    """Attach participants, organizations, topics, agreements, forums and sources (those of ``parts``) to a chunk of
+    meetings: one query each for the whole chunk."""
     ids = [row["id"] for row in rows]
     related = defaultdict(lambda: defaultdict(list))
-    participants = Participant.objects.filter(meeting_id__in=ids).order_by("meeting_id", "id")
-    person_ids = set()
-    for p in participants.values(
-        "meeting_id",
-        "person_id",
-        "person__name",
-        "person__slug",
-        "person__country__code",
-        "name_as_written",
-        "role",
-        "title",
-    ):
-        related[p["meeting_id"]]["participants"].append(p)
-        person_ids.add(p["person_id"])
-    positions = defaultdict(list)
-    for pos in (
-        Position.objects.filter(person_id__in=person_ids).values("person_id", "title", "start", "end").order_by("start")
-    ):
-        positions[pos["person_id"]].append(pos)
-    for meeting_id, acronym in Meeting.organizations.through.objects.filter(meeting_id__in=ids).values_list(
-        "meeting_id", "organization__acronym"
-    ):
-        related[meeting_id]["organizations"].append(acronym)
-    for meeting_id, name in TaggedItem.objects.filter(content_type=lookups.meeting_type, object_id__in=ids).values_list(
-        "object_id", "tag__name"
-    ):
-        related[meeting_id]["topics"].append(name)
-    for meeting_id, pk, title in Agreement.objects.filter(meeting_id__in=ids).values_list("meeting_id", "id", "title"):
-        related[meeting_id]["agreements"].append({"id": pk, "title": title})
-    for meeting_id, series, edition in Meeting.forums_discussed.through.objects.filter(meeting_id__in=ids).values_list(
-        "meeting_id", "forum__series", "forum__edition"
-    ):
-        related[meeting_id]["forums"].append({"series": series, "edition": edition})
-    for source in Meeting.sources.through.objects.filter(meeting_id__in=ids).values(
-        "meeting_id", "source_id", "source__outlet", "source__title", "source__url", "source__published"
-    ):
-        related[source["meeting_id"]]["sources"].append(source)
+    if "participants" in parts:
+        for meeting_id, person_id, name, slug, code, written, role, title in _related(lookups, "participants", ids):
+            related[meeting_id]["participants"].append(
+                {
+                    "person_id": person_id,
+                    "person__name": name,
+                    "person__slug": slug,
+                    "person__country__code": code,
+                    "name_as_written": written,
+                    "role": role,
+                    "title": title,
+                }
+            )
+    if "organizations" in parts:
+        for meeting_id, acronym in _related(lookups, "organizations", ids):
+            related[meeting_id]["organizations"].append(acronym)
+    if "topics" in parts:
+        for meeting_id, name in _related(lookups, "topics", ids):
+            related[meeting_id]["topics"].append(name)
+    if "agreements" in parts:
+        for meeting_id, pk, title in _related(lookups, "agreements", ids):
+            related[meeting_id]["agreements"].append({"id": pk, "title": title})
+    if "forums" in parts:
+        for meeting_id, series, edition in _related(lookups, "forums", ids):
+            related[meeting_id]["forums"].append({"series": series, "edition": edition})
+    if "sources" in parts:
+        for meeting_id, source_id, outlet, title, url, published in _related(lookups, "sources", ids):
+            related[meeting_id]["sources"].append(
+                {
+                    "source_id": source_id,
+                    "source__outlet": outlet,
+                    "source__title": title,
+                    "source__url": url,
+                    "source__published": _date(published),
+                }
+            )
     if with_evidence:
-        for item in Evidence.objects.filter(content_type=lookups.meeting_type, object_id__in=ids).values(
-            "object_id", "field", "value", "source_id", "quote", "start", "end"
-        ):
-            related[item["object_id"]]["evidence"].append(item)
+        for object_id, name, value, source_id, quote, start, end in _related(lookups, "evidence", ids):
+            related[object_id]["evidence"].append(
+                {"field": name, "value": value, "source_id": source_id, "quote": quote, "start": start, "end": end}
+            )
     for row in rows:
         extra = related[row["id"]]
         for person in extra["participants"]:
-            person["title_then"] = person["title"] or _title_on(positions[person["person_id"]], row["date"])
-        row.update(
-            {
-                key: extra[key]
-                for key in ("participants", "organizations", "topics", "agreements", "forums", "sources", "evidence")
-            }
-        )
+            person["title_then"] = person["title"] or _title_on(lookups.positions[person["person_id"]], row["date"])
+        for key in ("participants", "organizations", "topics", "agreements", "forums", "sources", "evidence"):
+            row[key] = extra[key]
         place = lookups.places.get(row["place_id"])
         row["place"] = place["name"] if place else ""
         row["place_country"] = place["country__code"] if place else ""
@@ -263,10 +314,10 @@ def _title_on(positions, day):
     return held[-1]["title"] if held else ""
 
 
-def meeting_rows(queryset, descending=True, with_evidence=False):
-    lookups = Lookups()
+def meeting_rows(queryset, descending=True, with_evidence=False, parts=PARTS):
+    lookups = Lookups(queryset.db)
     for rows in chunks(queryset, descending):
-        yield enrich(rows, lookups, with_evidence), lookups
+        yield enrich(rows, lookups, with_evidence, parts), lookups
 
 
 # --- formats -------------------------------------------------------------------------------------------------------
@@ -404,7 +455,7 @@ def meetings_csv(queryset, base_url, descending=True):
 
 def participations_csv(queryset, descending=True):
     def rows():
-        for chunk, lookups in meeting_rows(queryset, descending):
+        for chunk, lookups in meeting_rows(queryset, descending, parts=("participants",)):
             yield [
                 [
                     m["id"],
@@ -425,74 +476,212 @@ def participations_csv(queryset, descending=True):
     return _csv_lines([c.name for c in PARTICIPATION_COLUMNS], rows())
 
 
-def meeting_document(m, lookups, base_url):
-    return {
-        "id": m["id"],
-        "permalink": base_url + m["permalink"],
-        "title": m["title"],
-        "date": m["date"].isoformat() if m["date"] else None,
-        "date_precision": m["date_precision"] if m["date"] else "unknown",
-        "date_display": format_partial(m["date"], m["date_precision"]) or "date unknown",
-        "date_basis": m["date_basis"],
-        "end_date": m["end_date"].isoformat() if m["end_date"] else None,
-        "kind": m["kind"],
-        "kind_label": lookups.kinds[m["kind"]],
-        "place": {
-            "name": m["place"],
-            "as_written": m["place_as_written"],
-            "country": m["place_country"],
-            "basis": m["place_basis"],
-        }
-        if m["place"]
-        else None,
-        "country": m["country"] or None,
-        "participants": [
-            {
-                "name": p["person__name"] or p["name_as_written"],
-                "slug": p["person__slug"],
-                "country": p["person__country__code"],
-                "name_as_written": p["name_as_written"],
-                "role": p["role"],
-                "title_then": p["title_then"],
-            }
-            for p in m["participants"]
-        ],
-        "organizations": m["organizations"],
-        "topics": m["topics"],
-        "regions": m["regions"],
-        "agreements": m["agreements"],
-        "forums": m["forums"],
-        "sources": [
-            {
-                "id": s["source_id"],
-                "outlet": s["source__outlet"] or None,
-                "title": s["source__title"] or None,
-                "published": s["source__published"].isoformat() if s["source__published"] else None,
-                "url": s["source__url"] or None,
-                "page": base_url + lookups.source_url.format(pk=s["source_id"]),
-            }
-            for s in m["sources"]
-        ],
-        "evidence": [
-            {k: item[k] for k in ("field", "value", "source_id", "quote", "start", "end")} for item in m["evidence"]
-        ],
-        "review_status": m["status"],
-    }
+# --- the JSON documents, written by the database -----------------------------------------------------------------
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]  # fmt: skip
+
+
+def _json_sql(vendor):
+    """SELECT of one finished JSON document per meeting of a page ("{ids}": their placeholders), as (id, text), in no
+    particular order; the same document, field for field, on both databases. Placeholders, in order: the kind
+    labels, the permalink's three parts, and the address of a source page on this site before the source's id."""
+    postgres = vendor == "postgresql"
+
+    def obj(pairs):
+        function = "json_build_object" if postgres else "json_object"
+        return f"{function}(" + ", ".join(f"'{key}', {value}" for key, value in pairs) + ")"
+
+    def nested(subquery):
+        """A list from a subquery, as JSON (SQLite hands a subquery's JSON on as text)."""
+        return subquery if postgres else f"json({subquery})"
+
+    def objects(pairs, rest, order):
+        if postgres:
+            return f"(SELECT COALESCE(json_agg({obj(pairs)} ORDER BY {order}), '[]'::json) {rest})"
+        return nested(f"(SELECT json_group_array(json(d)) FROM (SELECT {obj(pairs)} AS d {rest} ORDER BY {order}))")
+
+    def values(expression, rest, order):
+        if postgres:
+            return f"(SELECT COALESCE(json_agg({expression} ORDER BY {order}), '[]'::json) {rest})"
+        return nested(f"(SELECT json_group_array(v) FROM (SELECT {expression} AS v {rest} ORDER BY {order}))")
+
+    if postgres:
+        display = (
+            "CASE WHEN m.date IS NULL THEN 'date unknown' WHEN m.date_precision = 'year' THEN to_char(m.date, 'YYYY') "
+            "WHEN m.date_precision = 'month' THEN to_char(m.date, 'FMMonth YYYY') "
+            "ELSE to_char(m.date, 'FMDD FMMonth YYYY') END"
+        )
+        iso = "to_char({}, 'YYYY-MM-DD')"
+    else:
+        month = (
+            "CASE strftime('%%m', m.date) "
+            + " ".join(f"WHEN '{n:02}' THEN '{name}'" for n, name in enumerate(MONTHS, start=1))
+            + " END"
+        )
+        display = (
+            "CASE WHEN m.date IS NULL THEN 'date unknown' WHEN m.date_precision = 'year' THEN strftime('%%Y', m.date) "
+            f"WHEN m.date_precision = 'month' THEN {month} || ' ' || strftime('%%Y', m.date) "
+            f"ELSE CAST(CAST(strftime('%%d', m.date) AS INTEGER) AS TEXT) || ' ' || {month} || ' ' || "
+            "strftime('%%Y', m.date) END"
+        )
+        iso = "{}"  # SQLite keeps dates as ISO text; "%%" is a literal "%" beside the query's parameters
+    held = (
+        f"(SELECT pos.title FROM {_table(Position)} pos WHERE m.date IS NOT NULL AND pos.person_id = pa.person_id "
+        'AND (pos.start IS NULL OR pos.start <= m.date) AND (pos."end" IS NULL OR pos."end" >= m.date) '
+        "ORDER BY COALESCE(pos.start, '0001-01-01') DESC, pos.id DESC LIMIT 1)"
+    )
+    fields = [
+        ("id", "m.id"),
+        ("permalink", "k.meeting_page || CAST(m.id AS TEXT) || k.meeting_page_slug || m.slug || k.meeting_page_end"),
+        ("title", "m.title"),
+        ("date", iso.format("m.date")),
+        ("date_precision", "CASE WHEN m.date IS NULL THEN 'unknown' ELSE m.date_precision END"),
+        ("date_display", display),
+        ("date_basis", "m.date_basis"),
+        ("end_date", iso.format("m.end_date")),
+        ("kind", "m.kind"),
+        ("kind_label", "CASE m.kind " + "WHEN %s THEN %s " * len(Meeting.Kind.choices) + "ELSE '' END"),
+        (
+            "place",
+            "CASE WHEN pl.id IS NULL THEN NULL ELSE "
+            + obj(
+                [
+                    ("name", "pl.name"),
+                    ("as_written", "m.place_as_written"),
+                    ("country", "COALESCE(plc.code, '')"),
+                    ("basis", "m.place_basis"),
+                ]
+            )
+            + " END",
+        ),
+        ("country", "COALESCE(plc.code, mc.code)"),
+        (
+            "participants",
+            objects(
+                [
+                    ("name", "COALESCE(pe.name, pa.name_as_written)"),
+                    ("slug", "pe.slug"),
+                    ("country", "pc.code"),
+                    ("name_as_written", "pa.name_as_written"),
+                    ("role", "pa.role"),
+                    ("title_then", f"COALESCE(NULLIF(pa.title, ''), {held}, '')"),
+                ],
+                f"FROM {_table(Participant)} pa LEFT JOIN {_table(Person)} pe ON pe.id = pa.person_id "
+                f"LEFT JOIN {_table(Country)} pc ON pc.id = pe.country_id WHERE pa.meeting_id = m.id",
+                "pa.id",
+            ),
+        ),
+        (
+            "organizations",
+            values(
+                "o.acronym",
+                f"FROM {_table(Meeting.organizations.through)} mo JOIN {_table(Organization)} o "
+                "ON o.id = mo.organization_id WHERE mo.meeting_id = m.id",
+                "mo.id",
+            ),
+        ),
+        (
+            "topics",
+            values(
+                "t.name",
+                f"FROM {_table(TaggedItem)} ti JOIN {_table(Tag)} t ON t.id = ti.tag_id "
+                "WHERE ti.object_id = m.id AND ti.content_type_id + 0 = {type}",
+                "ti.id",
+            ),
+        ),
+        ("regions", "m.regions::json" if postgres else "json(m.regions)"),
+        (
+            "agreements",
+            objects(
+                [("id", "a.id"), ("title", "a.title")], f"FROM {_table(Agreement)} a WHERE a.meeting_id = m.id", "a.id"
+            ),
+        ),
+        (
+            "forums",
+            objects(
+                [("series", "f.series"), ("edition", "f.edition")],
+                f"FROM {_table(Meeting.forums_discussed.through)} mf JOIN {_table(Forum)} f ON f.id = mf.forum_id "
+                "WHERE mf.meeting_id = m.id",
+                "mf.id",
+            ),
+        ),
+        (
+            "sources",
+            objects(
+                [
+                    ("id", "s.id"),
+                    ("outlet", "NULLIF(s.outlet, '')"),
+                    ("title", "NULLIF(s.title, '')"),
+                    ("published", iso.format("s.published")),
+                    ("url", "NULLIF(s.url, '')"),
+                    ("page", "k.source_page || CAST(s.id AS TEXT) || '/'"),
+                ],
+                f"FROM {_table(Meeting.sources.through)} ms JOIN {_table(Source)} s ON s.id = ms.source_id "
+                "WHERE ms.meeting_id = m.id",
+                "ms.id",
+            ),
+        ),
+        (
+            "evidence",
+            objects(
+                [(name, f'e."{name}"') for name in ("field", "value", "source_id", "quote", "start", "end")],
+                f"FROM {_table(Evidence)} e WHERE e.object_id = m.id AND e.content_type_id = {{type}}",
+                "e.source_id, e.start, e.id",
+            ),
+        ),
+        ("review_status", "m.status"),
+    ]
+    document = obj(fields) + ("::text" if postgres else "")
+    return (
+        f"SELECT m.id, {document} FROM {_table(Meeting)} m "
+        "CROSS JOIN (SELECT %s AS meeting_page, %s AS meeting_page_slug, %s AS meeting_page_end, %s AS source_page) k "
+        f"LEFT JOIN {_table(Place)} pl ON pl.id = m.place_id "
+        f"LEFT JOIN {_table(Country)} plc ON plc.id = pl.country_id "
+        f"LEFT JOIN {_table(Country)} mc ON mc.id = m.country_id "
+        "WHERE m.id IN ({ids})"
+    )
+
+
+def meeting_texts(queryset, base_url, descending=True, separator=","):
+    """The meetings' JSON documents as text, ``separator`` between them, a keyset page at a time, each written by
+    the database as the CSV's lines are."""
+    connection = connections[queryset.db]
+    content_type = ContentType.objects.db_manager(queryset.db).get_for_model(Meeting).pk
+    template = _json_sql(connection.vendor)
+    prefix, rest = (base_url + _url_template("events:meeting-detail", pk=987654321, slug="slug-placeholder")).split(
+        "{pk}"
+    )
+    between, suffix = rest.split("{slug}")
+    source_page = base_url + _url_template("events:source-detail", pk=987654321).split("{pk}")[0]
+    params = [*(item for pair in Meeting.Kind.choices for item in pair), prefix, between, suffix, source_page]
+    queryset = queryset.chronological(descending)
+    last = None
+    while True:
+        page = list(after(queryset, last, descending).values_list("id", "date")[:CHUNK])
+        if not page:
+            return
+        ids = [pk for pk, _ in page]
+        sql = template.format(ids=", ".join(["%s"] * len(ids)), type=int(content_type))
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *ids])
+            found = dict(cursor.fetchall())
+        yield separator.join(found[pk] for pk in ids)  # in the page's order
+        last = page[-1][1], page[-1][0]
 
 
 def meetings_json(queryset, base_url, meta, descending=True):
     yield '{"meta": ' + json.dumps(meta, ensure_ascii=False) + ', "meetings": ['
     first = True
-    for chunk, lookups in meeting_rows(queryset, descending, with_evidence=True):
-        parts = [json.dumps(meeting_document(m, lookups, base_url), ensure_ascii=False) for m in chunk]
-        yield ("" if first else ",") + ",".join(parts)
+    for text in meeting_texts(queryset, base_url, descending):
+        yield ("" if first else ",") + text
         first = False
     yield "]}\n"
 
 
 def meetings_ndjson(queryset, base_url, descending=True):
-    for chunk, lookups in meeting_rows(queryset, descending, with_evidence=True):
-        yield "".join(json.dumps(meeting_document(m, lookups, base_url), ensure_ascii=False) + "\n" for m in chunk)
+    for text in meeting_texts(queryset, base_url, descending, separator="\n"):
+        yield text + "\n"
 
 
 def _ics_text(value):
@@ -502,25 +691,26 @@ def _ics_text(value):
 
 
 def _fold(line):
-    """RFC 5545: lines longer than 75 octets continue on the next line after a space."""
+    """RFC 5545: lines longer than 75 octets continue on the next line after a space, never inside a character."""
+    if len(line) <= 75 and line.isascii():
+        return line + "\r\n"
     data = line.encode("utf-8")
     if len(data) <= 75:
         return line + "\r\n"
-    parts, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not parts else 74):
-            parts.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    parts.append(current.decode("utf-8"))
-    return "\r\n ".join(parts) + "\r\n"
+    parts, start, width = [], 0, 75
+    while start < len(data):
+        end = min(start + width, len(data))
+        while end < len(data) and data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: step back
+            end -= 1
+        parts.append(data[start:end])
+        start, width = end, 74
+    return b"\r\n ".join(parts).decode("utf-8") + "\r\n"
 
 
 def meetings_ics(queryset, base_url, host):
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     yield "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//DiploTrack//Meetings//EN\r\nCALSCALE:GREGORIAN\r\n"
-    for chunk, _lookups in meeting_rows(queryset, descending=False):
+    for chunk, _lookups in meeting_rows(queryset, descending=False, parts=("participants",)):
         lines = []
         for m in chunk:
             if m["date"] is None:  # a calendar entry needs a day
