@@ -39,13 +39,14 @@ serve: setup
 	$(PY) manage.py migrate --no-input
 	$(VENV)/bin/gunicorn diplotrack.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
 
+# A backup with the database's own tool, and a manifest beside it, in backups/ (see README).
 backup: setup
-	$(PY) manage.py backup backups/diplotrack-$$(date +%Y%m%d-%H%M%S).json
+	$(PY) manage.py backup --folder backups
 
-# make restore FILE=backups/diplotrack-….json
+# make restore FILE=backups/diplotrack-….sqlite3 (or .dump); FORCE=1 to replace a database that holds data.
 restore: setup
-	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/<file>.json"; exit 2; }
-	$(PY) manage.py restore "$(FILE)"
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/<file> [FORCE=1]"; exit 2; }
+	$(PY) manage.py restore "$(FILE)" $(if $(filter 1,$(FORCE)),--force,)
 
 loadtest: data
 	./loadtest/run

@@ -53,7 +53,7 @@ def page(label, median, queries):
     return {"page": label, "first (ms)": median * 3, "median (ms)": median, "p95 (ms)": median + 1, "queries": queries}
 
 
-def results(person_median=25.0, csv_ratio=2.5, rate=60.0, worst=2.0):
+def results(person_median=25.0, csv_ratio=2.5, rate=60.0, worst=2.0, json_ratio=1.4, restore=8.0):
     pages = {
         "pages": [
             page("list, default (with facets)", 40.0, 12),
@@ -70,7 +70,14 @@ def results(person_median=25.0, csv_ratio=2.5, rate=60.0, worst=2.0):
         "plain SQL seconds": 1.5,
         "ratio to plain SQL": 1.33,
         "csv peak private memory growth (MB)": 16.0,
+        "json seconds": 2.0 * json_ratio,
+        "json ratio to csv": json_ratio,
+        "json peak private memory growth (MB)": 20.0,
+        "ndjson seconds": 2.9,
+        "ics seconds": 2.5,
     }
+    backup = {"backup seconds": 0.5, "backup MB": 190.0, "rows": 1_063_459, "restore seconds": restore}
+    backup["counts checked"] = True
     datasette = {
         "list ms, DiploTrack": [20.0, 22.0],
         "list ms, Datasette": [170.0, 180.0],
@@ -91,6 +98,7 @@ def results(person_median=25.0, csv_ratio=2.5, rate=60.0, worst=2.0):
         "cpu reference ms": 63.5,
         "pages": pages,
         "export": export,
+        "backup": backup,
         "datasette": datasette,
     }
     return {"databases": {"sqlite": sqlite}}
@@ -107,6 +115,8 @@ def test_the_table_says_which_targets_are_met():
     assert row(lines, "import, English: articles per second").endswith(" met")
     assert row(lines, "import, Russian: articles per second").endswith(" met")
     assert row(lines, "import, slowest odd article").endswith(" met")
+    assert row(lines, "/meetings.json, the same rows").endswith(" met")
+    assert row(lines, "restore of a backup").endswith(" met") and "1,063,459 rows" in row(lines, "restore of a backup")
     assert not any(line.endswith("NOT MET") for line in lines)
     assert "63.5" in row(lines, "machine: a fixed Python loop")  # the machine's speed, to compare runs
 
@@ -119,6 +129,8 @@ def test_the_table_says_which_targets_are_met():
         ({"rate": 44.0}, "import, English: articles per second"),
         ({"rate": 40.0}, "import, Russian: articles per second"),
         ({"worst": 12.0}, "import, slowest odd article"),
+        ({"json_ratio": 2.3}, "/meetings.json, the same rows"),
+        ({"restore": 130.0}, "restore of a backup"),
     ],
 )
 def test_the_table_says_when_a_target_is_missed(figures, measure):
@@ -143,4 +155,6 @@ def test_the_benchmark_runs_from_scratch_and_writes_one_table_and_one_file(tmp_p
     assert sqlite["export"]["meetings"] == sqlite["pages"]["meetings"]
     assert sqlite["datasette"]["list ratio"] > 0
     assert sqlite["import"]["articles"] == 20
+    assert sqlite["export"]["json ratio to csv"] > 0
+    assert sqlite["backup"]["counts checked"] and sqlite["backup"]["rows"] > 1000
     assert written["table"][0].split()[:2] == ["measure", "sqlite"]

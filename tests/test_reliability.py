@@ -1,4 +1,4 @@
-"""Backups that round-trip, imports that are safe to run at the same time, and arbitrary input that breaks nothing."""
+"""JSON dumps that round-trip, imports safe to run at the same time, and arbitrary input that breaks nothing."""
 
 import os
 import shutil
@@ -42,18 +42,18 @@ def snapshot():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_backup_and_restore_round_trip_the_whole_database(tmp_path):
+def test_a_json_dump_loads_back_whole_on_either_database(tmp_path):
     call_command("load_reference", verbosity=0)
     import_files(*sorted(SEEDS.glob("*.txt")))
     meeting = Meeting.objects.get(date="2025-04-10")
     meeting.status = Meeting.Status.REVIEWED
     meeting.save()
     before = snapshot()
-    backup = tmp_path / "backup.json"
-    call_command("backup", str(backup), verbosity=0)
+    dump = tmp_path / "moving.json"
+    call_command("dump_json", str(dump), verbosity=0)
     Meeting.objects.all().delete()
     Source.objects.all().delete()
-    call_command("restore", str(backup), yes=True, verbosity=0)
+    call_command("load_json", str(dump), yes=True, verbosity=0)
     assert snapshot() == before
     assert Meeting.objects.get(date="2025-04-10").status == Meeting.Status.REVIEWED
 

@@ -16,7 +16,8 @@ from events.models import Meeting
 class Command(BaseCommand):
     help = (
         "Time /meetings.csv of every meeting through Django, with its peak memory, beside a plain SQL export of the "
-        "same rows by the database's own tool (sqlite3 -csv, or psql COPY), in the same run. Prints a table."
+        "same rows by the database's own tool (sqlite3 -csv, or psql COPY), and the JSON, NDJSON and iCalendar "
+        "exports of the same rows, in the same run. Prints a table."
     )
 
     def add_arguments(self, parser):
@@ -26,7 +27,8 @@ class Command(BaseCommand):
         meetings = Meeting.objects.public().count()
         if meetings == 0:
             raise CommandError("No meetings: run generate_synthetic first.")
-        seconds, first_byte, size, growth = self.django_csv()
+        seconds, first_byte, size, growth = self.django_export("/meetings.csv")
+        others = {path: self.django_export(path) for path in ("/meetings.json", "/meetings.ndjson", "/meetings.ics")}
         floor_seconds, floor_size, tool = self.plain_sql()
         figures = {
             "meetings": meetings,
@@ -40,6 +42,12 @@ class Command(BaseCommand):
             "plain SQL MB": round(floor_size / 1e6, 1) if floor_seconds else None,
             "ratio to plain SQL": round(seconds / floor_seconds, 2) if floor_seconds else None,
         }
+        for path, (other_seconds, _, other_size, other_growth) in others.items():
+            name = path.removeprefix("/meetings.")
+            figures[f"{name} seconds"] = round(other_seconds, 2)
+            figures[f"{name} MB"] = round(other_size / 1e6, 1)
+            figures[f"{name} peak private memory growth (MB)"] = round(other_growth, 1)
+            figures[f"{name} ratio to csv"] = round(other_seconds / seconds, 2)
         rows = [
             ("meetings exported", f"{meetings:,}"),
             ("database", connection.vendor),
@@ -49,16 +57,20 @@ class Command(BaseCommand):
             ("Django /meetings.csv: peak private memory growth (MB)", f"{growth:.1f}"),
             (f"plain SQL ({tool}): seconds", f"{floor_seconds:.2f}" if floor_seconds else "tool not found"),
             ("ratio Django / plain SQL", f"{seconds / floor_seconds:.2f}" if floor_seconds else "-"),
+            *(
+                (f"Django {path}: seconds, MB, ratio to the CSV", f"{t:.2f}, {n / 1e6:.1f}, {t / seconds:.2f}")
+                for path, (t, _, n, _) in others.items()
+            ),
         ]
         report(self.stdout, rows, heading="measure", output=output, figures=figures)
 
-    def django_csv(self):
+    def django_export(self, path):
         """Seconds, first byte, bytes, and the growth of the process's private memory while streaming (sampled at
         each piece; pages of a memory-mapped database file are shared and left out)."""
         client = Client()
         before = private_memory_mb()
         start = time.perf_counter()
-        response = client.get("/meetings.csv")
+        response = client.get(path)
         stream = iter(response.streaming_content)
         size = len(next(stream))
         first_byte = time.perf_counter() - start

@@ -84,6 +84,7 @@ class Command(BaseCommand):
         figures["cpu reference ms"] = cpu_reference()
         figures["pages"] = run("bench_pages", "--repeats", str(repeats), output="pages")
         figures["export"] = run("bench_export", output="export")
+        figures["backup"] = run("bench_backup", output="backup")
         if vendor == "sqlite":
             figures["datasette"] = run("bench_compare", output="compare")
         return figures
@@ -169,6 +170,32 @@ def table(results):
             target="within 2x of plain SQL",
             met=e["ratio to plain SQL"] is not None and e["ratio to plain SQL"] <= 2,
         )
+    for vendor in vendors:
+        e = databases[vendor]["export"]
+        if "json seconds" in e:
+            add(
+                f"/meetings.json, the same rows, in process: s ({vendor})",
+                {vendor: f"{e['json seconds']}"},
+                beside=f"CSV {e['csv seconds']} (ratio {e['json ratio to csv']}); NDJSON {e['ndjson seconds']}, "
+                f"iCalendar {e['ics seconds']}",
+                target="within 2x of the CSV",
+                met=e["json ratio to csv"] <= 2,
+            )
+    add(
+        "/meetings.json: peak private memory growth MB",
+        {v: f"{databases[v]['export'].get('json peak private memory growth (MB)', '-')}" for v in vendors},
+    )
+    for vendor in vendors:
+        b = databases[vendor].get("backup")
+        if b:
+            add(
+                f"restore of a backup into an empty database: s ({vendor})",
+                {vendor: f"{b['restore seconds']}"},
+                beside=f"backup {b['backup seconds']} s, {b['backup MB']} MB, {b['rows']:,} rows; counts "
+                + ("checked" if b["counts checked"] else "NOT checked"),
+                target="<= 120",
+                met=b["restore seconds"] <= 120 and b["counts checked"],
+            )
     add(
         "/meetings.csv: peak private memory growth MB",
         {v: f"{databases[v]['export']['csv peak private memory growth (MB)']}" for v in vendors},

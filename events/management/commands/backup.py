@@ -1,30 +1,28 @@
-from pathlib import Path
-
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-# Rebuilt by migrate on the target database; copying them would clash with its own rows.
-EXCLUDED = ["contenttypes", "auth.permission", "admin.logentry", "sessions"]
+from events.backups import BackupError, manifest_path, take
 
 
 class Command(BaseCommand):
-    help = "Write the whole database to a JSON file (natural keys), readable by `restore` on any supported database."
+    help = (
+        "Back up the database with its own tools (SQLite's online backup, pg_dump in custom format), safe while the "
+        "site serves and imports: one timestamped file and a manifest beside it (row counts per table, migrations, "
+        "database kind, time)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="The backup file to write, e.g. backups/diplotrack.json")
+        parser.add_argument("--folder", default="backups", help="Where to write the backup (default: backups/).")
 
-    def handle(self, *args, path, **options):
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.is_dir():
-            raise CommandError(f"{target} is a folder; give a file name.")
-        call_command(
-            "dumpdata",
-            exclude=EXCLUDED,
-            natural_foreign=True,
-            natural_primary=False,
-            indent=None,
-            output=str(target),
-            verbosity=0,
+    def handle(self, *args, folder, **options):
+        try:
+            manifest = take(folder)
+        except BackupError as error:
+            raise CommandError(str(error)) from error
+        rows = sum(manifest["counts"].values())
+        path = f"{folder.rstrip('/')}/{manifest['file']}"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Backed up to {path} ({manifest['bytes'] / 1e6:.1f} MB, {len(manifest['counts'])} tables, "
+                f"{rows:,} rows); manifest {manifest_path(path)}."
+            )
         )
-        self.stdout.write(self.style.SUCCESS(f"Backed up to {target} ({target.stat().st_size / 1e6:.1f} MB)."))

@@ -1,24 +1,33 @@
-from pathlib import Path
-
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+
+from events.backups import BackupError, restore
 
 
 class Command(BaseCommand):
-    help = "Replace the database's content with a file written by `backup`. Everything not in the file is lost."
+    help = (
+        "Restore a backup made by `backup` (pg_restore, or SQLite's backup API) into an empty database of the same "
+        "kind, then check the row counts against its manifest. A database that holds data is replaced only with "
+        "--force."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="The backup file to read.")
-        parser.add_argument("--yes", action="store_true", help="Do not ask for confirmation.")
+        parser.add_argument("path", help="The backup file (its manifest lies beside it).")
+        parser.add_argument("--force", action="store_true", help="Replace a database that is not empty.")
 
-    def handle(self, *args, path, yes, **options):
-        source = Path(path)
-        if not source.is_file():
-            raise CommandError(f"{source}: no such backup file.")
-        if not yes and input("This replaces every row of the database. Type 'yes' to go on: ").strip() != "yes":
-            raise CommandError("Restore cancelled.")
-        with transaction.atomic():
-            call_command("flush", interactive=False, verbosity=0)
-            call_command("loaddata", str(source), verbosity=0)
-        self.stdout.write(self.style.SUCCESS(f"Restored from {source}."))
+    def handle(self, *args, path, force, **options):
+        try:
+            manifest, differ = restore(path, force=force)
+        except BackupError as error:
+            raise CommandError(str(error)) from error
+        if differ:
+            detail = "; ".join(
+                f"{table}: {expected} in the manifest, {found}" for table, (expected, found) in differ.items()
+            )
+            raise CommandError(f"Restored, but the row counts differ from the manifest: {detail}")
+        rows = sum(manifest["counts"].values())
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Restored {path} (taken {manifest['taken']}): {len(manifest['counts'])} tables, {rows:,} rows, "
+                "every count as in the manifest."
+            )
+        )
