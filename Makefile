@@ -33,11 +33,15 @@ test: setup
 
 # Production-style serving: gunicorn, static files through whitenoise. Needs DJANGO_ENV=production,
 # SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL in the environment (see README).
+# Threaded workers: a long export streams in its thread while the worker answers its heartbeat, so gunicorn's
+# timeout never cuts it off; the other threads go on serving pages.
 WORKERS ?= 3
+THREADS ?= 4
 serve: setup
 	$(PY) manage.py collectstatic --no-input -v0
 	$(PY) manage.py migrate --no-input
-	$(VENV)/bin/gunicorn diplotrack.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+	$(VENV)/bin/gunicorn diplotrack.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --worker-class gthread \
+	  --threads $(THREADS) --access-logfile -
 
 # A backup with the database's own tool, and a manifest beside it, in backups/ (see README).
 backup: setup

@@ -2,11 +2,12 @@ from html import escape
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from events.models import Meeting, Organization
+from events.models import MIN_TERM, Meeting, Organization, search_terms
 from people.models import Country, Person
 
 
@@ -72,10 +73,22 @@ class OnePassDateInput(OnePassInput, forms.DateInput):
     input_type = "date"
 
 
+class SearchField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        if value and value.strip() and not search_terms(value):
+            raise ValidationError(f"Search for words of {MIN_TERM} letters or more.")
+        return value
+
+
+class SearchFilter(django_filters.CharFilter):
+    field_class = SearchField
+
+
 class MeetingFilter(django_filters.FilterSet):
     """The one set of filters behind the meeting list, the person pages and the exports."""
 
-    q = django_filters.CharFilter(method="filter_text", label="Search", max_length=200, widget=OnePassTextInput)
+    q = SearchFilter(method="filter_text", label="Search", max_length=200, widget=OnePassTextInput)
     person = django_filters.ModelMultipleChoiceFilter(
         queryset=Person.objects.public().order_by("name"),
         to_field_name="slug",

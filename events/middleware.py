@@ -1,4 +1,11 @@
-"""Security headers Django 5.2 does not set by itself."""
+"""Security headers Django 5.2 does not set by itself, and a bound on the database time of public requests."""
+
+import math
+import time
+
+from django.conf import settings
+from django.db import DatabaseError, OperationalError, connection
+from django.http import HttpResponse
 
 # Scripts only from this site, never inline; styles may be inline (the admin uses style attributes).
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -24,3 +31,98 @@ class SecurityHeadersMiddleware:
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+
+class QueryBudgetMiddleware:
+    """A public page's database statements each get at most DIPLOTRACK_QUERY_SECONDS (PostgreSQL: the session's
+    statement_timeout; SQLite: a progress handler with a deadline each statement sets afresh), so that no request
+    holds a worker with one runaway query. One that runs over answers 503 with a message, not a traceback.
+    The admin and writes are not limited: editors' imports have their own bounds."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.DIPLOTRACK_QUERY_SECONDS
+        if not seconds or request.method not in ("GET", "HEAD") or request.path.startswith("/admin/"):
+            return self.get_response(request)
+        budget = Budget(connection, seconds)
+        budget.start()
+        try:
+            response = self.get_response(request)
+        except BaseException:
+            budget.stop()
+            raise
+        if response.streaming:
+            response.streaming_content = budget.around(response.streaming_content)
+        else:
+            budget.stop()
+        return response
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, OperationalError) and over_budget(exception):
+            seconds = settings.DIPLOTRACK_QUERY_SECONDS
+            message = (
+                f"This request needs more than {seconds:g} s of database time, the most a page may take. "
+                "Narrow it: fewer or longer search words, a person, a period."
+            )
+            plain = "text/plain; charset=utf-8"
+            return HttpResponse(message, status=503, content_type=plain, headers={"Retry-After": "60"})
+        return None
+
+
+def over_budget(error):
+    text = str(error).lower()
+    return "interrupted" in text or "statement timeout" in text
+
+
+class Budget:
+    def __init__(self, connection, seconds):
+        self.connection, self.seconds, self.deadline = connection, seconds, math.inf
+
+    def start(self):
+        self.connection.ensure_connection()
+        # One budget per connection at a time: a response never closed (left unread) must not keep its own.
+        self.connection.execute_wrappers[:] = [
+            wrapper
+            for wrapper in self.connection.execute_wrappers
+            if not isinstance(getattr(wrapper, "__self__", None), Budget)
+        ]
+        self.connection.diplotrack_budget = self
+        if self.connection.vendor == "sqlite":
+            self.connection.connection.set_progress_handler(self._late, 20_000)
+            self.connection.execute_wrappers.append(self._timed)
+        elif self.connection.vendor == "postgresql":
+            with self.connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('statement_timeout', %s, false)", [f"{int(self.seconds * 1000)}"])
+
+    def stop(self):
+        if getattr(self.connection, "diplotrack_budget", None) is not self:
+            return  # a later request's budget holds the connection now
+        self.connection.diplotrack_budget = None
+        if self.connection.connection is None:
+            return
+        if self.connection.vendor == "sqlite":
+            self.connection.connection.set_progress_handler(None, 0)
+            if self._timed in self.connection.execute_wrappers:
+                self.connection.execute_wrappers.remove(self._timed)
+        elif self.connection.vendor == "postgresql":
+            try:
+                with self.connection.cursor() as cursor:
+                    cursor.execute("RESET statement_timeout")
+            except DatabaseError:  # a transaction the timeout broke: the connection is closed instead
+                self.connection.close()
+
+    def around(self, chunks):
+        try:
+            yield from chunks
+        finally:
+            self.stop()
+
+    def _timed(self, execute, sql, params, many, context):
+        # Each statement its own budget, counting the reading of its rows (until the next statement).
+        self.deadline = time.monotonic() + self.seconds
+        return execute(sql, params, many, context)
+
+    def _late(self):
+        return time.monotonic() > self.deadline  # true: SQLite interrupts the statement

@@ -18,6 +18,19 @@ from events.lookups import InSmallSet
 from people.models import Country, Person, PersonName
 from people.text import normalize_name
 
+MIN_TERM, MAX_TERMS = 2, 5
+
+
+def search_terms(text):
+    """The words a search looks for: distinct (whatever their case), of two characters or more, the first five. A
+    one-letter word matches almost everything and costs a scan of every text for nothing."""
+    found = {}
+    for word in text.split():
+        word = word.strip(".,;:!?\"'«»“”()[]")
+        if len(word) >= MIN_TERM:
+            found.setdefault(word.casefold(), word)
+    return list(found.values())[:MAX_TERMS]
+
 
 class Basis(models.TextChoices):
     """How a value was obtained; a stated value beats an inferred one when sources are merged."""
@@ -41,6 +54,12 @@ BASIS_RANK = {
 class PlaceQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+    def public(self):
+        """Places of the reference data, and those an import created that a public meeting is held at: not a place
+        known only from drafts."""
+        held = Meeting.objects.filter(place=OuterRef("pk")).exclude(status=Meeting.Status.DRAFT)
+        return self.filter(Q(needs_review=False) | Exists(held))
 
     def named(self, name, on=None):
         """Places called ``name`` (current, former or variant name), valid on the date ``on`` if given."""
@@ -469,7 +488,7 @@ class MeetingQuerySet(models.QuerySet):
 
         On PostgreSQL the source text is matched with full-text search; elsewhere every word must appear in it.
         """
-        words = text.split()[:10]
+        words = search_terms(text)
         if not words:
             return self
         by_fields = Q()
@@ -484,7 +503,7 @@ class MeetingQuerySet(models.QuerySet):
             by_fields &= (
                 Q(title__icontains=word) | Q(summary__icontains=word) | Q(pk__in=people) | Q(place_id__in=place_ids)
             )
-        sources = Source.objects.matching(text)
+        sources = Source.objects.matching(" ".join(words))
         by_source = Q(pk__in=Meeting.sources.through.objects.filter(source__in=sources).values("meeting_id"))
         return self.filter(pk__in=self.model.objects.filter(by_fields | by_source).values("pk"))
 

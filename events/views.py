@@ -212,9 +212,9 @@ def meeting_detail(request, pk, slug):
 
 
 def place_detail(request, slug):
-    place = get_object_or_404(Place.objects.select_related("country").prefetch_related("names"), slug=slug)
+    place = get_object_or_404(Place.objects.public().select_related("country").prefetch_related("names"), slug=slug)
     meetings = place.meetings.public().with_list_data().newest_first()
-    forums = place.forums.all()
+    forums = place.forums.public()
     return render(request, "events/place_detail.html", {"place": place, "meetings": meetings, "forums": forums})
 
 
