@@ -50,7 +50,7 @@ class Command(BaseCommand):
             orgs = list(Organization.objects.all())
             tags = [Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0] for name in TOPICS]
             forums = self.forums(rng, places)
-            self.meetings(rng, meetings, people, places, orgs, tags, forums)
+        self.meetings(rng, meetings, people, places, orgs, tags, forums)
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             # As after any bulk load: fresh planner statistics and visibility map, or the first plans are poor.
             with connection.cursor() as cursor:
@@ -164,66 +164,74 @@ class Command(BaseCommand):
                         rng.choice(forums) if rng.random() < 0.05 else None,
                     )
                 )
-            Source.objects.bulk_create(sources, batch_size=BATCH)
-            Meeting.objects.bulk_create([m for m, *_ in meetings], batch_size=BATCH)
-            participants, evidence, tagged, links, org_links, forum_links = [], [], [], [], [], []
-            for (meeting, group, topics, meeting_orgs, forum), source in zip(meetings, sources, strict=True):
-                source_id = source.pk
-                links.append(Meeting.sources.through(meeting_id=meeting.pk, source_id=source_id))
-                for person in group:
-                    participants.append(
-                        Participant(
-                            meeting_id=meeting.pk,
-                            person=person,
-                            name_as_written=person.name,
-                            role="participant",
-                            title=titles.get(person.pk, ""),
+            # One transaction a batch: on SQLite the write lock is held for a batch, not for the whole run.
+            with transaction.atomic():
+                Source.objects.bulk_create(sources, batch_size=BATCH)
+                Meeting.objects.bulk_create([m for m, *_ in meetings], batch_size=BATCH)
+                participants, evidence, tagged, links, org_links, forum_links = [], [], [], [], [], []
+                for (meeting, group, topics, meeting_orgs, forum), source in zip(meetings, sources, strict=True):
+                    source_id = source.pk
+                    links.append(Meeting.sources.through(meeting_id=meeting.pk, source_id=source_id))
+                    for person in group:
+                        participants.append(
+                            Participant(
+                                meeting_id=meeting.pk,
+                                person=person,
+                                name_as_written=person.name,
+                                role="participant",
+                                title=titles.get(person.pk, ""),
+                            )
+                        )
+                    evidence.append(
+                        Evidence(
+                            content_type=meeting_type,
+                            object_id=meeting.pk,
+                            field="date",
+                            value=str(meeting.date),
+                            source_id=source_id,
+                            quote=source.text[:80],
+                            start=0,
+                            end=min(80, len(source.text)),
                         )
                     )
-                evidence.append(
-                    Evidence(
-                        content_type=meeting_type,
-                        object_id=meeting.pk,
-                        field="date",
-                        value=str(meeting.date),
-                        source_id=source_id,
-                        quote=source.text[:80],
-                        start=0,
-                        end=min(80, len(source.text)),
+                    tagged.extend(
+                        TaggedItem(content_type=meeting_type, object_id=meeting.pk, tag=tag) for tag in topics
                     )
-                )
-                tagged.extend(TaggedItem(content_type=meeting_type, object_id=meeting.pk, tag=tag) for tag in topics)
-                org_links.extend(
-                    Meeting.organizations.through(meeting_id=meeting.pk, organization_id=o.pk) for o in meeting_orgs
-                )
-                if forum:
-                    forum_links.append(Meeting.forums_discussed.through(meeting_id=meeting.pk, forum_id=forum.pk))
-            Meeting.sources.through.objects.bulk_create(links, batch_size=BATCH)
-            Participant.objects.bulk_create(participants, batch_size=BATCH)
-            Evidence.objects.bulk_create(evidence, batch_size=BATCH)
-            TaggedItem.objects.bulk_create(tagged, batch_size=BATCH)
-            Meeting.organizations.through.objects.bulk_create(org_links, batch_size=BATCH)
-            Meeting.forums_discussed.through.objects.bulk_create(forum_links, batch_size=BATCH)
-            # About one meeting in fifty signs something, between the two countries.
-            signing = [meeting for meeting, *_ in meetings if rng.random() < 0.02]
-            agreements = Agreement.objects.bulk_create(
-                [
-                    Agreement(
-                        title=f"{kind.label.capitalize()} of cooperation no. {meeting.pk}",
-                        slug=f"synthetic-{kind.value}-{meeting.pk}",
-                        kind=kind,
-                        meeting_id=meeting.pk,
-                        signed_on=meeting.date,
-                        signed_precision=meeting.date_precision,
-                        period_start=meeting.date.year if kind == Agreement.Kind.PLAN else None,
-                        period_end=meeting.date.year + 2 if kind == Agreement.Kind.PLAN else None,
+                    org_links.extend(
+                        Meeting.organizations.through(meeting_id=meeting.pk, organization_id=o.pk) for o in meeting_orgs
                     )
-                    for meeting, kind in ((m, rng.choice(AGREEMENT_KINDS)) for m in signing)
-                ],
-                batch_size=BATCH,
-            )
-            Agreement.parties.through.objects.bulk_create(
-                [Agreement.parties.through(agreement_id=a.pk, country_id=c.pk) for a in agreements for c in parties],
-                batch_size=BATCH,
-            )
+                    if forum:
+                        forum_links.append(Meeting.forums_discussed.through(meeting_id=meeting.pk, forum_id=forum.pk))
+                Meeting.sources.through.objects.bulk_create(links, batch_size=BATCH)
+                Participant.objects.bulk_create(participants, batch_size=BATCH)
+                Evidence.objects.bulk_create(evidence, batch_size=BATCH)
+                TaggedItem.objects.bulk_create(tagged, batch_size=BATCH)
+                Meeting.organizations.through.objects.bulk_create(org_links, batch_size=BATCH)
+                Meeting.forums_discussed.through.objects.bulk_create(forum_links, batch_size=BATCH)
+                # About one meeting in fifty signs something, between the two countries.
+                signing = [meeting for meeting, *_ in meetings if rng.random() < 0.02]
+                agreements = Agreement.objects.bulk_create(
+                    [
+                        Agreement(
+                            title=f"{kind.label.capitalize()} of cooperation no. {meeting.pk}",
+                            slug=f"synthetic-{kind.value}-{meeting.pk}",
+                            kind=kind,
+                            meeting_id=meeting.pk,
+                            signed_on=meeting.date,
+                            signed_precision=meeting.date_precision,
+                            period_start=meeting.date.year if kind == Agreement.Kind.PLAN else None,
+                            period_end=meeting.date.year + 2 if kind == Agreement.Kind.PLAN else None,
+                        )
+                        for meeting, kind in ((m, rng.choice(AGREEMENT_KINDS)) for m in signing)
+                    ],
+                    batch_size=BATCH,
+                )
+                Agreement.parties.through.objects.bulk_create(
+                    [
+                        Agreement.parties.through(agreement_id=a.pk, country_id=c.pk)
+                        for a in agreements
+                        for c in parties
+                    ],
+                    batch_size=BATCH,
+                )
             self.stdout.write(f"  {offset + size} meetings")
