@@ -43,7 +43,7 @@ class ArticleForm(forms.Form):
     published = forms.DateField(
         label="Publication date",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         help_text="Optional: else the dateline's or the text's own.",
     )
     url = forms.URLField(label="Address of the original", required=False, assume_scheme="https", max_length=500)
