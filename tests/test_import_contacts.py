@@ -472,6 +472,22 @@ def test_a_clause_about_something_else_does_not_make_the_contact_planned(text):
 @pytest.mark.parametrize(
     "text",
     [
+        " date 2023-09-27 Russian Foreign Minister Sergey Lavrov and his Kazakh counterpart Murat Nurtleu went over "
+        "by telephone the preparations for the forthcoming CIS summit, the ministry's website said.",
+        " date 2023-09-27 Министр иностранных дел России Сергей Лавров и глава МИД Казахстана Мурат Нуртлеу по "
+        "телефону обсудили подготовку к предстоящему саммиту СНГ, сообщили в министерстве.",
+    ],
+)
+def test_the_future_of_what_is_being_prepared_does_not_make_the_contact_planned(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert (meeting.kind, meeting.stage) == (Meeting.Kind.PHONE_CALL, Meeting.Stage.HELD)
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         " date 2022-10-14 ASTANA, October 13 /TASS/. Russian President Vladimir Putin and Kazakh President "
         "Kassym-Jomart Tokayev held talks on the sidelines of the CICA summit. Foreign Ministers Sergey Lavrov and "
         "Mukhtar Tleuberdi took part in the talks.",

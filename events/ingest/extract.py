@@ -217,8 +217,11 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         visit Kazakhstan'."""
         # "…, which Kazakhstan will chair next year": what a clause says of something else announces nothing.
         main = self.lang.RELATIVE_CLAUSE.sub(" ", sentence.text)
-        if self.lang.PLANNED.search(main):
-            return True
+        for future in self.lang.PLANNED.finditer(main):
+            before = main[max(0, future.start() - BEFORE_WINDOW) : future.start()]
+            # "discussed the preparations for the upcoming summit": the future is the summit's, not the contact's.
+            if not (self.lang.PREPARATION.search(before) or self.lang.TOPIC_OF.search(before)):
+                return True
         return (
             sentence.index == 0 and bool(self.article.title) and bool(self.lang.HEADLINE_PLANNED.match(sentence.text))
         )
