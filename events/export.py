@@ -251,6 +251,8 @@ def enrich(rows, lookups, with_evidence=False, parts=PARTS):
     """Attach participants, organizations, topics, agreements, forums and sources (those of ``parts``) to a chunk of
     meetings: one query each for the whole chunk."""
     ids = [row["id"] for row in rows]
+    if not ids:
+        return rows
     related = defaultdict(lambda: defaultdict(list))
     if "participants" in parts:
         for meeting_id, person_id, name, slug, code, written, role, title in _related(lookups, "participants", ids):

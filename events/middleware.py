@@ -33,6 +33,20 @@ class SecurityHeadersMiddleware:
         return response
 
 
+class ApiCorsMiddleware:
+    """The API is public and read-only: any site's scripts may read it (GET), none may write."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith("/api/") and request.method in ("GET", "HEAD", "OPTIONS"):
+            response["Access-Control-Allow-Origin"] = "*"
+            response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+        return response
+
+
 class QueryBudgetMiddleware:
     """A public page's database statements each get at most DIPLOTRACK_QUERY_SECONDS (PostgreSQL: the session's
     statement_timeout; SQLite: a progress handler with a deadline each statement sets afresh), so that no request

@@ -54,6 +54,7 @@ def meeting_list(request):
             ("JSON", "events:meetings-json"),
             ("NDJSON", "events:meetings-ndjson"),
             ("Calendar (iCal)", "events:meetings-ics"),
+            ("JSON API, paged", "api:meetings"),
         ]
     ]
     return render(request, "events/meeting_list.html", context, status=400 if context["invalid"] else 200)

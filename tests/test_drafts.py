@@ -55,6 +55,8 @@ def addresses(draft):
         "organizations/<slug:slug>/": [f"/organizations/{o.slug}/" for o in Organization.objects.all()],
         "sources/<int:pk>/": [f"/sources/{s.pk}/" for s in Source.objects.all()],
         "people/<slug:slug>/": [f"/people/{p.slug}/" for p in Person.objects.filter(participations__isnull=False)],
+        "api/meetings/<meeting_id>": [f"/api/meetings/{m.pk}" for m in Meeting.objects.all()],
+        "api/people/<slug>": [f"/api/people/{p.slug}" for p in Person.objects.filter(participations__isnull=False)],
     }
     queries = [
         "",

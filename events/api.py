@@ -1,0 +1,341 @@
+"""The read-only JSON API under /api/: the lists and pages of the site for scripts, paged with an opaque cursor.
+
+The meeting list takes the list page's own filters (one FilterSet for the page, its exports and this API) and
+pages in the list's order, so a script that follows ``next`` gets exactly the meetings of the page with the same
+filters, none twice. Drafts never appear. Interactive documentation at /api/docs (served from this site).
+"""
+
+import base64
+import datetime
+import json
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Query, Schema, Status
+from ninja.errors import ValidationError as NinjaValidationError
+
+from events import export
+from events.dates import format_partial
+from events.filters import MeetingFilter
+from events.models import KIND_LABELS, Meeting, Organization, Place, Source
+from people.models import Person
+
+api = NinjaAPI(
+    title="DiploTrack",
+    version="1",
+    description=(
+        "Kazakhstan–Russia foreign-ministry contacts, read-only. Lists are paged: follow `next` (an opaque cursor) "
+        "until it is null. `/meetings` takes the filters of the meeting list page: "
+        + ", ".join(f"`{name}`" for name in MeetingFilter.base_filters)
+        + " (repeat `person` or `kind` for several)."
+    ),
+    urls_namespace="api",
+)
+
+MAX_LIMIT = 1000
+
+
+class Problem(Schema):
+    detail: str
+
+
+@api.exception_handler(NinjaValidationError)
+def bad_parameters(request, exc):
+    """A bad parameter is the client's to fix: 400 with what is wrong, as everywhere on the site."""
+    problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', [])[1:])}: {e.get('msg')}" for e in exc.errors)
+    return api.create_response(request, {"detail": f"Bad parameters: {problems}"}, status=400)
+
+
+# --- meetings -----------------------------------------------------------------------------------------------------
+
+
+class PlaceOut(Schema):
+    name: str
+    slug: str
+    country: str | None
+
+
+class ParticipantOut(Schema):
+    name: str
+    slug: str | None
+    country: str | None
+    role: str
+    title_then: str
+
+
+class SourceRef(Schema):
+    id: int
+    outlet: str | None
+    title: str | None
+    published: datetime.date | None
+    url: str | None
+
+
+class MeetingOut(Schema):
+    id: int
+    permalink: str
+    title: str
+    date: datetime.date | None
+    date_precision: str
+    date_display: str
+    end_date: datetime.date | None
+    kind: str
+    kind_label: str
+    place: PlaceOut | None
+    country: str | None
+    participants: list[ParticipantOut]
+    organizations: list[str]
+    topics: list[str]
+    regions: list[str]
+    sources: list[SourceRef]
+    review_status: str
+
+
+class MeetingPage(Schema):
+    count: int
+    next: str | None
+    items: list[MeetingOut]
+
+
+def encode_cursor(day, pk):
+    raw = json.dumps([day.isoformat() if day else None, pk]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor):
+    try:
+        day, pk = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        return (datetime.date.fromisoformat(day) if day else None), int(pk)
+    except (ValueError, TypeError) as error:
+        raise ValueError("the cursor is not one this API gave") from error
+
+
+def meeting_out(row, lookups, base):
+    place = lookups.places.get(row["place_id"])
+    return {
+        "id": row["id"],
+        "permalink": base + row["permalink"],
+        "title": row["title"],
+        "date": row["date"],
+        "date_precision": row["date_precision"] if row["date"] else "unknown",
+        "date_display": format_partial(row["date"], row["date_precision"]) or "date unknown",
+        "end_date": row["end_date"],
+        "kind": row["kind"],
+        "kind_label": KIND_LABELS[row["kind"]],
+        "place": {"name": place["name"], "slug": place["slug"], "country": place["country__code"]} if place else None,
+        "country": row["country"] or None,
+        "participants": [
+            {
+                "name": p["person__name"] or p["name_as_written"],
+                "slug": p["person__slug"],
+                "country": p["person__country__code"],
+                "role": p["role"],
+                "title_then": p["title_then"],
+            }
+            for p in row["participants"]
+        ],
+        "organizations": row["organizations"],
+        "topics": row["topics"],
+        "regions": row["regions"],
+        "sources": [
+            {
+                "id": s["source_id"],
+                "outlet": s["source__outlet"] or None,
+                "title": s["source__title"] or None,
+                "published": s["source__published"],
+                "url": s["source__url"] or None,
+            }
+            for s in row["sources"]
+        ],
+        "review_status": row["status"],
+    }
+
+
+def filtered(request):
+    """The public meetings the request's filters select, and whether the list runs newest first."""
+    from events.views import apply_filters
+
+    filterset, queryset, ignored = apply_filters(request.GET, Meeting.objects.public())
+    invalid = {key: reason for key, reason in ignored.items() if reason != "unknown parameter"}
+    if invalid:
+        return None, "; ".join(f"{key}: {reason}" for key, reason in invalid.items()), True
+    descending = (filterset.form.cleaned_data.get("sort") or ["-date"])[0] != "date"
+    return queryset, "", descending
+
+
+@api.get("/meetings", response={200: MeetingPage, 400: Problem}, summary="Meetings, filtered and paged")
+def meetings(request, limit: int = Query(100, ge=1, le=MAX_LIMIT), cursor: str = ""):
+    queryset, problem, descending = filtered(request)
+    if queryset is None:
+        return Status(400, {"detail": f"Bad filters: {problem}"})
+    try:
+        last = decode_cursor(cursor) if cursor else None
+    except ValueError as error:
+        return Status(400, {"detail": str(error)})
+    ordered = queryset.chronological(descending)
+    rows = list(export.after(ordered, last, descending).values(*export.BASE_FIELDS)[: limit + 1])
+    more = len(rows) > limit
+    rows = rows[:limit]
+    lookups = export.Lookups(queryset.db)
+    base = request.build_absolute_uri("/").rstrip("/")
+    items = [meeting_out(row, lookups, base) for row in export.enrich(rows, lookups)]
+    following = None
+    if more:
+        params = request.GET.copy()
+        params["cursor"] = encode_cursor(rows[-1]["date"], rows[-1]["id"])
+        following = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+    return Status(200, {"count": queryset.count(), "next": following, "items": items})
+
+
+@api.get("/meetings/{meeting_id}", response={200: MeetingOut, 404: Problem}, summary="One meeting")
+def meeting(request, meeting_id: int):
+    queryset = Meeting.objects.public().filter(pk=meeting_id)
+    rows = list(queryset.values(*export.BASE_FIELDS))
+    if not rows:
+        raise Http404("No such public meeting.")
+    lookups = export.Lookups(queryset.db)
+    base = request.build_absolute_uri("/").rstrip("/")
+    return Status(200, meeting_out(export.enrich(rows, lookups)[0], lookups, base))
+
+
+# --- the other lists ------------------------------------------------------------------------------------------------
+
+
+class PositionOut(Schema):
+    title: str
+    office: str
+    start: datetime.date | None
+    end: datetime.date | None
+
+
+class PersonOut(Schema):
+    slug: str
+    name: str
+    country: str | None
+    aliases: list[str]
+    positions: list[PositionOut]
+    meetings: int
+
+
+@api.get("/people", response=list[PersonOut], summary="People, with their offices and number of meetings")
+def people(request):
+    base = request.build_absolute_uri("/").rstrip("/")
+    return [{**record, "meetings": record.get("meetings", 0)} for record in export.people_records(base)]
+
+
+@api.get("/people/{slug}", response={200: PersonOut, 404: Problem}, summary="One person, with their offices")
+def person(request, slug: str):
+    base = request.build_absolute_uri("/").rstrip("/")
+    get_object_or_404(Person.objects.public(), slug=slug)
+    return next(record for record in export.people_records(base) if record["slug"] == slug)
+
+
+class PlaceListOut(Schema):
+    slug: str
+    name: str
+    country: str | None
+    meetings: int
+
+
+@api.get("/places", response=list[PlaceListOut], summary="Places, with their number of public meetings")
+def places(request):
+    public = Q(meetings__status__in=[Meeting.Status.UNREVIEWED, Meeting.Status.REVIEWED])
+    rows = Place.objects.public().annotate(n=Count("meetings", filter=public)).select_related("country")
+    return [
+        {"slug": p.slug, "name": p.name, "country": p.country.code if p.country else None, "meetings": p.n}
+        for p in rows.order_by("name")
+    ]
+
+
+class OrganizationOut(Schema):
+    slug: str
+    acronym: str
+    name: str
+    members: list[str]
+
+
+@api.get("/organizations", response=list[OrganizationOut], summary="Organizations and their members")
+def organizations(request):
+    return [
+        {"slug": o.slug, "acronym": o.acronym, "name": o.name, "members": sorted(c.code for c in o.members.all())}
+        for o in Organization.objects.prefetch_related("members").order_by("acronym")
+    ]
+
+
+class AgreementOut(Schema):
+    id: int
+    title: str
+    kind: str
+    signed: str | None
+    period_start: int | None
+    period_end: int | None
+    parties: list[str]
+    signed_at_meeting: int | None
+    signed_at_forum: str | None
+
+
+@api.get("/agreements", response=list[AgreementOut], summary="Agreements")
+def agreements(request):
+    return list(export.agreement_records(""))
+
+
+class ForumOut(Schema):
+    series: str
+    edition: int
+    date: str | None
+    place: str | None
+    side_events: list[str]
+
+
+@api.get("/forums", response=list[ForumOut], summary="Forums, by series and edition")
+def forums(request):
+    return list(export.forum_records(""))
+
+
+class SourceOut(Schema):
+    id: int
+    outlet: str | None
+    title: str | None
+    published: datetime.date | None
+    language: str
+    url: str | None
+    page: str
+
+
+class SourcePage(Schema):
+    count: int
+    next: str | None
+    items: list[SourceOut]
+
+
+@api.get("/sources", response={200: SourcePage, 400: Problem}, summary="Sources, newest first, paged")
+def sources(request, limit: int = Query(100, ge=1, le=MAX_LIMIT), cursor: str = ""):
+    public = Source.objects.public()
+    queryset = public.order_by("-id")
+    if cursor:
+        try:
+            queryset = queryset.filter(pk__lt=decode_cursor(cursor)[1])
+        except ValueError as error:
+            return Status(400, {"detail": str(error)})
+    rows = list(queryset[: limit + 1])
+    more = len(rows) > limit
+    rows = rows[:limit]
+    following = None
+    if more:
+        params = request.GET.copy()
+        params["cursor"] = encode_cursor(None, rows[-1].pk)
+        following = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+    items = [
+        {
+            "id": s.pk,
+            "outlet": s.outlet or None,
+            "title": s.title or None,
+            "published": s.published,
+            "language": s.language,
+            "url": s.original_url or None,
+            "page": request.build_absolute_uri(s.get_absolute_url()),
+        }
+        for s in rows
+    ]
+    return Status(200, {"count": public.count(), "next": following, "items": items})
