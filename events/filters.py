@@ -7,7 +7,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from events.models import MIN_TERM, Meeting, Organization, search_terms
+from events.models import MIN_TERM, Meeting, MeetingQuerySet, Organization, search_terms
 from people.models import Country, Person
 
 
@@ -85,6 +85,13 @@ class SearchFilter(django_filters.CharFilter):
     field_class = SearchField
 
 
+class DateOrder(django_filters.OrderingFilter):
+    """Newest first (the list's order when nothing is chosen), or oldest first: no empty choice."""
+
+    def build_choices(self, fields, labels):
+        return [("-date", "newest first"), ("date", "oldest first")]
+
+
 class MeetingFilter(django_filters.FilterSet):
     """The one set of filters behind the meeting list, the person pages and the exports."""
 
@@ -133,7 +140,14 @@ class MeetingFilter(django_filters.FilterSet):
         label="Date unknown",
         widget=OnePassSelect,
     )
-    sort = django_filters.OrderingFilter(fields=(("date", "date"),), label="Sort", widget=OnePassSelect)
+    host = django_filters.ChoiceFilter(
+        choices=list(MeetingQuerySet.HOSTS.items()),
+        empty_label="anywhere",
+        method="filter_host",
+        label="Where",
+        widget=OnePassSelect,
+    )
+    sort = DateOrder(fields=(("date", "date"),), empty_label=None, label="Sort", widget=OnePassSelect)
 
     class Meta:
         model = Meeting
@@ -154,6 +168,9 @@ class MeetingFilter(django_filters.FilterSet):
 
     def filter_to(self, queryset, name, value):
         return queryset.in_period(end=value)
+
+    def filter_host(self, queryset, name, value):
+        return queryset.hosted(value)
 
     def filter_country(self, queryset, name, value):
         return queryset.held_in(value)

@@ -4,7 +4,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, Window
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Window
 from django.db.models.functions import ExtractYear, Left, RowNumber
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
@@ -474,6 +474,13 @@ class MeetingQuerySet(models.QuerySet):
     def held_in(self, country):
         return self.filter(Q(place__country=country) | Q(place__isnull=True, country=country))
 
+    HOSTS = {"kz": "in Kazakhstan", "ru": "in Russia", "elsewhere": "elsewhere", "remote": "by phone or video"}
+
+    def hosted(self, where):
+        """Where the contact took place: "kz", "ru" (the place's country, or the host's where no place is known),
+        "elsewhere" (a third country), "remote" (a phone or video call)."""
+        return self.filter(host_condition(where))
+
     def at_place(self, name):
         """At the place called ``name`` now or formerly, or with that slug."""
         places = Place.objects.filter(Q(slug=name) | Q(pk__in=Place.objects.named(name).values("pk")))
@@ -590,8 +597,12 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def with_list_data(self):
-        """What a row of a meeting list shows: the place as written (its former names) and the country."""
-        return self.select_related("place", "country").prefetch_related("place__names")
+        """What a row of a meeting list shows: the place as written (its former names), the country, and who took
+        part, with their countries."""
+        people = Participant.objects.select_related("person__country").order_by("id")
+        return self.select_related("place__country", "country").prefetch_related(
+            "place__names", Prefetch("participants", queryset=people)
+        )
 
     def facets(self, limit=12):
         """Counts for narrowing this set of meetings: by year, kind, person, place and topic."""
@@ -609,6 +620,17 @@ class MeetingQuerySet(models.QuerySet):
                 .order_by("-year")
             ),
             "kind": list(inside.values("kind").annotate(n=Count("pk")).order_by("-n", "kind")),
+            "host": [
+                {"host": key, "label": label, "n": n}
+                for (key, label), n in zip(
+                    MeetingQuerySet.HOSTS.items(),
+                    inside.aggregate(
+                        **{key: Count("pk", filter=host_condition(key)) for key in MeetingQuerySet.HOSTS}
+                    ).values(),
+                    strict=True,
+                )
+                if n
+            ],
             "person": list(
                 Person.objects.filter(participations__meeting__in=ids)
                 .annotate(n=Count("participations__meeting", distinct=True))
@@ -628,6 +650,18 @@ class MeetingQuerySet(models.QuerySet):
                 .values("slug", "name", "n")[:limit]
             ),
         }
+
+
+def host_condition(where):
+    """The condition of MeetingQuerySet.hosted, for filters and counts alike."""
+    remote = Q(kind=Meeting.Kind.PHONE_CALL)
+    country = Q(place__country__code__in=["KZ", "RU"]) | Q(place__isnull=True, country__code__in=["KZ", "RU"])
+    if where in ("kz", "ru"):
+        code = where.upper()
+        return ~remote & (Q(place__country__code=code) | Q(place__isnull=True, country__code=code))
+    if where == "elsewhere":
+        return ~remote & ~country & (Q(place__isnull=False) | Q(country__isnull=False))
+    return remote
 
 
 class Meeting(models.Model):
@@ -749,6 +783,15 @@ class Meeting(models.Model):
         if self.place:
             return self.place.display_as(self.place_as_written)
         return self.country.name if self.country else ""
+
+    @property
+    def direction(self):
+        """Where it took place, as the list says it: "in Kazakhstan", "in Russia", "in China", "by phone"; "" when
+        unknown."""
+        if self.kind == Meeting.Kind.PHONE_CALL:
+            return "by phone"
+        country = self.place.country if self.place_id and self.place.country_id else self.country
+        return f"in {country.name}" if country else ""
 
 
 Meeting._meta.pk.register_lookup(InSmallSet)

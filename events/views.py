@@ -80,15 +80,12 @@ def filtered_meetings(request, meetings):
         "invalid": any(reason != "unknown parameter" for reason in ignored.values()),
         "active": active_filters(filterset, params),
         "facets": {
-            "Year": [(row["year"], row["n"], _with(params, "year", row["year"])) for row in facets["year"]],
-            "Kind": [
-                (KIND_LABELS[row["kind"]], row["n"], _with(params, "kind", row["kind"])) for row in facets["kind"]
-            ],
-            "People": [
-                (row["name"], row["n"], _with(params, "person", row["slug"], add=True)) for row in facets["person"]
-            ],
-            "Places": [(row["name"], row["n"], _with(params, "place", row["slug"])) for row in facets["place"]],
-            "Topics": [(row["name"], row["n"], _with(params, "topic", row["slug"])) for row in facets["topic"]],
+            "Year": facet(params, "year", facets["year"], "year", "year"),
+            "Kind": facet(params, "kind", facets["kind"], lambda row: KIND_LABELS[row["kind"]], "kind", add=True),
+            "Where": facet(params, "host", facets["host"], "label", "host"),
+            "People": facet(params, "person", facets["person"], "name", "slug", add=True),
+            "Places": facet(params, "place", facets["place"], "name", "slug"),
+            "Topics": facet(params, "topic", facets["topic"], "name", "slug"),
         },
         "chart": bar_chart(per_year(facets["year"][::-1]), "Meetings per year"),
     }
@@ -113,6 +110,18 @@ def cached(name, size, compute):
 
 # The query strings of facet links and filter chips: some sixty per page, so built from plain lists rather than by
 # copying the QueryDict (a deep copy) for each.
+
+
+def facet(params, key, rows, label, value, add=False):
+    """A facet's entries as (label, count, address, selected): a chosen value links to the list without it."""
+    chosen = params.getlist(key)
+    entries = []
+    for row in rows:
+        shown = label(row) if callable(label) else row[label]
+        picked = str(row[value]) in chosen
+        address = _without(params, key, str(row[value])) if picked else _with(params, key, row[value], add=add)
+        entries.append((shown, row["n"], address, picked))
+    return entries
 
 
 def _with(params, key, value, add=False):
@@ -194,7 +203,7 @@ def meeting_detail(request, pk, slug):
     public = Meeting.objects.public()
     previous = public.before(meeting)
     following = public.after(meeting)
-    related = public.select_related("place", "country").prefetch_related("place__names").related_to(meeting)
+    related = public.with_list_data().related_to(meeting)
     sources = [
         (source, [e for e in meeting.evidence.all() if e.source_id == source.pk]) for source in meeting.sources.all()
     ]

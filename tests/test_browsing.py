@@ -149,12 +149,12 @@ def test_sorting_both_ways(client, seeded):
 def test_facets_count_the_filtered_meetings_and_narrow_them(client, seeded):
     response = client.get(LIST, {"person": "sergey-lavrov"})
     facets = response.context["facets"]
-    years = {label: count for label, count, _ in facets["Year"]}
+    years = {label: count for label, count, _, _ in facets["Year"]}
     assert years == {2025: 1, 2023: 1, 2021: 1, 2019: 1}
-    _, _, url = next(item for item in facets["Year"] if item[0] == 2021)
+    _, _, url, _ = next(item for item in facets["Year"] if item[0] == 2021)
     narrowed = client.get(f"{LIST}?{url}")
     assert dates(narrowed) == [datetime.date(2021, 4, 8)]
-    people = {label: count for label, count, _ in facets["People"]}
+    people = {label: count for label, count, _, _ in facets["People"]}
     assert people["Sergey Lavrov"] == 4 and people["Murat Nurtleu"] == 2
 
 
@@ -245,7 +245,7 @@ def test_drafts_never_appear(client, seeded):
         assert "Secret draft talks" not in body, url
     assert client.get(draft.get_absolute_url()).status_code == 404
     facets = client.get(LIST).context["facets"]
-    assert "Hidden Person" not in [label for label, _, _ in facets["People"]]
+    assert "Hidden Person" not in [label for label, _, _, _ in facets["People"]]
 
 
 def test_source_page_highlights_the_evidence_and_links_it(client, seeded):
