@@ -8,5 +8,6 @@ app_name = "people"
 
 urlpatterns = [
     path("", views.person_list, name="person-list"),
+    path("suggest", views.person_suggestions, name="person-suggestions"),
     path("<slug:slug>/", views.person_detail, name="person-detail"),
 ]

@@ -333,6 +333,26 @@ def timeline(request):
     )
 
 
+def person_suggestions(request):
+    """People whose name (or a spelling of it) contains what was typed, among those of the meetings the other
+    filters select, most meetings first: for the people picker of the list's filters."""
+    typed = request.GET.get("name", "").strip()
+    if len(typed) < 2:
+        return JsonResponse({"people": []})
+    params = request.GET.copy()
+    params.pop("name", None)
+    params.pop("page", None)
+    _, meetings, _ = apply_filters(params, Meeting.objects.public())
+    people = Person.objects.public().matching(typed)
+    found = (
+        people.filter(participations__meeting__in=meetings.order_by().values("pk"))
+        .annotate(n=Count("participations__meeting", distinct=True))
+        .order_by("-n", "name")
+        .values("slug", "name", "n")[:10]
+    )
+    return JsonResponse({"people": [{**row, "query": _with(params, "person", row["slug"], add=True)} for row in found]})
+
+
 def person_list(request):
     people = (
         Person.objects.public()

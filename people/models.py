@@ -50,6 +50,12 @@ class PersonQuerySet(models.QuerySet):
     def needing_review(self):
         return self.filter(needs_review=True)
 
+    def matching(self, typed):
+        """People whose name or any spelling of it contains ``typed``, whatever the case."""
+        key = normalize_name(typed)
+        spelled = PersonName.objects.filter(normalized__contains=key).values("person_id")
+        return self.filter(Q(pk__in=spelled) | Q(name__icontains=typed))
+
     def public(self):
         """People who took part in a public meeting, or in none (reference data): not those known only from
         drafts."""

@@ -61,9 +61,16 @@ def test_filter_by_person_and_year_then_follow_a_meeting_to_its_source(page):
     assert page.locator(".result-count").inner_text() == "5 meetings"
     if not page.locator("#id_year").is_visible():
         page.locator("summary").click()
-    page.select_option("#id_person", "sergey-lavrov")
     page.fill("#id_year", "2025")
     page.click("button[type=submit]")
+    if not page.locator("#id_person").is_visible():
+        page.locator("summary").click()
+    page.locator("#id_person").press_sequentially("lavr", delay=30)  # part of the name, any case
+    suggestion = page.locator("#id_person-suggestions a").first
+    suggestion.wait_for()
+    assert suggestion.inner_text() == "Sergey Lavrov"
+    suggestion.click()
+    page.wait_for_url("**person=sergey-lavrov**")
     assert page.locator(".result-count").inner_text() == "1 meeting"
     assert "person=sergey-lavrov" in page.url and "year=2025" in page.url
     shot(page, "meeting-list-filtered")
@@ -173,3 +180,23 @@ def test_the_review_queue_shows_disagreeing_sources_and_marks_a_meeting_reviewed
     assert page.locator(f"tr[data-meeting='{meeting.pk}']").count() == 0
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.REVIEWED
+
+
+def test_facets_add_a_kind_mark_it_and_remove_it_and_where_narrows_to_russia(page):
+    page.goto("/meetings/?person=sergey-lavrov")
+    page.locator(".facets a", has_text="talks").first.click()
+    page.wait_for_url("**kind=talks**")
+    kinds = page.locator(".facets section", has=page.locator("h2", has_text="Kind"))
+    chosen = kinds.locator('a[aria-current="true"]')
+    assert chosen.count() == 1 and chosen.first.inner_text().startswith("talks")
+    assert page.locator('.facets a[aria-current="true"]', has_text="Sergey Lavrov").count() == 1
+    assert "person=sergey-lavrov" in page.url
+    shot(page, "meeting-list-facet-chosen")
+    chosen.first.click()
+    page.wait_for_url(lambda url: "kind=" not in url)
+    assert kinds.locator('a[aria-current="true"]').count() == 0
+    page.goto("/meetings/")
+    page.locator(".facets a", has_text="in Russia").click()
+    page.wait_for_url("**host=ru**")
+    directions = page.locator(".meeting-row .direction").all_inner_texts()
+    assert directions and set(directions) == {"in Russia"}

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.humanize.templatetags.humanize import intcomma
 
 from events.models import Meeting, Place
-from people.models import Country
+from people.models import Country, Person
 from tests.factories import MeetingFactory, ParticipantFactory, PersonFactory
 from tests.ingest_helpers import SEEDS, import_files
 
@@ -77,3 +77,15 @@ def test_a_chosen_facet_value_is_marked_and_links_to_the_list_without_it(client,
     assert any(label.startswith("Sergey Lavrov") and query == "kind=talks" for query, label in chosen)
     other = re.search(r'<a href="\?([^"]*)">official visit</a>', body)
     assert other is None or "kind=talks" in other.group(1) and "kind=official_visit" in other.group(1)
+
+
+def test_people_are_suggested_from_part_of_a_name_among_the_filtered_meetings(client, seeded):
+    found = client.get("/people/suggest", {"name": "NURT"}).json()["people"]
+    assert [p["slug"] for p in found] == ["murat-nurtleu"]
+    assert found[0]["n"] == Meeting.objects.public().involving(Person.objects.get(slug="murat-nurtleu")).count()
+    assert found[0]["query"] == "person=murat-nurtleu"
+    within = client.get("/people/suggest", {"name": "nurt", "year": "2019"}).json()["people"]
+    assert within == []  # Nurtleu took part in no 2019 meeting
+    spelled = client.get("/people/suggest", {"name": "Лавров", "kind": "talks"}).json()["people"]
+    assert spelled[0]["slug"] == "sergey-lavrov" and spelled[0]["query"] == "kind=talks&person=sergey-lavrov"
+    assert client.get("/people/suggest", {"name": "x"}).json() == {"people": []}
