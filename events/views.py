@@ -342,14 +342,20 @@ def person_suggestions(request):
     params = request.GET.copy()
     params.pop("name", None)
     params.pop("page", None)
-    _, meetings, _ = apply_filters(params, Meeting.objects.public())
-    people = Person.objects.public().matching(typed)
-    found = (
-        people.filter(participations__meeting__in=meetings.order_by().values("pk"))
-        .annotate(n=Count("participations__meeting", distinct=True))
-        .order_by("-n", "name")
-        .values("slug", "name", "n")[:10]
+    filterset, meetings, _ = apply_filters(params, Meeting.objects.public())
+    # The people the name fits are few: count their meetings among the filtered ones, not everyone's.
+    matched = dict(Person.objects.public().matching(typed).values_list("pk", "slug")[:200])
+    taking_part = Participant.objects.filter(person_id__in=list(matched))
+    if any(value for name, value in filterset.form.cleaned_data.items() if name != "sort"):
+        taking_part = taking_part.filter(meeting__in=meetings.order_by().values("pk"))
+    else:  # every public meeting: no need to name them
+        taking_part = taking_part.exclude(meeting__status=Meeting.Status.DRAFT)
+    by_id = dict(
+        taking_part.values("person_id").annotate(n=Count("meeting_id", distinct=True)).values_list("person_id", "n")
     )
+    names = dict(Person.objects.filter(pk__in=list(by_id)).values_list("pk", "name"))
+    ranked = sorted(by_id, key=lambda pk: (-by_id[pk], names[pk]))[:10]
+    found = [{"slug": matched[pk], "name": names[pk], "n": by_id[pk]} for pk in ranked]
     return JsonResponse({"people": [{**row, "query": _with(params, "person", row["slug"], add=True)} for row in found]})
 
 
