@@ -221,6 +221,28 @@ def meeting_detail(request, pk, slug):
     )
 
 
+def place_list(request):
+    """Every place with a public meeting or on record, with its number of meetings, by country."""
+    public = Q(meetings__status__in=[Meeting.Status.UNREVIEWED, Meeting.Status.REVIEWED])
+    places = Place.objects.public().select_related("country").annotate(n=Count("meetings", filter=public))
+    return render(request, "events/place_list.html", {"places": places.order_by("country__name", "name")})
+
+
+def organization_list(request):
+    public = Q(meetings__status__in=[Meeting.Status.UNREVIEWED, Meeting.Status.REVIEWED])
+    organizations = Organization.objects.annotate(n=Count("meetings", filter=public)).order_by("acronym")
+    return render(request, "events/organization_list.html", {"organizations": organizations})
+
+
+def source_list(request):
+    """The articles the history is made from: outlet, language, date, title, the original and what was taken."""
+    public = Q(meetings__status__in=[Meeting.Status.UNREVIEWED, Meeting.Status.REVIEWED])
+    sources = Source.objects.public().annotate(n=Count("meetings", filter=public)).order_by("-published", "-id")
+    sources = sources.only("outlet", "title", "published", "language", "url")
+    page = Paginator(sources, 50).get_page(request.GET.get("page"))
+    return render(request, "events/source_list.html", {"page": page, "query": ""})
+
+
 def place_detail(request, slug):
     place = get_object_or_404(Place.objects.public().select_related("country").prefetch_related("names"), slug=slug)
     meetings = place.meetings.public().with_list_data().newest_first()

@@ -89,3 +89,32 @@ def test_people_are_suggested_from_part_of_a_name_among_the_filtered_meetings(cl
     spelled = client.get("/people/suggest", {"name": "Лавров", "kind": "talks"}).json()["people"]
     assert spelled[0]["slug"] == "sergey-lavrov" and spelled[0]["query"] == "kind=talks&person=sergey-lavrov"
     assert client.get("/people/suggest", {"name": "x"}).json() == {"people": []}
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [("/places/", "Astana"), ("/organizations/", "CIS"), ("/sources/", "TASS")],
+)
+def test_indexes_of_places_organizations_and_sources(client, seeded, address, expected):
+    response = client.get(address)
+    assert response.status_code == 200 and expected in response.content.decode()
+
+
+def test_the_sources_index_links_each_article_and_its_original(client, seeded):
+    from events.models import Source
+
+    source = Source.objects.first()
+    Source.objects.filter(pk=source.pk).update(url="https://tass.com/politics/1")
+    body = client.get("/sources/").content.decode()
+    assert source.get_absolute_url() in body and 'href="https://tass.com/politics/1"' in body
+    assert ".txt" not in body  # never a file name
+
+
+def test_every_page_has_a_skip_link_and_a_favicon(client, seeded):
+    body = client.get("/meetings/").content.decode()
+    assert '<a class="skip-link" href="#content">' in body and 'id="content"' in body
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
+    assert finders.find("favicon.svg")
