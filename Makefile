@@ -20,6 +20,7 @@ data: setup
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_reference
 	$(PY) manage.py import_articles fixtures/articles
+	$(PY) manage.py rebuild_search --missing
 
 # New entries of the active news feeds (see README: run it every hour with cron or a systemd timer).
 poll: setup

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from events import export
+from events import export, search
 from events.admin_import import import_article, import_summary
 from events.merge import merge_meetings
 from events.models import (
@@ -181,6 +181,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         meeting = form.instance
+        search.refresh([meeting.pk])
         similar = list(Meeting.objects.similar_to(meeting)[:5])
         if similar:
             ids = ",".join(str(m.pk) for m in [meeting, *similar])

@@ -25,7 +25,8 @@ class BackupError(Exception):
 
 
 SUFFIX = {"sqlite": ".sqlite3", "postgresql": ".dump"}
-# Filled in by migrate on any database: a database holding only these rows is empty.
+# Filled in by migrate on any database: a database holding only these rows (and those of the full-text index's own
+# tables) is empty.
 SCAFFOLDING = {"django_migrations", "django_content_type", "auth_permission"}
 
 
@@ -79,7 +80,8 @@ def restore(backup, force=False, using=DEFAULT_DB_ALIAS):
             f"this is a backup of a {manifest.get('database')} database and this one is {connection.vendor}: "
             "to move data between the two, use dump_json and load_json (see the README)"
         )
-    filled = {table: n for table, n in table_counts(connection).items() if n and table not in SCAFFOLDING}
+    models = set(connection.introspection.django_table_names(only_existing=True)) - SCAFFOLDING
+    filled = {table: n for table, n in table_counts(connection).items() if n and table in models}
     if filled and not force:
         tables = ", ".join(f"{table} ({n:,})" for table, n in sorted(filled.items())[:5])
         raise BackupError(f"the database is not empty ({tables}, …): restore with FORCE=1 (--force) to replace it")

@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from events import search
 from events.models import Agreement, Evidence, Meeting, MeetingRedirect, Participant
 
 
@@ -40,4 +41,5 @@ def merge_meetings(survivor, duplicates):
         MeetingRedirect.objects.create(old_id=duplicate.pk, meeting=survivor)
         duplicate.delete()
     survivor.save()
+    search.refresh([survivor.pk])  # the duplicates' texts went with them
     return survivor

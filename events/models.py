@@ -15,7 +15,7 @@ from taggit.managers import TaggableManager
 
 from events.dates import Precision, fits_precision, format_partial
 from events.lookups import InSmallSet
-from people.models import Country, Person, PersonName
+from people.models import Country, Person
 from people.text import normalize_name
 
 MIN_TERM, MAX_TERMS = 2, 5
@@ -491,28 +491,14 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(Exists(signed) if present else ~Exists(signed))
 
     def search(self, text):
-        """Free text over titles, summaries, participants' names and aliases, places and the sources' text.
-
-        On PostgreSQL the source text is matched with full-text search; elsewhere every word must appear in it.
-        """
+        """Free text over titles, summaries, participants' names and aliases, places and the sources' text: the
+        database's full-text index (events/search.py), every word matched by its beginning."""
         words = search_terms(text)
         if not words:
             return self
-        by_fields = Q()
-        for word in words:
-            key = normalize_name(word)
-            # Names are few: find the people and places first, then their meetings through the indexed keys.
-            person_ids = list(PersonName.objects.filter(normalized__contains=key).values_list("person_id", flat=True))
-            place_ids = list(PlaceName.objects.filter(normalized__contains=key).values_list("place_id", flat=True))
-            people = Participant.objects.filter(
-                Q(person_id__in=person_ids) | Q(person__isnull=True, name_as_written__icontains=word)
-            ).values("meeting_id")
-            by_fields &= (
-                Q(title__icontains=word) | Q(summary__icontains=word) | Q(pk__in=people) | Q(place_id__in=place_ids)
-            )
-        sources = Source.objects.matching(" ".join(words))
-        by_source = Q(pk__in=Meeting.sources.through.objects.filter(source__in=sources).values("meeting_id"))
-        return self.filter(pk__in=self.model.objects.filter(by_fields | by_source).values("pk"))
+        from events import search
+
+        return self.filter(pk__in=search.matching(words))
 
     def held(self):
         return self.filter(stage=Meeting.Stage.HELD)
@@ -796,6 +782,16 @@ class Meeting(models.Model):
 
 Meeting._meta.pk.register_lookup(InSmallSet)
 KIND_LABELS = dict(Meeting.Kind.choices)
+
+
+class MeetingText(models.Model):
+    """The text a meeting is found by in a free-text search (see events/search.py), kept in step with it."""
+
+    meeting = models.OneToOneField(Meeting, primary_key=True, on_delete=models.CASCADE, related_name="search_text")
+    body = models.TextField()
+
+    def __str__(self):
+        return f"search text of meeting {self.meeting_id}"
 
 
 class MeetingRedirect(models.Model):

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from events import search
 from events.dates import Precision
 from events.models import Agreement, Forum, Meeting
 from people.models import Person
@@ -273,6 +274,7 @@ def make_meetings(count):
             ParticipantFactory(meeting=meeting, person=person)
         meeting.topics.add("trade", f"topic {n % 5}")
         meeting.sources.add(source)
+    search.rebuild()  # as an import would write them
     return people
 
 

@@ -13,6 +13,7 @@ from django.db.models.functions import Lower
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
+from events import search
 from events.dates import PRECISION_RANK
 from events.ingest.dates import PartialDate
 from events.ingest.extract import KIND_RANK, KZ, RU
@@ -96,6 +97,7 @@ class Writer:
                 *[agreements[key] for key in event.agreements_discussed if agreements[key].meeting_id != meeting.pk]
             )
         Evidence.objects.bulk_create(self.evidence, ignore_conflicts=True)
+        search.refresh(m.pk for m in [*self.created, *self.merged])
         return self.source
 
     # --- evidence ----------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
+from events import search
 from events.models import Agreement, Evidence, Forum, Meeting, Organization, Participant, Place, Source
 from people.models import Country, Person, PersonName, Position
 
@@ -234,4 +235,5 @@ class Command(BaseCommand):
                     ],
                     batch_size=BATCH,
                 )
+            search.refresh(m.pk for m, *_ in meetings)  # the text each is found by, as an import writes it
             self.stdout.write(f"  {offset + size} meetings")

@@ -1,0 +1,114 @@
+"""Full-text search over meetings: one text per meeting (title, summary, participants' names and every spelling of
+them, the place's names, the sources' titles and texts), indexed by the database's own full-text search: an FTS5
+table on SQLite, a GIN index on PostgreSQL. Words match by their beginning, whatever their case and accents, so
+"Лавров" finds "Лаврова" and "nurtl" finds "Nurtleu".
+
+The text of a meeting is written again whenever an import or an editor changes it (``refresh``);
+``manage.py rebuild_search`` writes every one (after changing people's spellings, or on a database made before).
+"""
+
+import re
+
+from django.db import connection, transaction
+from django.db.models.expressions import RawSQL
+
+from events.models import Meeting, MeetingText, Participant, PlaceName
+from people.models import PersonName
+
+LONGEST = 400_000  # characters of a meeting's text indexed (PostgreSQL keeps a text vector under 1 MB)
+BATCH = 2000
+
+
+def body_of(meeting_ids):
+    """The text each of ``meeting_ids`` is found by, as {id: text}."""
+    ids = list(meeting_ids)
+    parts = {pk: [] for pk in ids}
+    for pk, title, summary, place_id in Meeting.objects.filter(pk__in=ids).values_list(
+        "pk", "title", "summary", "place_id"
+    ):
+        parts[pk] += [title, summary, f"\x00place:{place_id}" if place_id else ""]
+    people = {}
+    for meeting_id, person_id, written in Participant.objects.filter(meeting_id__in=ids).values_list(
+        "meeting_id", "person_id", "name_as_written"
+    ):
+        parts[meeting_id].append(written)
+        if person_id:
+            people.setdefault(person_id, []).append(meeting_id)
+    for person_id, name in PersonName.objects.filter(person_id__in=list(people)).values_list("person_id", "name"):
+        for meeting_id in people[person_id]:
+            parts[meeting_id].append(name)
+    places = {}
+    for pk in ids:
+        place = next((p for p in parts[pk] if p.startswith("\x00place:")), None)
+        if place:
+            parts[pk].remove(place)
+            places.setdefault(int(place.removeprefix("\x00place:")), []).append(pk)
+    for place_id, name in PlaceName.objects.filter(place_id__in=list(places)).values_list("place_id", "name"):
+        for meeting_id in places[place_id]:
+            parts[meeting_id].append(name)
+    through = Meeting.sources.through.objects.filter(meeting_id__in=ids)
+    for meeting_id, title, text in through.values_list("meeting_id", "source__title", "source__text"):
+        parts[meeting_id] += [title, text]
+    return {pk: " \n".join(p for p in texts if p)[:LONGEST] for pk, texts in parts.items()}
+
+
+def refresh(meeting_ids):
+    """Write the texts of these meetings again (those deleted meanwhile lose theirs)."""
+    ids = sorted(set(meeting_ids))
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        with transaction.atomic():
+            MeetingText.objects.filter(meeting_id__in=chunk).delete()
+            bodies = body_of(chunk)
+            MeetingText.objects.bulk_create([MeetingText(meeting_id=pk, body=body) for pk, body in bodies.items()])
+
+
+def rebuild(missing_only=False):
+    """Every meeting's text (or only of those without one); returns how many were written."""
+    meetings = Meeting.objects.all()
+    if missing_only:
+        meetings = meetings.filter(search_text__isnull=True)
+    ids = list(meetings.values_list("pk", flat=True))
+    refresh(ids)
+    return len(ids)
+
+
+def words_of(terms):
+    """The search terms as the index keeps words: letters and digits only, each term possibly several words."""
+    return [word for term in terms for word in re.findall(r"\w+", term)]
+
+
+def matching(terms):
+    """A condition for ``pk__in``: the meetings whose text has every one of ``terms`` (as word beginnings)."""
+    words = words_of(terms)
+    if connection.vendor == "postgresql":
+        query = " & ".join(f"{word}:*" for word in words)
+        return RawSQL(
+            f"SELECT meeting_id FROM {MeetingText._meta.db_table} WHERE to_tsvector('simple', body) @@ "
+            "to_tsquery('simple', %s)",
+            [query],
+        )
+    query = " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
+    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [query])
+
+
+FTS_TABLE = "events_meetingtext_fts"
+
+
+def snippet(text, terms, width=160):
+    """The part of ``text`` around the first of ``terms`` found, and the terms' places in it: (before, found,
+    after) triples for the template to mark, or None."""
+    words = words_of(terms)
+    if not words or not text:
+        return None
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
+    hit = pattern.search(text)
+    if hit is None:
+        return None
+    start = max(0, hit.start() - width // 2)
+    end = min(len(text), hit.end() + width // 2)
+    return (
+        ("…" if start else "") + text[start : hit.start()],
+        hit.group(0),
+        text[hit.end() : end] + ("…" if end < len(text) else ""),
+    )

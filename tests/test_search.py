@@ -1,0 +1,67 @@
+"""Free-text search through the database's full-text index: words by their beginning, in any case, over titles,
+names and every spelling of them, places and the articles' text; kept in step with imports and editors."""
+
+import pytest
+from django.urls import reverse
+
+from events import search
+from events.models import Meeting, MeetingText
+from tests.ingest_helpers import import_text
+
+pytestmark = pytest.mark.usefixtures("reference")
+
+RUSSIAN = (
+    " date 2022-06-20 МОСКВА, 20 июня. /ТАСС/. Министр иностранных дел России Сергей Лавров провел переговоры с "
+    "министром иностранных дел Казахстана Мухтаром Тлеуберди. Стороны обсудили транзит зерна через Каспий."
+)
+ENGLISH = (
+    " date 2021-09-14 NUR-SULTAN. KAZINFORM - Foreign Minister Mukhtar Tleuberdi received Russian Foreign Minister "
+    "Sergey Lavrov. The ministers discussed desalination plants on the Caspian coast."
+)
+
+
+def found(client, text):
+    response = client.get(reverse("events:meeting-list"), {"q": text})
+    assert response.status_code == 200
+    return {m.pk for m in response.context["page"]}
+
+
+@pytest.fixture
+def two(db):
+    return import_text(RUSSIAN).created[0], import_text(ENGLISH).created[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "which"),
+    [
+        ("Лавров", {0, 1}),  # the Cyrillic spelling of a name finds the English article too
+        ("лаврова", set()),  # a word is matched by its beginning, not its end
+        ("лавр", {0, 1}),
+        ("Tleuberdi", {0, 1}),
+        ("desalination", {1}),  # the article's text
+        ("ЗЕРНА каспий", {0}),  # every word, whatever its case
+        ("Nur-Sultan", {1}),
+        ("Astana", {1}),  # the place's current name for its former one
+    ],
+)
+def test_words_are_found_by_their_beginning_in_names_spellings_places_and_texts(client, two, text, which):
+    assert found(client, text) == {two[i].pk for i in which}
+
+
+def test_the_search_text_follows_an_editors_change(admin_client, two):
+    meeting = two[1]
+    meeting.title = "Talks on water desalination and the Aral Sea"
+    meeting.save()
+    search.refresh([meeting.pk])
+    assert found(admin_client, "Aral") == {meeting.pk}
+
+
+def test_rebuilding_writes_the_missing_texts_only(two):
+    MeetingText.objects.filter(meeting=two[0]).delete()
+    assert search.rebuild(missing_only=True) == 1
+    assert MeetingText.objects.count() == Meeting.objects.count()
+
+
+def test_punctuation_and_quotes_in_a_search_are_harmless(client, two):
+    assert found(client, 'Lavrov" OR "x') == set()
+    assert found(client, "Lavrov's") == {two[0].pk, two[1].pk}
