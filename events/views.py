@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from events import export
+from events import export, search
 from events.charts import bar_chart, per_year
 from events.filters import apply_filters
 from events.models import (
@@ -20,10 +20,12 @@ from events.models import (
     Forum,
     Meeting,
     MeetingRedirect,
+    MeetingText,
     Organization,
     Participant,
     Place,
     Source,
+    search_terms,
 )
 from people.models import Person, Position
 
@@ -67,6 +69,9 @@ def filtered_meetings(request, meetings):
     paginator = Paginator(queryset.with_list_data(), PAGE_SIZE)
     paginator.count = size["n"]  # counted above already
     page = paginator.get_page(request.GET.get("page"))
+    typed = filterset.form.cleaned_data.get("q") if filterset.form.is_valid() else ""
+    if typed:
+        show_why_matched(page, search_terms(typed))
     params = request.GET.copy()
     for key in [*ignored, "page"]:
         params.pop(key, None)
@@ -89,6 +94,13 @@ def filtered_meetings(request, meetings):
         },
         "chart": bar_chart(per_year(facets["year"][::-1]), "Meetings per year"),
     }
+
+
+def show_why_matched(page, terms):
+    """For a search: the words around the first term found in each meeting's search text, to mark on its row."""
+    texts = dict(MeetingText.objects.filter(meeting__in=[m.pk for m in page]).values_list("meeting_id", "body"))
+    for meeting in page:
+        meeting.why_matched = search.snippet(texts.get(meeting.pk, ""), terms)
 
 
 def size_of(meetings):

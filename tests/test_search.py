@@ -1,6 +1,8 @@
 """Free-text search through the database's full-text index: words by their beginning, in any case, over titles,
 names and every spelling of them, places and the articles' text; kept in step with imports and editors."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -65,3 +67,14 @@ def test_rebuilding_writes_the_missing_texts_only(two):
 def test_punctuation_and_quotes_in_a_search_are_harmless(client, two):
     assert found(client, 'Lavrov" OR "x') == set()
     assert found(client, "Lavrov's") == {two[0].pk, two[1].pk}
+
+
+def test_each_result_says_why_it_matched(client, two):
+    body = client.get(reverse("events:meeting-list"), {"q": "desalination"}).content.decode()
+    why = re.search(r'<span class="why">(.*?)</span>', body, re.S).group(1)
+    assert "<mark>desalination</mark>" in why and "plants on the Caspian" in why
+
+
+def test_a_match_in_a_persons_other_spelling_is_shown_as_that_spelling(client, two):
+    body = client.get(reverse("events:meeting-list"), {"q": "Лавр"}).content.decode()
+    assert "<mark>Лавров" in body
