@@ -23,6 +23,8 @@ def body_of(meeting_ids):
     """The text each of ``meeting_ids`` is found by, as {id: text}."""
     ids = list(meeting_ids)
     parts = {pk: [] for pk in ids}
+    names = {pk: [] for pk in ids}
+    articles = {pk: [] for pk in ids}
     for pk, title, summary, place_id in Meeting.objects.filter(pk__in=ids).values_list(
         "pk", "title", "summary", "place_id"
     ):
@@ -31,12 +33,12 @@ def body_of(meeting_ids):
     for meeting_id, person_id, written in Participant.objects.filter(meeting_id__in=ids).values_list(
         "meeting_id", "person_id", "name_as_written"
     ):
-        parts[meeting_id].append(written)
+        names[meeting_id].append(written)
         if person_id:
             people.setdefault(person_id, []).append(meeting_id)
     for person_id, name in PersonName.objects.filter(person_id__in=list(people)).values_list("person_id", "name"):
         for meeting_id in people[person_id]:
-            parts[meeting_id].append(name)
+            names[meeting_id].append(name)
     places = {}
     for pk in ids:
         place = next((p for p in parts[pk] if p.startswith("\x00place:")), None)
@@ -45,11 +47,20 @@ def body_of(meeting_ids):
             places.setdefault(int(place.removeprefix("\x00place:")), []).append(pk)
     for place_id, name in PlaceName.objects.filter(place_id__in=list(places)).values_list("place_id", "name"):
         for meeting_id in places[place_id]:
-            parts[meeting_id].append(name)
+            names[meeting_id].append(name)
     through = Meeting.sources.through.objects.filter(meeting_id__in=ids)
     for meeting_id, title, text in through.values_list("meeting_id", "source__title", "source__text"):
-        parts[meeting_id] += [title, text]
-    return {pk: " \n".join(p for p in texts if p)[:LONGEST] for pk, texts in parts.items()}
+        articles[meeting_id] += [title, text]
+    return {pk: _body(texts, names.get(pk, []), articles.get(pk, [])) for pk, texts in parts.items()}
+
+
+NAMES = "\n¶¶\n"  # between the texts and the names: no word of either side, so nothing is indexed for it
+
+
+def _body(own, names, articles):
+    """Articles and the meeting's own words first, for the snippet that shows why it matched; names after."""
+    text = " \n".join(p for p in [*articles, *own] if p)
+    return (text + NAMES + " · ".join(dict.fromkeys(n for n in names if n)))[:LONGEST]
 
 
 def refresh(meeting_ids):
@@ -105,10 +116,15 @@ def snippet(text, terms, width=160):
     hit = pattern.search(text)
     if hit is None:
         return None
+    names_start = text.find(NAMES)
+    if 0 <= names_start < hit.start():  # only a name matched: say whose
+        stop = text.find(" · ", hit.end())
+        return "a name: ", text[hit.start() : stop if stop >= 0 else len(text)].strip(), ""
+    limit = names_start if names_start >= 0 else len(text)
     start = max(0, hit.start() - width // 2)
-    end = min(len(text), hit.end() + width // 2)
+    end = min(limit, hit.end() + width // 2)
     return (
         ("…" if start else "") + text[start : hit.start()],
         hit.group(0),
-        text[hit.end() : end] + ("…" if end < len(text) else ""),
+        text[hit.end() : end] + ("…" if end < limit else ""),
     )

@@ -78,3 +78,9 @@ def test_each_result_says_why_it_matched(client, two):
 def test_a_match_in_a_persons_other_spelling_is_shown_as_that_spelling(client, two):
     body = client.get(reverse("events:meeting-list"), {"q": "Лавр"}).content.decode()
     assert "<mark>Лавров" in body
+
+
+def test_a_match_only_in_a_name_says_it_is_a_name(client, two):
+    body = client.get(reverse("events:meeting-list"), {"q": "Тлеуберди"}).content.decode()
+    english_row = body[body.index(two[1].get_absolute_url()) :].split("</li>")[0]
+    assert '<span class="why">a name: <mark>Тлеуберди' in english_row  # the English article spells him otherwise
