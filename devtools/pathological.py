@@ -25,7 +25,8 @@ def shapes(size, seed=7):
         + repeat(
             lambda: f"Kazakh Foreign Minister {word()} {word()} met Russian Foreign Minister {word()} {word()}.", 90
         ),
-        "deeply nested quotes": header + "Lavrov said " + "«" * (size // 2) + "talks" + "»" * (size // 2),
+        # Two bytes a quote mark.
+        "deeply nested quotes": header + "Lavrov said " + "«" * (size // 4) + "talks" + "»" * (size // 4),
         "a date in every sentence": header
         + repeat(lambda: f"Lavrov met Nurtleu on {rng.randint(1, 28)} May {rng.randint(2000, 2024)}.", 45),
         "Russian words, no full stop": header  # two bytes a letter

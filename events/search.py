@@ -15,7 +15,10 @@ from django.db.models.expressions import RawSQL
 from events.models import Meeting, MeetingText, Participant, PlaceName
 from people.models import PersonName
 
-LONGEST = 400_000  # characters of a meeting's text indexed (PostgreSQL keeps a text vector under 1 MB)
+LONGEST = 100_000  # characters of a meeting's text indexed
+# Of each article, the part indexed for each meeting it reports: a news report whole, a long transcript's beginning.
+# An article at the size limit that reports sixty contacts must not be indexed sixty times over in full.
+ARTICLE_PART = 20_000
 BATCH = 2000
 
 
@@ -50,7 +53,7 @@ def body_of(meeting_ids):
             names[meeting_id].append(name)
     through = Meeting.sources.through.objects.filter(meeting_id__in=ids)
     for meeting_id, title, text in through.values_list("meeting_id", "source__title", "source__text"):
-        articles[meeting_id] += [title, text]
+        articles[meeting_id] += [title, text[:ARTICLE_PART]]
     return {pk: _body(texts, names.get(pk, []), articles.get(pk, [])) for pk, texts in parts.items()}
 
 
