@@ -228,9 +228,6 @@ RELATED_SQL = {
     "sources": f"""
         SELECT ms.meeting_id, s.id, s.outlet, s.title, s.url, s.published FROM {_table(Meeting.sources.through)} ms
         JOIN {_table(Source)} s ON s.id = ms.source_id WHERE ms.meeting_id IN ({{ids}}) ORDER BY ms.id""",
-    "evidence": f"""
-        SELECT object_id, field, value, source_id, quote, start, "end" FROM {_table(Evidence)}
-        WHERE content_type_id = {{type}} AND object_id IN ({{ids}}) ORDER BY source_id, start""",
 }
 PARTS = ("participants", "organizations", "topics", "agreements", "forums", "sources")
 
@@ -247,7 +244,7 @@ def _date(value):
     return datetime.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def enrich(rows, lookups, with_evidence=False, parts=PARTS):
+def enrich(rows, lookups, parts=PARTS):
     """Attach participants, organizations, topics, agreements, forums and sources (those of ``parts``) to a chunk of
     meetings: one query each for the whole chunk."""
     ids = [row["id"] for row in rows]
@@ -290,16 +287,11 @@ def enrich(rows, lookups, with_evidence=False, parts=PARTS):
                     "source__published": _date(published),
                 }
             )
-    if with_evidence:
-        for object_id, name, value, source_id, quote, start, end in _related(lookups, "evidence", ids):
-            related[object_id]["evidence"].append(
-                {"field": name, "value": value, "source_id": source_id, "quote": quote, "start": start, "end": end}
-            )
     for row in rows:
         extra = related[row["id"]]
         for person in extra["participants"]:
             person["title_then"] = person["title"] or _title_on(lookups.positions[person["person_id"]], row["date"])
-        for key in ("participants", "organizations", "topics", "agreements", "forums", "sources", "evidence"):
+        for key in ("participants", "organizations", "topics", "agreements", "forums", "sources"):
             row[key] = extra[key]
         place = lookups.places.get(row["place_id"])
         row["place"] = place["name"] if place else ""
@@ -316,10 +308,10 @@ def _title_on(positions, day):
     return held[-1]["title"] if held else ""
 
 
-def meeting_rows(queryset, descending=True, with_evidence=False, parts=PARTS):
+def meeting_rows(queryset, descending=True, parts=PARTS):
     lookups = Lookups(queryset.db)
     for rows in chunks(queryset, descending):
-        yield enrich(rows, lookups, with_evidence, parts), lookups
+        yield enrich(rows, lookups, parts), lookups
 
 
 # --- formats -------------------------------------------------------------------------------------------------------

@@ -29,14 +29,6 @@ MAX_REDIRECTS = 5
 CHUNK = 1 << 16
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 TEXT_TYPES = {"text/plain"}
-FEED_TYPES = {
-    "application/rss+xml",
-    "application/atom+xml",
-    "application/xml",
-    "text/xml",
-    "application/rdf+xml",
-    "application/feed+json",
-}
 
 
 class FetchError(ArticleError):
