@@ -221,7 +221,7 @@ class PersonOut(Schema):
 @api.get("/people", response=list[PersonOut], summary="People, with their offices and number of meetings")
 def people(request):
     base = request.build_absolute_uri("/").rstrip("/")
-    return [{**record, "meetings": record.get("meetings", 0)} for record in export.people_records(base)]
+    return list(export.people_records(base))
 
 
 @api.get("/people/{slug}", response={200: PersonOut, 404: Problem}, summary="One person, with their offices")

@@ -131,8 +131,12 @@ def queue(request):
     return TemplateResponse(request, "admin/review.html", context)
 
 
-MODELS = {"meeting": (Meeting, "events.change_meeting"), "person": (Person, "people.change_person")}
-MODELS["place"] = (Place, "events.change_place")
+# What "mark reviewed" may mark, and the permission it takes.
+MODELS = {
+    "meeting": (Meeting, "events.change_meeting"),
+    "person": (Person, "people.change_person"),
+    "place": (Place, "events.change_place"),
+}
 
 
 def mark_reviewed(request):
