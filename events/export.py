@@ -415,18 +415,24 @@ def _wide_line_sql(vendor):
     )
 
 
+def _written_by_database_params(base_url):
+    """The parameters of the queries that write whole lines or documents: the kind labels, the three parts of a
+    meeting's permalink around its id and slug, and the address of a source page before its id."""
+    prefix, rest = (base_url + _url_template("events:meeting-detail", pk=987654321, slug="slug-placeholder")).split(
+        "{pk}"
+    )
+    between, suffix = rest.split("{slug}")
+    source_page = base_url + _url_template("events:source-detail", pk=987654321).split("{pk}")[0]
+    return [*(item for pair in Meeting.Kind.choices for item in pair), prefix, between, suffix, source_page]
+
+
 def meetings_csv(queryset, base_url, descending=True):
     """The wide CSV. The database gathers the lists and writes each line, a page of meetings per query, so a large
     export costs about what a plain SQL export of the same rows costs."""
     connection = connections[queryset.db]
     content_type = ContentType.objects.db_manager(queryset.db).get_for_model(Meeting).pk
     template = _wide_line_sql(connection.vendor)
-    prefix, rest = (base_url + _url_template("events:meeting-detail", pk=987654321, slug="slug-placeholder")).split(
-        "{pk}"
-    )
-    between, suffix = rest.split("{slug}")
-    source_page = base_url + _url_template("events:source-detail", pk=987654321).split("{pk}")[0]
-    params = [*(item for pair in Meeting.Kind.choices for item in pair), prefix, between, suffix, source_page]
+    params = _written_by_database_params(base_url)
     queryset = queryset.chronological(descending)
     header = ",".join(c.name for c in MEETING_COLUMNS) + "\r\n"
     last = None
@@ -643,12 +649,7 @@ def meeting_texts(queryset, base_url, descending=True, separator=","):
     connection = connections[queryset.db]
     content_type = ContentType.objects.db_manager(queryset.db).get_for_model(Meeting).pk
     template = _json_sql(connection.vendor)
-    prefix, rest = (base_url + _url_template("events:meeting-detail", pk=987654321, slug="slug-placeholder")).split(
-        "{pk}"
-    )
-    between, suffix = rest.split("{slug}")
-    source_page = base_url + _url_template("events:source-detail", pk=987654321).split("{pk}")[0]
-    params = [*(item for pair in Meeting.Kind.choices for item in pair), prefix, between, suffix, source_page]
+    params = _written_by_database_params(base_url)
     queryset = queryset.chronological(descending)
     last = None
     while True:

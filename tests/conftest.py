@@ -26,3 +26,15 @@ def reference(db):
     """
     if not Country.objects.exists():
         call_command("load_reference", verbosity=0)
+
+
+@pytest.fixture
+def editor(reference, client):
+    """A member of the Editors group, logged in on ``client``."""
+    from django.contrib.auth.models import Group, User
+
+    call_command("create_editors_group", verbosity=0)
+    user = User.objects.create_user("editor", "editor@example.org", "a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return user

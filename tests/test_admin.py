@@ -3,8 +3,7 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from events.models import Meeting, MeetingRedirect, Place, Source
@@ -16,15 +15,6 @@ ARTICLE = """ date 2018-05-15 MOSCOW, May 14 (Interfax) - Russian Foreign Minist
 Kazakh Foreign Minister Kairat Abdrakhmanov in Moscow on Monday.
 
 The ministers discussed the Caspian and cooperation within the EAEU."""
-
-
-@pytest.fixture
-def editor(reference, client):
-    call_command("create_editors_group", verbosity=0)
-    user = User.objects.create_user("editor", "editor@example.org", "a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return user
 
 
 def form_data(response):

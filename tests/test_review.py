@@ -4,10 +4,8 @@ import datetime
 import re
 from pathlib import Path
 
-import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.urls import reverse
 
 from events.models import Basis, Evidence, Meeting, Source
@@ -23,15 +21,6 @@ TWO_CONTACTS = (
     "On May 12, Russian Deputy Foreign Minister Mikhail Galuzin spoke by telephone with Kazakh Deputy Foreign "
     "Minister Roman Vassilenko."
 )
-
-
-@pytest.fixture
-def editor(reference, client):
-    call_command("create_editors_group", verbosity=0)
-    user = User.objects.create_user("editor", "editor@example.org", "a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return user
 
 
 def preview_data(response):
