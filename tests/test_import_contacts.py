@@ -92,8 +92,8 @@ def test_a_russian_summit_mentioned_as_coming_does_not_make_the_talks_multilater
 
 def test_a_coming_visit_of_a_president_neither_places_the_talks_nor_adds_him():
     import_text(
-        "Press Statement by Minister of Foreign Affairs of the Russian Federation Sergey Lavrov Following Talks with "
-        "Minister of Foreign Affairs of Kazakhstan Kairat Abdrakhmanov, Moscow, March 2, 2017\n\n"
+        "Statement for the press of Sergey Lavrov, Foreign Minister of Russia, after his talks with Kazakh Foreign "
+        "Minister Kairat Abdrakhmanov, Moscow, March 2, 2017\n\n"
         "It was my pleasure to welcome to Moscow my colleague Kairat Abdrakhmanov.\n\n"
         "We spent much of our time on preparing the forthcoming visit to Kazakhstan of the President of the Russian "
         "Federation, Vladimir Vladimirovich Putin. That the President will travel to Astana in the spring shows how "
@@ -202,10 +202,10 @@ def test_other_people_the_same_day_make_another_contact_and_presidents_alone_non
 
 def test_other_people_in_an_english_report_make_another_contact():
     import_text(
-        " date 2017-04-07 ASTANA, April 7 (Xinhua) -- Russian Foreign Minister Sergey Lavrov had a telephone "
-        "conversation with Kazakh Foreign Minister Kairat Abdrakhmanov on Friday.\n\n"
-        "On the same day Russian President Vladimir Putin had a telephone conversation with Kazakh President "
-        "Nursultan Nazarbayev."
+        " date 2017-04-07 ASTANA, April 7 (Xinhua) -- Russian Foreign Minister Sergey Lavrov spoke on the "
+        "telephone with Kazakh Foreign Minister Kairat Abdrakhmanov on Friday.\n\n"
+        "On the same day President Vladimir Putin of Russia spoke by phone with President Nursultan Nazarbayev of "
+        "Kazakhstan."
     )
     meeting = only_meeting()
     assert people_of(meeting) == {LAVROV, ABDRAKHMANOV}
@@ -294,7 +294,7 @@ def test_the_city_a_minister_leaves_after_a_reception_is_where_it_was(text):
         # Nurtleu was minister from April 2023 to September 2025; of those years, 11 April was a Tuesday in 2023.
         "MOSCOW, April 11. /TASS/. Russian Foreign Minister Sergey Lavrov and Kazakh Foreign Minister Murat "
         "Nurtleu held talks on Tuesday and agreed on a transport roadmap.",
-        "МОСКВА, 11 апреля. /ТАСС/. Министр иностранных дел России Сергей Лавров во вторник провел переговоры с "
+        "МОСКВА, 11 апреля. /ТАСС/. Глава МИД России Сергей Лавров провел во вторник переговоры с "
         "главой МИД Казахстана Муратом Нуртлеу.",
     ],
 )
@@ -329,7 +329,7 @@ def test_a_president_whose_visit_the_ministers_discussed_is_not_a_participant(te
         "for 2006-2007. The ministers also discussed preparations for the visit of the Russian President to Astana "
         "in January.",
         " date 2005-11-23 МОСКВА, 22 ноября. /ИТАР-ТАСС/. Министр иностранных дел Казахстана Касымжомарт Токаев и "
-        "министр иностранных дел России Сергей Лавров во вторник подписали план консультаций между "
+        "российский министр иностранных дел Сергей Лавров подписали во вторник план консультаций между "
         "министерствами иностранных дел на 2006-2007 годы.",
     ],
 )
@@ -472,7 +472,7 @@ def test_a_clause_about_something_else_does_not_make_the_contact_planned(text):
 @pytest.mark.parametrize(
     "text",
     [
-        " date 2023-09-27 Russian Foreign Minister Sergey Lavrov and his Kazakh counterpart Murat Nurtleu went over "
+        " date 2023-09-27 Russia's Foreign Minister Sergey Lavrov and Kazakh Foreign Minister Murat Nurtleu went over "
         "by telephone the preparations for the forthcoming CIS summit, the ministry's website said.",
         " date 2023-09-27 Министр иностранных дел России Сергей Лавров и глава МИД Казахстана Мурат Нуртлеу по "
         "телефону обсудили подготовку к предстоящему саммиту СНГ, сообщили в министерстве.",
@@ -524,9 +524,9 @@ def test_a_capital_named_by_its_country_is_that_capital(text):
 @pytest.mark.parametrize(
     "text",
     [
-        " date 2012-11-13 PAVLODAR, November 12 (RIA Novosti) - Russian President Vladimir Putin and Kazakh President "
-        "Nursultan Nazarbayev signed a joint action plan in Pavlodar on Monday. Foreign Ministers Sergey Lavrov and "
-        "Yerzhan Kazykhanov held a separate meeting.",
+        " date 2012-11-13 PAVLODAR, November 12 (RIA Novosti) - Presidents Vladimir Putin of Russia and Nursultan "
+        "Nazarbayev of Kazakhstan signed a joint action plan in Pavlodar on Monday. Foreign Ministers Sergey Lavrov "
+        "and Yerzhan Kazykhanov held a separate meeting.",
         " date 2012-11-13 Президенты России и Казахстана Владимир Путин и Нурсултан Назарбаев подписали в Павлодаре "
         "план совместных действий. Министры иностранных дел Сергей Лавров и Ержан Казыханов провели отдельную "
         "встречу.",
@@ -575,7 +575,7 @@ def test_a_summit_that_is_only_the_topic_does_not_make_the_talks_multilateral(te
     [
         " date 2015-10-16 MOSCOW, October 16. /TASS/. Russian Foreign Minister Sergey Lavrov hopes to meet his "
         "Kazakh counterpart Yerlan Idrissov soon.",
-        " date 2015-10-16 МОСКВА, 16 октября. /ТАСС/. Министр иностранных дел России Сергей Лавров надеется "
+        " date 2015-10-16 МОСКВА, 16 октября. /ТАСС/. Глава российского МИД Сергей Лавров надеется "
         "встретиться с казахстанским коллегой Ерланом Идрисовым в ближайшее время.",
     ],
 )

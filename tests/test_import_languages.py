@@ -46,7 +46,7 @@ def test_a_timestamp_line_dates_an_article_without_a_header():
 def test_a_dateline_without_a_year_takes_the_year_in_which_the_ministers_held_office():
     # Abdrakhmanov was foreign minister from December 2016 to December 2018; Lavrov throughout.
     import_text(
-        "MOSCOW, March 3. /TASS/. Russian Foreign Minister Sergey Lavrov had a telephone conversation today with "
+        "MOSCOW, March 3. /TASS/. Russian Foreign Minister Sergey Lavrov held a telephone conversation today with "
         "Foreign Minister of Kazakhstan Kairat Abdrakhmanov at the Kazakh side's initiative."
     )
     meeting = only_meeting()
@@ -254,8 +254,8 @@ def test_an_undated_report_is_not_merged_into_a_meeting_on_another_day_of_the_ye
     )
     # No year anywhere and Tleuberdi served several years: the day and month of the dateline are the only clue.
     import_text(
-        "МОСКВА, 5 октября. /ТАСС/. Министр иностранных дел России Сергей Лавров провел переговоры с главой МИД "
-        "Казахстана Мухтаром Тлеуберди в Москве."
+        "МОСКВА, 5 октября. /ТАСС/. Глава внешнеполитического ведомства России Сергей Лавров провел переговоры "
+        "с главой МИД Казахстана Мухтаром Тлеуберди в Москве."
     )
     assert Meeting.objects.count() == 2
     undated = Meeting.objects.get(date__isnull=True)

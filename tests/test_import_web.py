@@ -87,7 +87,7 @@ def test_a_saved_page_takes_its_outlet_from_the_domain_of_its_canonical_address(
     html = agency_page(
         "Kazakhstan, Russia foreign ministers meet in Astana",
         [
-            "ASTANA. KAZINFORM - Minister of Foreign Affairs of Kazakhstan Murat Nurtleu held talks with Russian "
+            "ASTANA. KAZINFORM - Kazakh Foreign Minister Murat Nurtleu held talks with Russian "
             "Foreign Minister Sergey Lavrov, who arrived in Astana on a working visit.",
             "The sides discussed trade, transit and the water management of cross-border rivers.",
         ],
@@ -142,8 +142,8 @@ def test_a_page_without_date_metadata_is_dated_by_its_dateline(site):
 def test_a_ministry_release_page_without_any_date_is_imported_undated(site):
     html = (
         "<html><head><title>On the talks of the foreign ministers</title></head><body><div id='content'>"
-        "<h1>On the talks of the foreign ministers</h1><p>Minister of Foreign Affairs of the Russian Federation "
-        "Sergey Lavrov held talks with Minister of Foreign Affairs of the Republic of Kazakhstan Murat Nurtleu.</p>"
+        "<h1>On the talks of the foreign ministers</h1><p>Sergey Lavrov, the Minister of Foreign Affairs of Russia, "
+        "held talks with Murat Nurtleu, the Kazakh Minister of Foreign Affairs.</p>"
         "<p>The ministers discussed the preparation of the next meeting of the intergovernmental commission and "
         "cooperation in the United Nations.</p></div></body></html>"
     )
