@@ -23,16 +23,16 @@ BATCH = 2000
 
 
 def body_of(meeting_ids):
-    """The text each of ``meeting_ids`` is found by, as {id: text}."""
-    ids = list(meeting_ids)
-    parts = {pk: [] for pk in ids}
+    """The text each of ``meeting_ids`` that still exists is found by, as {id: text}."""
+    rows = list(Meeting.objects.filter(pk__in=list(meeting_ids)).values_list("pk", "title", "summary", "place_id"))
+    own = {pk: [title, summary] for pk, title, summary, _ in rows}
+    ids = list(own)
     names = {pk: [] for pk in ids}
     articles = {pk: [] for pk in ids}
-    for pk, title, summary, place_id in Meeting.objects.filter(pk__in=ids).values_list(
-        "pk", "title", "summary", "place_id"
-    ):
-        parts[pk] += [title, summary, f"\x00place:{place_id}" if place_id else ""]
-    people = {}
+    people, places = {}, {}
+    for pk, _, _, place_id in rows:
+        if place_id:
+            places.setdefault(place_id, []).append(pk)
     for meeting_id, person_id, written in Participant.objects.filter(meeting_id__in=ids).values_list(
         "meeting_id", "person_id", "name_as_written"
     ):
@@ -42,19 +42,13 @@ def body_of(meeting_ids):
     for person_id, name in PersonName.objects.filter(person_id__in=list(people)).values_list("person_id", "name"):
         for meeting_id in people[person_id]:
             names[meeting_id].append(name)
-    places = {}
-    for pk in ids:
-        place = next((p for p in parts[pk] if p.startswith("\x00place:")), None)
-        if place:
-            parts[pk].remove(place)
-            places.setdefault(int(place.removeprefix("\x00place:")), []).append(pk)
     for place_id, name in PlaceName.objects.filter(place_id__in=list(places)).values_list("place_id", "name"):
         for meeting_id in places[place_id]:
             names[meeting_id].append(name)
     through = Meeting.sources.through.objects.filter(meeting_id__in=ids)
     for meeting_id, title, text in through.values_list("meeting_id", "source__title", "source__text"):
         articles[meeting_id] += [title, text[:ARTICLE_PART]]
-    return {pk: _body(texts, names.get(pk, []), articles.get(pk, [])) for pk, texts in parts.items()}
+    return {pk: _body(own[pk], names[pk], articles[pk]) for pk in ids}
 
 
 NAMES = "\n¶¶\n"  # between the texts and the names: no word of either side, so nothing is indexed for it
