@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "events.middleware.QueryBudgetMiddleware",
+    "events.middleware.CountsMiddleware",
 ]
 
 ROOT_URLCONF = "diplotrack.urls"
@@ -119,6 +120,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = os.environ.get(
         "POSTGRES_OPTIONS", "-c jit=off -c random_page_cost=1.1"
     )
+
+CACHES = {
+    # Per process: short-lived things.
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # The lists' counts (events/facets.py), in a table of the database: shared by every process, kept across
+    # restarts, and backed up with the data. The table is made by a migration.
+    "counts": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "diplotrack_counts",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

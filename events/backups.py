@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import psycopg2
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.recorder import MigrationRecorder
 from psycopg2 import sql
@@ -99,10 +100,10 @@ def restore(backup, force=False, using=DEFAULT_DB_ALIAS):
 
 
 def table_counts(connection):
-    """Rows in every table of the database."""
+    """Rows in every table of the database but the cache's, whose rows come and go (they are copied all the same)."""
     with connection.cursor() as cursor:
         tables = connection.introspection.table_names(cursor)
-        return {table: _count(cursor, connection, table) for table in tables}
+        return {table: _count(cursor, connection, table) for table in tables if _ours(table)}
 
 
 def _count(cursor, connection, table):
@@ -125,7 +126,12 @@ def _sqlite_backup(connection, target):
 
 
 def _ours(table):
-    return not table.startswith("sqlite_")
+    """A table whose rows the manifest counts: not SQLite's own, nor the cache's, whose rows come and go."""
+    return not table.startswith("sqlite_") and table not in _cache_tables()
+
+
+def _cache_tables():
+    return {cache["LOCATION"] for cache in settings.CACHES.values() if cache["BACKEND"].endswith("DatabaseCache")}
 
 
 def _sqlite_restore(connection, backup):
@@ -176,7 +182,7 @@ def _postgres_backup(connection, target):
             cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
             tables = [row[0] for row in cursor.fetchall()]
             counts = {}
-            for table in tables:
+            for table in filter(_ours, tables):
                 cursor.execute(sql.SQL("SELECT COUNT(*) FROM {}").format(sql.Identifier(table)))
                 counts[table] = cursor.fetchone()[0]
             command = [_tool("pg_dump"), "--format=custom", f"--snapshot={snapshot}", "--no-owner", "--no-privileges"]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from events.models import MIN_TERM, Meeting, MeetingQuerySet, Organization, search_terms
+from events.models import MIN_TERM, Meeting, MeetingQuerySet, Organization, Source, search_terms
 from people.models import Country, Person
 
 
@@ -112,10 +112,14 @@ class SearchFilter(django_filters.CharFilter):
 
 
 class DateOrder(django_filters.OrderingFilter):
-    """Newest first (the list's order when nothing is chosen), or oldest first: no empty choice."""
+    """Newest first (the list's order when nothing is chosen), oldest first, or, for a search, the most relevant
+    first: no empty choice. The order itself is applied by ``apply_filters``."""
 
     def build_choices(self, fields, labels):
-        return [("-date", "newest first"), ("date", "oldest first")]
+        return [("-date", "newest first"), ("date", "oldest first"), ("relevance", "most relevant first (search)")]
+
+    def filter(self, qs, value):
+        return qs
 
 
 class MeetingFilter(django_filters.FilterSet):
@@ -151,6 +155,24 @@ class MeetingFilter(django_filters.FilterSet):
         widget=OnePassSelect(label_field="acronym"),
     )
     topic = django_filters.CharFilter(method="filter_topic", label="Topic", max_length=100, widget=OnePassTextInput)
+    region = django_filters.CharFilter(
+        method="filter_region", label="Region discussed", max_length=100, widget=OnePassTextInput
+    )
+    level = django_filters.ChoiceFilter(
+        choices=list(MeetingQuerySet.LEVELS.items()),
+        empty_label="any",
+        method="filter_level",
+        label="Level",
+        widget=OnePassSelect,
+    )
+    outlet = django_filters.CharFilter(method="filter_outlet", label="Outlet", max_length=200, widget=OnePassTextInput)
+    language = django_filters.ChoiceFilter(
+        choices=list(Source.LANGUAGES.items()),
+        empty_label="any",
+        method="filter_language",
+        label="Language of a source",
+        widget=OnePassSelect,
+    )
     has_agreement = django_filters.ChoiceFilter(
         choices=[("yes", "yes"), ("no", "no")],
         empty_label="any",
@@ -209,6 +231,18 @@ class MeetingFilter(django_filters.FilterSet):
     def filter_topic(self, queryset, name, value):
         return queryset.filter(pk__in=Meeting.objects.filter(topics__slug=value).values("pk"))
 
+    def filter_region(self, queryset, name, value):
+        return queryset.in_region(value)
+
+    def filter_level(self, queryset, name, value):
+        return queryset.at_level(value)
+
+    def filter_outlet(self, queryset, name, value):
+        return queryset.reported_by(outlet=value)
+
+    def filter_language(self, queryset, name, value):
+        return queryset.reported_by(language=value)
+
     def filter_date_unknown(self, queryset, name, value):
         return queryset.undated() if value == "yes" else queryset.filter(date__isnull=False)
 
@@ -231,5 +265,9 @@ def apply_filters(data, queryset, filterset_class=MeetingFilter):
             filterset = filterset_class({}, queryset=queryset)
     queryset = filterset.qs
     sort = filterset.form.cleaned_data.get("sort") or ["-date"]
-    queryset = queryset.chronological(descending=sort[0] != "date")
+    typed = filterset.form.cleaned_data.get("q")
+    if sort[0] == "relevance" and typed:
+        queryset = queryset.by_relevance(typed)
+    else:  # the exports and the API page by date whatever the order asked
+        queryset = queryset.chronological(descending=sort[0] != "date")
     return filterset, queryset, ignored

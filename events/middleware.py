@@ -140,3 +140,21 @@ class Budget:
 
     def _late(self):
         return time.monotonic() > self.deadline  # true: SQLite interrupts the statement
+
+
+class CountsMiddleware:
+    """After a request that may have changed data (an editor's save, merge or import), count the default list again,
+    so that its next reader, in any process, finds the counts ready (events/facets.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from events import facets
+
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return self.get_response(request)
+        facets.forget_changes()
+        response = self.get_response(request)
+        facets.warm_if_changed()
+        return response

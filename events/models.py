@@ -1,10 +1,11 @@
 import datetime
+import json
 
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Window
+from django.db.models import Case, Count, Exists, F, Max, OuterRef, Prefetch, Q, When, Window
 from django.db.models.functions import ExtractYear, Left, RowNumber
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
@@ -15,7 +16,7 @@ from taggit.managers import TaggableManager
 
 from events.dates import Precision, fits_precision, format_partial
 from events.lookups import InSmallSet
-from people.models import Country, Person
+from people.models import Country, Person, Position
 from people.text import normalize_name
 
 MIN_TERM, MAX_TERMS = 2, 5
@@ -486,6 +487,31 @@ class MeetingQuerySet(models.QuerySet):
         places = Place.objects.filter(Q(slug=name) | Q(pk__in=Place.objects.named(name).values("pk")))
         return self.filter(place__in=places)
 
+    def in_region(self, name):
+        """Meetings where the region or conflict ``name`` was discussed (as the importer's list names it)."""
+        # The list is stored as JSON text; a quoted element matches one name whole, not a part of another.
+        return self.filter(regions__icontains=json.dumps(name, ensure_ascii=connection.vendor != "postgresql"))
+
+    def reported_by(self, outlet=None, language=None):
+        """Meetings with a source from ``outlet`` and/or in ``language``."""
+        sources = Meeting.sources.through.objects.filter(meeting=OuterRef("pk"))
+        if outlet:
+            sources = sources.filter(source__outlet=outlet)
+        if language:
+            sources = sources.filter(source__language=language)
+        return self.filter(Exists(sources))
+
+    LEVELS = {
+        "presidents": "presidents and prime ministers",
+        "ministers": "foreign ministers",
+        "deputies": "deputy foreign ministers",
+        "ambassadors": "ambassadors",
+    }
+
+    def at_level(self, level):
+        """Meetings where someone held an office of ``level`` (a key of LEVELS) on the day."""
+        return self.filter(level_condition(level))
+
     def with_agreement(self, present=True):
         signed = Agreement.objects.filter(meeting=OuterRef("pk"))
         return self.filter(Exists(signed) if present else ~Exists(signed))
@@ -500,6 +526,23 @@ class MeetingQuerySet(models.QuerySet):
 
         # The index names the meetings; fetching them by key beats walking the date order to probe for each one.
         return self.filter(pk__in_small_set=search.matching(words))
+
+    def by_relevance(self, text):
+        """For a search: first the meetings whose title has every word, then those where someone of that name took
+        part, then those whose articles alone mention it; newest first within each."""
+        words = search_terms(text)
+        if not words:
+            return self.newest_first()
+        in_title = Q()
+        for word in words:
+            # SQLite compares letters beyond ASCII by case: the word as typed, and with a capital, as names are.
+            in_title &= Q(title__icontains=word) | Q(title__icontains=word[:1].upper() + word[1:])
+        named = Person.objects.all()
+        for word in words:
+            named = named.filter(pk__in=Person.objects.matching(word).values("pk"))
+        taking_part = Exists(Participant.objects.filter(meeting=OuterRef("pk"), person__in=named.values("pk")))
+        relevance = Case(When(in_title, then=2), When(taking_part, then=1), default=0)
+        return self.order_by(relevance.desc(), F("date").desc(nulls_last=True), "-id")
 
     def held(self):
         return self.filter(stage=Meeting.Stage.HELD)
@@ -591,53 +634,6 @@ class MeetingQuerySet(models.QuerySet):
             "place__names", Prefetch("participants", queryset=people)
         )
 
-    def facets(self, limit=12):
-        """Counts for narrowing this set of meetings: by year, kind, person, place and topic."""
-        from taggit.models import Tag
-
-        ids = self.order_by().values("pk")
-        # Grouping the set itself is cheaper than grouping "id IN (the set)"; a DISTINCT set must be wrapped.
-        inside = Meeting.objects.filter(pk__in=ids).order_by() if self.query.distinct else self.order_by()
-        return {
-            "year": list(
-                inside.filter(date__isnull=False)
-                .annotate(year=ExtractYear("date"))
-                .values("year")
-                .annotate(n=Count("pk"))
-                .order_by("-year")
-            ),
-            "kind": list(inside.values("kind").annotate(n=Count("pk")).order_by("-n", "kind")),
-            "host": [
-                {"host": key, "label": label, "n": n}
-                for (key, label), n in zip(
-                    MeetingQuerySet.HOSTS.items(),
-                    inside.aggregate(
-                        **{key: Count("pk", filter=host_condition(key)) for key in MeetingQuerySet.HOSTS}
-                    ).values(),
-                    strict=True,
-                )
-                if n
-            ],
-            "person": list(
-                Person.objects.filter(participations__meeting__in=ids)
-                .annotate(n=Count("participations__meeting", distinct=True))
-                .order_by("-n", "name")
-                .values("slug", "name", "n")[:limit]
-            ),
-            "place": list(
-                Place.objects.filter(meetings__in=ids)
-                .annotate(n=Count("meetings", distinct=True))
-                .order_by("-n", "name")
-                .values("slug", "name", "n")[:limit]
-            ),
-            "topic": list(
-                Tag.objects.filter(meeting__in=ids)
-                .annotate(n=Count("meeting", distinct=True))
-                .order_by("-n", "name")
-                .values("slug", "name", "n")[:limit]
-            ),
-        }
-
 
 def host_condition(where):
     """The condition of MeetingQuerySet.hosted, for filters and counts alike."""
@@ -649,6 +645,27 @@ def host_condition(where):
     if where == "elsewhere":
         return ~remote & ~country & (Q(place__isnull=False) | Q(country__isnull=False))
     return remote
+
+
+LEVEL_OFFICES = {
+    "presidents": [Position.Office.PRESIDENT, Position.Office.PRIME_MINISTER],
+    "ministers": [Position.Office.FOREIGN_MINISTER],
+    "deputies": [Position.Office.DEPUTY_FOREIGN_MINISTER],
+    "ambassadors": [Position.Office.AMBASSADOR],
+}
+
+
+def level_condition(level):
+    """The condition of MeetingQuerySet.at_level: a participant held one of the level's offices on the meeting's date
+    (by the reference data's positions; a position without dates counts always)."""
+    day = OuterRef("date")
+    held = Participant.objects.filter(
+        Q(person__positions__start__lte=day) | Q(person__positions__start__isnull=True),
+        Q(person__positions__end__gte=day) | Q(person__positions__end__isnull=True),
+        meeting=OuterRef("pk"),
+        person__positions__office__in=LEVEL_OFFICES[level],
+    )
+    return Exists(held)
 
 
 class Meeting(models.Model):

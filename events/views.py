@@ -1,17 +1,16 @@
-import hashlib
 import itertools
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from events import export, search
-from events.charts import bar_chart, per_year
+from events import export, facets, search
+from events.charts import bar_chart, per_year, stacked_chart
+from events.facets import cached, size_of
 from events.filters import apply_filters
 from events.models import (
     KIND_LABELS,
@@ -19,6 +18,7 @@ from events.models import (
     Evidence,
     Forum,
     Meeting,
+    MeetingQuerySet,
     MeetingRedirect,
     MeetingText,
     Organization,
@@ -30,7 +30,6 @@ from events.models import (
 from people.models import Person, Position
 
 PAGE_SIZE = 25
-FACET_SECONDS = 300
 
 
 def home(request):
@@ -75,7 +74,11 @@ def filtered_meetings(request, meetings):
     params = request.GET.copy()
     for key in [*ignored, "page"]:
         params.pop(key, None)
-    facets = cached(f"facets:{request.path}?{_without(params, 'sort')}", size, queryset.facets)
+    unfiltered = request.path == reverse("events:meeting-list") and not _without(params, "sort")
+    if unfiltered:
+        counts = facets.default_list(size)
+    else:
+        counts = cached(f"facets:{request.path}?{_without(params, 'sort')}", size, lambda: facets.count(queryset))
     return {
         "filter": filterset,
         "page": page,
@@ -84,16 +87,47 @@ def filtered_meetings(request, meetings):
         "ignored": ignored,
         "invalid": any(reason != "unknown parameter" for reason in ignored.values()),
         "active": active_filters(filterset, params),
-        "facets": {
-            "Year": facet(params, "year", facets["year"], "year", "year"),
-            "Kind": facet(params, "kind", facets["kind"], lambda row: KIND_LABELS[row["kind"]], "kind", add=True),
-            "Where": facet(params, "host", facets["host"], "label", "host"),
-            "People": facet(params, "person", facets["person"], "name", "slug", add=True),
-            "Places": facet(params, "place", facets["place"], "name", "slug"),
-            "Topics": facet(params, "topic", facets["topic"], "name", "slug"),
-        },
-        "chart": bar_chart(per_year(facets["year"][::-1]), "Meetings per year"),
+        "facets": facet_entries(params, counts),
+        "chart": year_chart(params, counts["year"]),
     }
+
+
+def facet_entries(params, counts):
+    """The facets of the list's side, in the order shown: {heading: [(label, count, address, selected)]}."""
+    return {
+        "Year": facet(params, "year", counts["year"], "year", "year"),
+        "Kind": facet(params, "kind", counts["kind"], lambda row: KIND_LABELS[row["kind"]], "kind", add=True),
+        "Where": facet(params, "host", counts["host"], "label", "host"),
+        "People": facet(params, "person", counts["person"], "name", "slug", add=True),
+        "Level": facet(params, "level", counts["level"], "label", "level"),
+        "Country": facet(params, "country", counts["country"], "name", "code"),
+        "Places": facet(params, "place", counts["place"], "name", "slug"),
+        "Organizations": facet(params, "organization", counts["organization"], "acronym", "slug"),
+        "Topics": facet(params, "topic", counts["topic"], "name", "slug"),
+        "Regions discussed": facet(params, "region", counts["region"], "name", "name"),
+        "Outlets": facet(params, "outlet", counts["outlet"], "outlet", "outlet"),
+        "Language of the sources": facet(params, "language", counts["language"], "label", "language"),
+    }
+
+
+def year_chart(params, years):
+    """Meetings per year, each bar split by where they took place; a bar leads to the list of its year."""
+    hosts = list(MeetingQuerySet.HOSTS)
+    rows = []
+    for row in _every_year(years[::-1]):
+        values = [row[key] for key in hosts]
+        rows.append((row["year"], [*values, row["n"] - sum(values)], "?" + _with(params, "year", row["year"])))
+    names = [*MeetingQuerySet.HOSTS.values(), "place unknown"]
+    return stacked_chart(rows, names, "Meetings per year, by where they took place")
+
+
+def _every_year(rows):
+    """The rows of per-year counts with the years between filled with zeros, so the time axis is honest."""
+    if not rows:
+        return []
+    found = {row["year"]: row for row in rows}
+    empty = {key: 0 for key in rows[0] if key != "year"}
+    return [found.get(year, {**empty, "year": year}) for year in range(rows[0]["year"], rows[-1]["year"] + 1)]
 
 
 def show_why_matched(page, terms):
@@ -101,23 +135,6 @@ def show_why_matched(page, terms):
     texts = dict(MeetingText.objects.filter(meeting__in=[m.pk for m in page]).values_list("meeting_id", "body"))
     for meeting in page:
         meeting.why_matched = search.snippet(texts.get(meeting.pk, ""), terms)
-
-
-def size_of(meetings):
-    """What identifies the state of a set of meetings: how many, the highest id and the last change."""
-    return meetings.aggregate(n=Count("pk"), top=Max("pk"), changed=Max("updated"))
-
-
-def cached(name, size, compute):
-    """Counts over a set of meetings cost a scan of all of them; keep them a few minutes. The key holds the set's
-    ``size_of``, so imports, merges and edits miss it."""
-    parts = f"{name}|{size['n']}|{size['top']}|{size['changed']}"
-    key = "counts:" + hashlib.sha256(parts.encode()).hexdigest()
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, FACET_SECONDS)
-    return value
 
 
 # The query strings of facet links and filter chips: some sixty per page, so built from plain lists rather than by
@@ -361,7 +378,9 @@ def timeline(request):
         "events/timeline.html",
         {
             "years": sorted(years.items(), reverse=True),
-            "year_chart": bar_chart(per_year(totals), "Meetings per year"),
+            "year_chart": bar_chart(
+                per_year(totals), "Meetings per year", link=lambda year: f"{reverse('events:meeting-list')}?year={year}"
+            ),
             "kind_chart": bar_chart(sorted(by_kind.items(), key=lambda kv: -kv[1]), "Meetings by kind"),
         },
     )

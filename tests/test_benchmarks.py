@@ -61,6 +61,8 @@ def results(person_median=25.0, csv_ratio=2.5, rate=60.0, worst=2.0, json_ratio=
             page("list, free text", 100.0, 13),
             page("meeting detail", 22.0, 20),
             page("person detail", person_median, 17),
+            page("people suggestions", 8.0, 4),
+            page("people suggestions, with a year", 12.0, 5),
         ]
     }
     few = {"pages": [dict(p, queries=p["queries"]) for p in pages["pages"]]}

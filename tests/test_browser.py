@@ -60,11 +60,11 @@ def test_filter_by_person_and_year_then_follow_a_meeting_to_its_source(page):
     page.goto("/meetings/")
     assert page.locator(".result-count").inner_text() == "5 meetings"
     if not page.locator("#id_year").is_visible():
-        page.locator("summary").click()
+        page.locator("summary", has_text="Filters").click()
     page.fill("#id_year", "2025")
     page.click("button[type=submit]")
     if not page.locator("#id_person").is_visible():
-        page.locator("summary").click()
+        page.locator("summary", has_text="Filters").click()
     page.locator("#id_person").press_sequentially("lavr", delay=30)  # part of the name, any case
     suggestion = page.locator("#id_person-suggestions a").first
     suggestion.wait_for()

@@ -300,7 +300,7 @@ def test_pages_run_a_fixed_number_of_queries(client, reference, page):
         }[page]
         counts.append(count_queries(client, url))
     assert counts[0] == counts[1], counts
-    assert counts[0] <= 25
+    assert counts[0] <= 40  # twelve facets counted on a first visit, then read from the cache
 
 
 def test_a_draft_is_not_shown_through_the_meetings_sources_and_agreements_related_to_it(client, reference):

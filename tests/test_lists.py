@@ -118,3 +118,77 @@ def test_every_page_has_a_skip_link_and_a_favicon(client, seeded):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
     assert finders.find("favicon.svg")
+
+
+def facet_section(body, heading):
+    found = re.search(rf"<h2>{heading}</h2>.*?</ul>", body, re.S)
+    return found.group(0) if found else ""
+
+
+def test_facets_for_country_organization_region_outlet_language_and_level_hold_only_what_the_list_holds(client, db):
+    from events.models import Organization
+    from tests.factories import PositionFactory, SourceFactory
+
+    astana, moscow = Place.objects.get(slug="astana"), Place.objects.get(slug="moscow")
+    minister = PositionFactory(start=datetime.date(2019, 1, 1), end=datetime.date(2022, 12, 31)).person
+    sco = Organization.objects.get(acronym="SCO")
+    first = MeetingFactory(title="Talks on Syria", place=astana, regions=["Syria"], date=datetime.date(2021, 3, 1))
+    first.organizations.add(sco)
+    first.sources.add(SourceFactory(outlet="Kazinform", language="en"))
+    ParticipantFactory(meeting=first, person=minister)
+    second = MeetingFactory(title="Talks in Moscow", place=moscow, regions=["Afghanistan", "Syria"])
+    second.sources.add(SourceFactory(outlet="TASS", language="ru"))
+    ParticipantFactory(meeting=second, person=minister, title="")
+    MeetingFactory(title="Later talks", place=moscow, date=datetime.date(2024, 5, 1))  # after the minister's term
+
+    body = client.get("/meetings/").content.decode()
+    assert '<a href="?country=KZ">Kazakhstan</a> <span class="count">1</span>' in facet_section(body, "Country")
+    organizations = facet_section(body, "Organizations")
+    assert f'<a href="?organization={sco.slug}">SCO</a>' in organizations and "CSTO" not in organizations
+    regions = facet_section(body, "Regions discussed")
+    assert '<a href="?region=Syria">Syria</a> <span class="count">2</span>' in regions
+    assert '<a href="?outlet=TASS">TASS</a>' in facet_section(body, "Outlets")
+    assert '<a href="?language=ru">Russian</a>' in facet_section(body, "Language of the sources")
+    level = facet_section(body, "Level")
+    assert '<a href="?level=ministers">foreign ministers</a> <span class="count">2</span>' in level
+    assert "ambassadors" not in level
+
+    assert result_count(client.get("/meetings/?region=Syria")) == "2 meetings"
+    assert result_count(client.get("/meetings/?region=Afghanistan")) == "1 meeting"
+    assert result_count(client.get("/meetings/?region=Syr")) == "0 meetings"  # a whole name, not a part
+    assert result_count(client.get("/meetings/?level=ministers")) == "2 meetings"
+    narrowed = client.get("/meetings/?outlet=TASS").content.decode()
+    assert "Talks in Moscow" in narrowed and "Talks on Syria" not in narrowed
+    assert "Kazakhstan" not in facet_section(narrowed, "Country")  # only what the narrowed list holds
+    assert result_count(client.get(f"/meetings/?language=en&organization={sco.slug}")) == "1 meeting"
+    assert client.get("/meetings/?level=kings").status_code == 400
+
+
+def test_the_per_year_chart_splits_each_year_by_where_and_each_bar_leads_to_its_year(client, db):
+    MeetingFactory(place=Place.objects.get(slug="astana"), date=datetime.date(2019, 5, 1))
+    MeetingFactory(place=Place.objects.get(slug="moscow"), date=datetime.date(2019, 6, 1))
+    MeetingFactory(place=None, kind=Meeting.Kind.PHONE_CALL, date=datetime.date(2021, 6, 1))
+    body = client.get("/meetings/?kind=talks&kind=phone_call").content.decode()
+    chart = re.search(r'<figure class="chart".*?</figure>', body, re.S).group(0)
+    # 2019, 2020 (empty) and 2021: a bar and a row of the table each
+    assert chart.count('<a href="?kind=talks&amp;kind=phone_call&amp;year=') == 6
+    assert "2019: 1 in Kazakhstan" in chart and "2019: 1 in Russia" in chart and "2021: 1 by phone or video" in chart
+    assert re.search(r"<th scope=\"row\"><a [^>]*>2020</a></th>(<td>0</td>){5}<td>0</td>", chart)
+
+
+def test_a_search_can_put_the_most_relevant_meetings_first(client, db):
+    kairat = PersonFactory(name="Kairat Umarov")
+    older = MeetingFactory(title="Umarov visits Moscow", date=datetime.date(2015, 1, 1))
+    with_him = MeetingFactory(title="Consultations on trade", date=datetime.date(2018, 1, 1))
+    ParticipantFactory(meeting=with_him, person=kairat)
+    mention = MeetingFactory(title="Talks on the border", date=datetime.date(2022, 1, 1), summary="Umarov was named")
+    from events import search
+
+    search.rebuild()
+    newest = re.findall(r'<a href="/meetings/\d+-([\w-]+)/"', client.get("/meetings/?q=umarov").content.decode())
+    assert newest[:3] == [mention.slug, with_him.slug, older.slug]
+    ranked = client.get("/meetings/?q=umarov&sort=relevance").content.decode()
+    assert re.findall(r'<a href="/meetings/\d+-([\w-]+)/"', ranked)[:3] == [older.slug, with_him.slug, mention.slug]
+    # Without a search there is nothing to rank: newest first.
+    plain = client.get("/meetings/?sort=relevance").content.decode()
+    assert re.findall(r'<a href="/meetings/\d+-([\w-]+)/"', plain)[:3] == [mention.slug, with_him.slug, older.slug]

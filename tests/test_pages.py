@@ -28,6 +28,35 @@ def test_bar_chart_draws_a_bar_per_value_and_escapes_labels():
 
     chart = bar_chart([("<b>talks</b>", 4), ("calls", 0)], "Meetings by kind")
     svg = str(chart["svg"])
-    assert svg.count("<rect ") == 2
+    assert svg.count('class="series-0"') == 1 and svg.count('class="hit"') == 2  # an empty bar draws nothing
     assert "&lt;b&gt;talks&lt;/b&gt;: 4" in svg and "<b>" not in svg
-    assert 'class="value">4</text>' in svg and 'class="value">0<' not in svg  # empty bars carry no number
+    assert 'class="value keep">4</text>' in svg and '">0<' not in svg  # empty bars carry no number
+    assert [row[:3] for row in chart["table"]] == [("<b>talks</b>", [4], 4), ("calls", [0], 0)]
+
+
+def test_a_chart_of_many_years_thins_its_labels_and_links_each_bar():
+    from events.charts import bar_chart
+
+    years = [(year, year % 7) for year in range(1992, 2027)]
+    chart = bar_chart(years, "Meetings per year", link=lambda year: f"/meetings/?year={year}")
+    svg = str(chart["svg"])
+    labels = svg.count('class="label')
+    assert 8 <= labels < len(years)  # thinned, but the axis is still readable
+    assert svg.count('class="label keep"') < labels  # fewer again at phone width
+    assert svg.count('<a href="/meetings/?year=') == len(years)
+    assert 'aria-label="2000: 5"' in svg
+
+
+def test_a_stacked_chart_splits_each_bar_by_series_with_a_legend_of_the_series_present():
+    from events.charts import stacked_chart
+
+    chart = stacked_chart(
+        [(2020, [3, 1, 0], "?year=2020"), (2021, [0, 2, 0], "?year=2021")],
+        ["in Kazakhstan", "in Russia", "elsewhere"],
+        "t",
+    )
+    svg = str(chart["svg"])
+    assert svg.count('class="series-0"') == 1 and svg.count('class="series-1"') == 2
+    assert 'class="series-2"' not in svg
+    assert chart["legend"] == [("series-0", "in Kazakhstan"), ("series-1", "in Russia")]
+    assert "2020: 3 in Kazakhstan" in svg and 'aria-label="2020: 4"' in svg

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from devtools.benchmarks import person_and_year, summary, write_json
 from events.models import Meeting
+from people.models import Person
 
 
 class Command(BaseCommand):
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         if not public.exists():
             raise CommandError("No meetings: import articles or run generate_synthetic first.")
         _, person, year = person_and_year()
+        typed = Person.objects.get(slug=person).name.split()[-1][:4]  # part of a name, as someone types it
         details = [m.get_absolute_url() for m in public.order_by("-date")[: max(repeats, 1)]]
         pages = [
             ("list, default (with facets)", ["/meetings/"]),
@@ -32,6 +34,8 @@ class Command(BaseCommand):
             ("list, free text", ["/meetings/?q=Lavrov"]),
             ("meeting detail", details),
             ("person detail", [f"/people/{person}/"]),
+            ("people suggestions", [f"/people/suggest?name={typed}"]),
+            ("people suggestions, with a year", [f"/people/suggest?name={typed}&year={year}"]),
         ]
         client = Client()
         rows = []

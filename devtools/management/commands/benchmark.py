@@ -15,7 +15,23 @@ from psycopg2 import sql
 
 from devtools.benchmarks import cpu_reference, write_json
 
-PAGES = ["list, default (with facets)", "list, person + year", "list, free text", "meeting detail", "person detail"]
+PAGES = [
+    "list, default (with facets)",
+    "list, person + year",
+    "list, free text",
+    "meeting detail",
+    "person detail",
+    "people suggestions",
+    "people suggestions, with a year",
+]
+LIMITS = {
+    "list, free text": 100,
+    "list, person + year": 50,
+    "meeting detail": 30,
+    "person detail": 30,
+    "people suggestions": 50,
+    "people suggestions, with a year": 50,
+}
 
 
 class Command(BaseCommand):
@@ -136,14 +152,23 @@ def table(results):
     )
     for label in PAGES:
         medians = {v: page(v, label)["median (ms)"] for v in vendors}
-        limit = {"list, person + year": 50, "meeting detail": 30, "person detail": 30}.get(label)
+        limit = LIMITS.get(label)
         add(
             f"{label}: median / p95 ms",
             {v: f"{medians[v]} / {page(v, label)['p95 (ms)']}" for v in vendors},
             target=f"median <= {limit}" if limit else "",
             met=all(m <= limit for m in medians.values()) if limit else None,
         )
-        add(f"{label}: first request, empty caches (ms)", {v: f"{page(v, label)['first (ms)']}" for v in vendors})
+        firsts = {v: page(v, label)["first (ms)"] for v in vendors}
+        if label == PAGES[0]:  # the counts were kept when the data changed: a new process only reads them
+            add(
+                f"{label}: first request of a new process (ms)",
+                {v: f"{firsts[v]}" for v in vendors},
+                target="<= 300",
+                met=all(first <= 300 for first in firsts.values()),
+            )
+        else:
+            add(f"{label}: first request, empty caches (ms)", {v: f"{firsts[v]}" for v in vendors})
         few = {v: next(p for p in databases[v]["pages, few meetings"]["pages"] if p["page"] == label) for v in vendors}
         add(
             f"{label}: queries",
@@ -160,6 +185,15 @@ def table(results):
             beside=f"Datasette {d['list ms, Datasette'][0]} ({d['list ratio']}x)",
             target=">= 5x faster",
             met=d["list ratio"] >= 5,
+        )
+    if d and "search ms, DiploTrack" in d:
+        add(
+            "free-text search over HTTP: median ms",
+            {"sqlite": f"{d['search ms, DiploTrack'][0]}"},
+            beside=f"Datasette's full-text search on the same index {d['search ms, Datasette'][0]} "
+            f"({d['search ratio']}x)",
+            target="<= 100",
+            met=d["search ms, DiploTrack"][0] <= 100,
         )
     for vendor in vendors:
         e = databases[vendor]["export"]

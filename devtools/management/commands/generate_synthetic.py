@@ -8,10 +8,11 @@ from django.db import connection, transaction
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
-from events import search
+from events import facets, search
 from events.models import Agreement, Evidence, Forum, Meeting, Organization, Participant, Place, Source
 from people.models import Country, Person, PersonName, Position
 
+REGIONS = ["Central Asia", "Afghanistan", "Syria", "Ukraine", "Middle East", "South Caucasus"]
 TOPICS = [
     "trade-economic", "security", "cultural-humanitarian", "interregional cooperation", "energy", "transport",
     "space", "education and science", "integration", "WWII memory", "border security", "transport-logistics",
@@ -56,6 +57,7 @@ class Command(BaseCommand):
             # As after any bulk load: fresh planner statistics and visibility map, or the first plans are poor.
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")
+        facets.warm()
         self.stdout.write(
             self.style.SUCCESS(f"Generated {meetings} meetings ({Participant.objects.count()} participations).")
         )
@@ -138,6 +140,7 @@ class Command(BaseCommand):
                 sources.append(
                     Source(
                         outlet=rng.choice(["TASS", "Kazinform", "Interfax", "The Astana Times"]),
+                        language=rng.choice(["en", "en", "ru"]),
                         title=title,
                         published=day,
                         text=text,
@@ -158,6 +161,7 @@ class Command(BaseCommand):
                             place_basis="stated" if place else "",
                             country=place.country if place else None,
                             status=rng.choices(["unreviewed", "reviewed", "draft"], weights=[70, 28, 2])[0],
+                            regions=rng.sample(REGIONS, rng.choice([0, 0, 0, 1, 2])),
                         ),
                         group,
                         rng.sample(tags, rng.randint(1, 4)),

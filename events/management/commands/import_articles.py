@@ -8,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from events import facets
 from events.ingest import Importer
 from events.ingest.dates import parse_header_date
 from events.ingest.pipeline import FAILED, ImportResult
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             counts[result.status] += 1
             style = self.style.ERROR if result.status == FAILED else (lambda text: text)
             self.stdout.write(style(f"{result.status:<9} {name}: {result.message}"))
+        facets.warm_if_changed()
         summary = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
         prefix = "Dry run, nothing saved: " if dry_run else ""
         self.stdout.write(f"{prefix}{sum(counts.values())} article(s): {summary or 'none found'}.")

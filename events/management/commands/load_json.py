@@ -4,6 +4,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from events import facets
+
 
 class Command(BaseCommand):
     help = (
@@ -24,4 +26,5 @@ class Command(BaseCommand):
         with transaction.atomic():
             call_command("flush", interactive=False, verbosity=0)
             call_command("loaddata", str(source), verbosity=0)
+        facets.warm()
         self.stdout.write(self.style.SUCCESS(f"Loaded {source}."))

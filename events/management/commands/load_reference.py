@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from events import facets
 from events.models import Feed, Organization, Outlet, Place, PlaceName
 from people.models import Country, Person, PersonName, Position
 
@@ -48,5 +49,6 @@ class Command(BaseCommand):
                 for row in json.loads((folder / FEEDS).read_text(encoding="utf-8")):
                     fields = row["fields"]
                     Feed.objects.get_or_create(url=fields["url"], defaults=fields)
+        facets.warm_if_changed()
         counts = ", ".join(f"{model._meta.verbose_name_plural}: {model.objects.count()}" for model in COUNTED)
         self.stdout.write(self.style.SUCCESS(f"Reference data loaded ({counts})."))

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator
 
+from events import facets
 from events.ingest import Importer
 from events.ingest.feeds import poll
 from events.models import Feed
@@ -44,6 +45,7 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.ERROR(f"  failed {address}: {message}"))
             for status, count in report.counts.items():
                 totals[status] = totals.get(status, 0) + count
+        facets.warm_if_changed()
         done = ", ".join(f"{n} {status}" for status, n in sorted(totals.items())) or "no new entries"
         self.stdout.write(f"{len(feeds)} feed(s) polled, {failed_feeds} failed: {done}.")
         if failed_feeds:

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from events import facets
 from events.backups import BackupError, restore
 
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             manifest, differ = restore(path, force=force)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        facets.warm()
         if differ:
             detail = "; ".join(
                 f"{table}: {expected} in the manifest, {found}" for table, (expected, found) in differ.items()

@@ -1,0 +1,187 @@
+"""The counts that narrow a set of meetings (the facets of the lists), and where they are kept.
+
+Counting a hundred thousand meetings by person, place, topic and the rest takes a second, so counts are kept in the
+database's cache table, shared by every process and kept across restarts, under a key that holds the state of the set
+(``size_of``): an import, a merge or an edit changes the state, and the old counts are never read again. After data
+changes, ``warm`` counts the default list once, so its first request after a restart reads the counts instead of
+computing them.
+"""
+
+import hashlib
+import threading
+
+from django.core.cache import caches
+from django.db import connection
+from django.db.models import Count, F, Max, Q
+from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from events.models import (
+    Meeting,
+    MeetingQuerySet,
+    Organization,
+    Place,
+    Source,
+    host_condition,
+    level_condition,
+)
+from people.models import Person
+
+TOP = 12  # entries of a facet shown; the people picker finds the others
+FILTERED_SECONDS = 300  # counts of a filtered set: kept a few minutes (the default list's are kept until replaced)
+DEFAULT_LIST = "facets:/meetings/?"
+
+store = caches["counts"]
+
+
+def size_of(meetings):
+    """What identifies the state of a set of meetings: how many, the highest id and the last change."""
+    return meetings.aggregate(n=Count("pk"), top=Max("pk"), changed=Max("updated"))
+
+
+def _key(name, size):
+    parts = f"{name}|{size['n']}|{size['top']}|{size['changed']}"
+    return "counts:" + hashlib.sha256(parts.encode()).hexdigest()
+
+
+def cached(name, size, compute, seconds=FILTERED_SECONDS):
+    """The counts called ``name`` of a set in the state ``size``, computed at most once per state."""
+    key = _key(name, size)
+    value = store.get(key)
+    if value is None:
+        value = compute()
+        store.set(key, value, seconds)
+    return value
+
+
+def count(meetings):
+    """Every facet of ``meetings``: lists of rows with ``n``, the most frequent first (years newest first)."""
+    ids = meetings.order_by().values("pk")
+    # Grouping the set itself is cheaper than grouping "id IN (the set)"; a DISTINCT set must be wrapped.
+    inside = Meeting.objects.filter(pk__in=ids).order_by() if meetings.query.distinct else meetings.order_by()
+    hosts = MeetingQuerySet.HOSTS
+    by_year = (
+        inside.filter(date__isnull=False)
+        .annotate(year=ExtractYear("date"))
+        .values("year")
+        .annotate(n=Count("pk"), **{key: Count("pk", filter=host_condition(key)) for key in hosts})
+        .order_by("-year")
+    )
+    totals = inside.aggregate(
+        **{f"host_{key}": Count("pk", filter=host_condition(key)) for key in hosts},
+        **{f"level_{key}": Count("pk", filter=Q(level_condition(key))) for key in MeetingQuerySet.LEVELS},
+    )
+    sources = Meeting.sources.through.objects.filter(meeting__in=ids)
+    return {
+        "year": list(by_year),
+        "kind": list(inside.values("kind").annotate(n=Count("pk")).order_by("-n", "kind")),
+        "host": [
+            {"host": key, "label": label, "n": totals[f"host_{key}"]}
+            for key, label in hosts.items()
+            if totals[f"host_{key}"]
+        ],
+        "level": [
+            {"level": key, "label": label, "n": totals[f"level_{key}"]}
+            for key, label in MeetingQuerySet.LEVELS.items()
+            if totals[f"level_{key}"]
+        ],
+        "person": _top(Person.objects.filter(participations__meeting__in=ids), "participations__meeting", "name"),
+        "place": _top(Place.objects.filter(meetings__in=ids), "meetings", "name"),
+        "organization": _top(Organization.objects.filter(meetings__in=ids), "meetings", "acronym"),
+        "topic": _topics(ids),
+        "country": list(
+            inside.annotate(
+                code=Coalesce("place__country__code", "country__code"),
+                name=Coalesce("place__country__name", "country__name"),
+            )
+            .filter(code__isnull=False)
+            .values("code", "name")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "name")[:TOP]
+        ),
+        "region": _regions(ids),
+        "outlet": list(
+            sources.exclude(source__outlet="")
+            .values(outlet=F("source__outlet"))
+            .annotate(n=Count("meeting_id", distinct=True))
+            .order_by("-n", "outlet")[:TOP]
+        ),
+        "language": [
+            {**row, "label": Source.LANGUAGES.get(row["language"], row["language"])}
+            for row in sources.exclude(source__language="")
+            .values(language=F("source__language"))
+            .annotate(n=Count("meeting_id", distinct=True))
+            .order_by("-n", "language")
+        ],
+    }
+
+
+def _top(queryset, through, label):
+    return list(
+        queryset.annotate(n=Count(through, distinct=True)).order_by("-n", label).values("slug", label, "n")[:TOP]
+    )
+
+
+def _topics(ids):
+    from taggit.models import Tag
+
+    return _top(Tag.objects.filter(meeting__in=ids), "meeting", "name")
+
+
+def _regions(ids):
+    """The regions and conflicts discussed, from each meeting's JSON list: the database unnests it."""
+    inner, params = ids.query.sql_with_params()
+    table = Meeting._meta.db_table
+    if connection.vendor == "postgresql":
+        elements = "jsonb_array_elements_text(m.regions) AS r(name)"
+        name = "r.name"
+    else:
+        elements = "json_each(m.regions) AS r"
+        name = "r.value"
+    sql = (
+        f"SELECT {name}, COUNT(*) AS n FROM {table} AS m, {elements} WHERE m.id IN ({inner}) "
+        f"GROUP BY {name} ORDER BY n DESC, {name} LIMIT {TOP}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [{"name": row[0], "n": row[1]} for row in cursor.fetchall()]
+
+
+# --- kept up to date --------------------------------------------------------------------------------------------------
+
+
+def default_list(size):
+    """The counts of the list with no filter (whose state is ``size``), read from the cache or computed and kept
+    until the data changes."""
+    public = Meeting.objects.public()
+    return cached(DEFAULT_LIST, size, lambda: count(public), seconds=None)
+
+
+def warm():
+    """Count the default list again and keep the counts: after an import, an edit or a merge."""
+    public = Meeting.objects.public()
+    store.set(_key(DEFAULT_LIST, size_of(public)), count(public), None)
+    _changed.flag = False
+
+
+_changed = threading.local()
+WATCHED = {"events", "people", "taggit"}
+
+
+def _note_change(sender, **kwargs):
+    if sender._meta.app_label in WATCHED and not sender.__name__.startswith("Historical"):
+        _changed.flag = True
+
+
+def forget_changes():
+    _changed.flag = False
+
+
+def warm_if_changed():
+    """Warm the counts if this thread saved or deleted anything they are made of since the last time."""
+    if getattr(_changed, "flag", False):
+        warm()
+
+
+for _signal in (post_save, post_delete, m2m_changed):
+    _signal.connect(_note_change, dispatch_uid=f"facets-{_signal!r}")

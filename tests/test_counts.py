@@ -1,0 +1,52 @@
+"""The lists' counts are made when the data changes, not when the first reader comes: a new process serving the
+default list reads them from the database."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events import facets
+from events.models import Meeting
+from tests.ingest_helpers import SEEDS
+
+pytestmark = pytest.mark.usefixtures("reference")
+
+
+def counted_on_request(client, url="/meetings/"):
+    """Whether serving ``url`` counted meetings by group (a facet computed) rather than reading kept counts."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return any("GROUP BY" in query["sql"] for query in queries), response.content.decode()
+
+
+def test_importing_articles_keeps_the_default_lists_counts_ready(client, capsys):
+    call_command("import_articles", str(SEEDS))
+    counted, body = counted_on_request(client)
+    assert not counted
+    assert facets.default_list(facets.size_of(Meeting.objects.public())) == facets.count(Meeting.objects.public())
+    assert "Sergey Lavrov" in body
+    # A filtered list is counted on its first request, then kept.
+    assert counted_on_request(client, "/meetings/?year=2019")[0]
+    assert not counted_on_request(client, "/meetings/?year=2019")[0]
+
+
+def test_an_editors_change_in_the_admin_counts_the_list_again_at_once(admin_client):
+    call_command("import_articles", str(SEEDS))
+    meeting = Meeting.objects.public().order_by("date").first()
+    kinds_before = {row["kind"]: row["n"] for row in facets.count(Meeting.objects.public())["kind"]}
+    response = admin_client.post(f"/admin/events/meeting/{meeting.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    counted, body = counted_on_request(admin_client)
+    assert not counted
+    kinds = {row["kind"]: row["n"] for row in facets.default_list(facets.size_of(Meeting.objects.public()))["kind"]}
+    assert kinds.get(meeting.kind, 0) == kinds_before[meeting.kind] - 1
+
+
+def test_reading_the_list_writes_nothing_when_nothing_changed(client):
+    call_command("import_articles", str(SEEDS))
+    client.get("/meetings/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/meetings/")
+    assert not [q for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
