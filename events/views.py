@@ -398,14 +398,24 @@ def person_suggestions(request):
     filterset, meetings, _ = apply_filters(params, Meeting.objects.public())
     # The people the name fits are few: count their meetings among the filtered ones, not everyone's.
     matched = dict(Person.objects.public().matching(typed).values_list("pk", "slug")[:200])
-    taking_part = Participant.objects.filter(person_id__in=list(matched))
     if any(value for name, value in filterset.form.cleaned_data.items() if name != "sort"):
-        taking_part = taking_part.filter(meeting__in=meetings.order_by().values("pk"))
+        # From the filtered meetings to their participants: a year's meetings are fewer than a common name's
+        # participations, and each is one probe of the (meeting, person) index.
+        rows = (
+            meetings.order_by()
+            .filter(participants__person_id__in=list(matched))
+            .values_list("participants__person_id")
+            .annotate(n=Count("pk", distinct=True))
+        )
     else:  # every public meeting: no need to name them
-        taking_part = taking_part.exclude(meeting__status=Meeting.Status.DRAFT)
-    by_id = dict(
-        taking_part.values("person_id").annotate(n=Count("meeting_id", distinct=True)).values_list("person_id", "n")
-    )
+        rows = (
+            Participant.objects.filter(person_id__in=list(matched))
+            .exclude(meeting__status=Meeting.Status.DRAFT)
+            .values("person_id")
+            .annotate(n=Count("meeting_id", distinct=True))
+            .values_list("person_id", "n")
+        )
+    by_id = dict(rows)
     names = dict(Person.objects.filter(pk__in=list(by_id)).values_list("pk", "name"))
     ranked = sorted(by_id, key=lambda pk: (-by_id[pk], names[pk]))[:10]
     found = [{"slug": matched[pk], "name": names[pk], "n": by_id[pk]} for pk in ranked]
