@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import views
+from events import overview, views
 
 app_name = "events"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("agreements/", views.agreement_list, name="agreement-list"),
     path("forums/", views.forum_list, name="forum-list"),
     path("timeline/", views.timeline, name="timeline"),
+    path("map/", overview.map_view, name="map"),
     path("data/", views.data_dictionary, name="data-dictionary"),
     path("meetings.csv", views.export_meetings, {"kind": "meetings", "extension": "csv"}, name="meetings-csv"),
     path("meetings.json", views.export_meetings, {"kind": "meetings", "extension": "json"}, name="meetings-json"),
