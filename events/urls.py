@@ -18,6 +18,7 @@ urlpatterns = [
     path("forums/", views.forum_list, name="forum-list"),
     path("timeline/", views.timeline, name="timeline"),
     path("map/", overview.map_view, name="map"),
+    path("network/", overview.network_view, name="network"),
     path("data/", views.data_dictionary, name="data-dictionary"),
     path("meetings.csv", views.export_meetings, {"kind": "meetings", "extension": "csv"}, name="meetings-csv"),
     path("meetings.json", views.export_meetings, {"kind": "meetings", "extension": "json"}, name="meetings-json"),
