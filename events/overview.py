@@ -2,17 +2,20 @@
 holds (coverage). Each follows the meeting list's filters, and each is drawn on the server as SVG with its numbers
 also given as a list or table."""
 
+import datetime
 import math
 
 from django.db import connection
 from django.db.models import Count
+from django.db.models.functions import ExtractYear
 from django.shortcuts import render
 from django.urls import reverse
 
 from events import maps
+from events.charts import bar_chart, per_year
 from events.facets import cached, size_of
 from events.filters import apply_filters
-from events.models import LEVEL_OFFICES, Meeting, MeetingQuerySet, Participant, Place
+from events.models import KIND_LABELS, LEVEL_OFFICES, Meeting, MeetingQuerySet, Participant, Place
 from events.views import active_filters
 from people.models import Country, Person, Position
 
@@ -204,3 +207,141 @@ def network_view(request):
 
 
 WIDTH, LEFT, RIGHT = 900, 300, 600
+
+
+# --- the timeline: years, kinds, and the foreign ministers' terms -----------------------------------------------------
+
+
+def timeline(request):
+    """The history year by year: counts per year and kind, and the latest meetings of each year."""
+    public = Meeting.objects.public()
+    summary = cached(
+        "timeline",
+        size_of(public),
+        lambda: {
+            "counts": public.counts_by_year_and_kind(),
+            "latest": public.latest_of_each_year(3),
+            "terms": ministers_terms(public),
+        },
+    )
+    years = {}
+    for row in summary["counts"]:
+        year = years.setdefault(row["year"], {"total": 0, "kinds": [], "latest": []})
+        year["total"] += row["n"]
+        year["kinds"].append((KIND_LABELS[row["kind"]], row["n"]))
+    latest = Meeting.objects.filter(pk__in=summary["latest"]).with_list_data().newest_first()
+    for meeting in latest:
+        years[meeting.date.year]["latest"].append(meeting)
+    by_kind = {}
+    for row in summary["counts"]:
+        by_kind[KIND_LABELS[row["kind"]]] = by_kind.get(KIND_LABELS[row["kind"]], 0) + row["n"]
+    totals = [{"year": year, "n": data["total"]} for year, data in sorted(years.items())]
+    kinds = {label: key for key, label in KIND_LABELS.items()}
+    return render(
+        request,
+        "events/timeline.html",
+        {
+            "years": sorted(years.items(), reverse=True),
+            "year_chart": bar_chart(
+                per_year(totals), "Meetings per year", link=lambda year: f"{reverse('events:meeting-list')}?year={year}"
+            ),
+            "kind_chart": bar_chart(
+                sorted(by_kind.items(), key=lambda kv: -kv[1]),
+                "Meetings by kind",
+                link=lambda label: f"{reverse('events:meeting-list')}?kind={kinds[label]}",
+            ),
+            "terms": terms_chart(summary["terms"]),
+        },
+    )
+
+
+def ministers_terms(meetings):
+    """Each country's foreign ministers (from the positions) with their meetings per year while in office."""
+    terms = list(
+        Position.objects.filter(office=Position.Office.FOREIGN_MINISTER, country__code__in=["KZ", "RU"])
+        .order_by("country__code", "start")
+        .values("person_id", "person__name", "person__slug", "country__code", "start", "end")
+    )
+    held = meetings.filter(date__isnull=False).order_by()
+    counted = (
+        Participant.objects.filter(person_id__in={t["person_id"] for t in terms}, meeting__in=held.values("pk"))
+        .annotate(year=ExtractYear("meeting__date"))
+        .values_list("person_id", "year", "meeting__date")
+    )
+    per_year = {}
+    for person_id, year, day in counted:
+        for term in terms:
+            if term["person_id"] == person_id and (term["start"] or day) <= day <= (term["end"] or day):
+                key = (person_id, term["start"])
+                per_year.setdefault(key, {}).setdefault(year, 0)
+                per_year[key][year] += 1
+    for term in terms:
+        term["years"] = sorted(per_year.get((term["person_id"], term["start"]), {}).items())
+    return terms
+
+
+TERMS_WIDTH, GUTTER, LANE = 900, 92, 64
+
+
+def terms_chart(terms):
+    """The ministers' terms as bars in two lanes (Kazakhstan, Russia), their meetings per year as marks above."""
+    terms = [t for t in terms if t["start"]]
+    if not terms:
+        return None
+    today = datetime.date.today()
+    first = min(t["start"].year for t in terms)
+    last = today.year
+    span = last + 1 - first
+    scale = (TERMS_WIDTH - GUTTER - 10) / span
+
+    def x_of(day):
+        return GUTTER + (day.year - first + (day.timetuple().tm_yday - 1) / 366) * scale
+
+    top = max((n for t in terms for _, n in t["years"]), default=1)
+    lanes = {"KZ": ("Kazakhstan", 0), "RU": ("Russia", 1)}
+    bars, marks = [], []
+    for term in terms:
+        name, lane = lanes[term["country__code"]]
+        y = 24 + lane * LANE
+        start, end = x_of(term["start"]), x_of(term["end"] or today)
+        surname = term["person__name"].split()[-1]
+        bars.append(
+            {
+                "term": term,
+                "x": f"{start:.1f}",
+                "y": y + 22,
+                "width": f"{max(end - start, 1):.1f}",
+                "label": surname if end - start > 8 * len(surname) else "",
+                "text_x": f"{start + 3:.1f}",
+                "url": f"{reverse('people:person-detail', kwargs={'slug': term['person__slug']})}",
+                "total": sum(n for _, n in term["years"]),
+            }
+        )
+        for year, n in term["years"]:
+            middle = GUTTER + (year - first + 0.5) * scale
+            marks.append(
+                {
+                    "x": f"{middle:.1f}",
+                    "y": y + 10,
+                    "r": f"{1.5 + 6 * math.sqrt(n / top):.1f}",
+                    "n": n,
+                    "year": year,
+                    "name": term["person__name"],
+                    "url": f"{reverse('events:meeting-list')}?person={term['person__slug']}&year={year}",
+                }
+            )
+    every = max(1, math.ceil(40 / scale))
+    ticks = [
+        {"x": f"{GUTTER + (year - first) * scale:.1f}", "year": year, "label": (year - first) % every == 0}
+        for year in range(first, last + 1)
+    ]
+    return {
+        "width": TERMS_WIDTH,
+        "height": 24 + 2 * LANE + 20,
+        "axis_y": 24 + 2 * LANE,
+        "lanes": [(name, 24 + lane * LANE + 34) for name, lane in lanes.values()],
+        "bars": bars,
+        "marks": marks,
+        "ticks": ticks,
+        "gutter": GUTTER,
+    }

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events import export, facets, search
-from events.charts import bar_chart, per_year, stacked_chart
+from events.charts import stacked_chart
 from events.facets import cached, size_of
 from events.filters import apply_filters
 from events.models import (
@@ -351,39 +351,6 @@ def forum_list(request):
         .annotate(meeting_count=Count("meetings", filter=~Q(meetings__status=Meeting.Status.DRAFT)))
     )
     return render(request, "events/forum_list.html", {"forums": forums})
-
-
-def timeline(request):
-    """The history year by year: counts per year and kind, and the latest meetings of each year."""
-    public = Meeting.objects.public()
-    summary = cached(
-        "timeline",
-        size_of(public),
-        lambda: {"counts": public.counts_by_year_and_kind(), "latest": public.latest_of_each_year(3)},
-    )
-    years = {}
-    for row in summary["counts"]:
-        year = years.setdefault(row["year"], {"total": 0, "kinds": [], "latest": []})
-        year["total"] += row["n"]
-        year["kinds"].append((KIND_LABELS[row["kind"]], row["n"]))
-    latest = Meeting.objects.filter(pk__in=summary["latest"]).with_list_data().newest_first()
-    for meeting in latest:
-        years[meeting.date.year]["latest"].append(meeting)
-    by_kind = {}
-    for row in summary["counts"]:
-        by_kind[KIND_LABELS[row["kind"]]] = by_kind.get(KIND_LABELS[row["kind"]], 0) + row["n"]
-    totals = [{"year": year, "n": data["total"]} for year, data in sorted(years.items())]
-    return render(
-        request,
-        "events/timeline.html",
-        {
-            "years": sorted(years.items(), reverse=True),
-            "year_chart": bar_chart(
-                per_year(totals), "Meetings per year", link=lambda year: f"{reverse('events:meeting-list')}?year={year}"
-            ),
-            "kind_chart": bar_chart(sorted(by_kind.items(), key=lambda kv: -kv[1]), "Meetings by kind"),
-        },
-    )
 
 
 def person_suggestions(request):
