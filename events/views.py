@@ -27,9 +27,11 @@ from events.models import (
     Source,
     search_terms,
 )
+from events.travels import trips as travel_log
 from people.models import Person, Position
 
 PAGE_SIZE = 25
+TRIPS_SHOWN = 25
 
 
 def home(request):
@@ -408,7 +410,16 @@ def person_detail(request, slug):
     # Without filters the page's set is all of theirs, already measured.
     size = context["size"] if not context["active"] else size_of(theirs)
     counterparts = cached(f"counterparts:{person.pk}", size, lambda: counterpart_rows(person))
-    context.update({"person": person, "counterparts": counterparts, "filters_open": context["invalid"]})
+    travels = cached(f"travels:{person.pk}", size, lambda: travel_log(person, theirs))
+    context.update(
+        {
+            "person": person,
+            "counterparts": counterparts,
+            "travels": travels[:TRIPS_SHOWN],
+            "trip_count": len(travels),
+            "filters_open": context["invalid"],
+        }
+    )
     return render(request, "people/person_detail.html", context, status=400 if context["invalid"] else 200)
 
 

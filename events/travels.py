@@ -1,0 +1,47 @@
+"""A person's travels abroad, in the manner of the historians' "Travels of the Secretary" tables: one row per trip
+(meetings abroad a few days apart make one trip of several stops), with its dates, countries, places and a remark."""
+
+import datetime
+
+from events.models import KIND_LABELS, Meeting
+
+GAP = datetime.timedelta(days=3)  # meetings abroad at most this far apart belong to one trip
+REMARKS = 3
+
+
+def trips(person, meetings):
+    """The trips abroad of ``person`` among ``meetings`` (theirs), newest first, as plain dicts for the cache."""
+    if person.country_id is None:
+        return []
+    rows = (
+        meetings.filter(date__isnull=False)
+        .exclude(kind=Meeting.Kind.PHONE_CALL)
+        .order_by("date", "id")
+        .values(
+            "pk", "slug", "date", "end_date", "kind", "title", "place__name", "place__slug",
+            "place__country_id", "place__country__name", "country_id", "country__name",
+        )
+    )  # fmt: skip
+    found, current = [], None
+    for row in rows:
+        country_id = row["place__country_id"] or row["country_id"]
+        if country_id is None or country_id == person.country_id:
+            current = None  # back home: the next meeting abroad starts a new trip
+            continue
+        country = row["place__country__name"] or row["country__name"]
+        end = row["end_date"] or row["date"]
+        if current is None or row["date"] - current["end"] > GAP:
+            current = {"start": row["date"], "end": end, "countries": [], "places": [], "meetings": []}
+            found.append(current)
+        current["end"] = max(current["end"], end)
+        if country not in current["countries"]:
+            current["countries"].append(country)
+        if row["place__slug"] and (row["place__name"], row["place__slug"]) not in current["places"]:
+            current["places"].append((row["place__name"], row["place__slug"]))
+        current["meetings"].append(
+            {"url": f"/meetings/{row['pk']}-{row['slug']}/", "title": row["title"], "kind": KIND_LABELS[row["kind"]]}
+        )
+    for trip in found:
+        trip["remark"] = trip["meetings"][:REMARKS]
+        trip["more"] = len(trip["meetings"]) - len(trip["remark"])
+    return found[::-1]
