@@ -68,7 +68,7 @@ format: setup
 DEVSET ?= ../shared/devset
 evaluate: setup
 	@test -f $(DEVSET)/gold.json || { echo "No annotated set at $(DEVSET): set DEVSET=/path/to/set"; exit 2; }
-	$(PY) manage.py evaluate_import $(DEVSET)/gold.json $(DEVSET)/articles
+	$(PY) manage.py evaluate_import $(DEVSET)/gold.json $(DEVSET)/articles --save events/data/evaluation.json
 
 BENCH_MEETINGS ?= 100000
 

@@ -361,7 +361,7 @@ class Forum(models.Model):
         return f"{ordinal(self.edition)} {self.series}"
 
     def get_absolute_url(self):
-        return reverse("events:forum-list") + f"#forum-{self.pk}"
+        return reverse("events:forum-detail", kwargs={"pk": self.pk})
 
     @property
     def date_display(self):
@@ -436,7 +436,7 @@ class Agreement(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("events:agreement-list") + f"#agreement-{self.pk}"
+        return reverse("events:agreement-detail", kwargs={"slug": self.slug})
 
     @property
     def signed_display(self):

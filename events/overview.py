@@ -3,7 +3,9 @@ holds (coverage). Each follows the meeting list's filters, and each is drawn on 
 also given as a list or table."""
 
 import datetime
+import json
 import math
+from pathlib import Path
 
 from django.db import connection
 from django.db.models import Count
@@ -11,11 +13,11 @@ from django.db.models.functions import ExtractYear
 from django.shortcuts import render
 from django.urls import reverse
 
-from events import maps
+from events import facets, maps
 from events.charts import bar_chart, per_year
 from events.facets import cached, size_of
 from events.filters import apply_filters
-from events.models import KIND_LABELS, LEVEL_OFFICES, Meeting, MeetingQuerySet, Participant, Place
+from events.models import KIND_LABELS, LEVEL_OFFICES, Meeting, MeetingQuerySet, Participant, Place, Source
 from events.views import active_filters
 from people.models import Country, Person, Position
 
@@ -345,3 +347,62 @@ def terms_chart(terms):
         "ticks": ticks,
         "gutter": GUTTER,
     }
+
+
+# --- what the site holds ----------------------------------------------------------------------------------------------
+
+EVALUATION = Path(__file__).parent / "data" / "evaluation.json"
+
+
+def coverage(public):
+    """The articles behind the history, per year, per outlet and per language."""
+    sources = Source.objects.public().order_by()
+    return {
+        "sources": sources.count(),
+        "per_year": list(
+            sources.filter(published__isnull=False)
+            .annotate(year=ExtractYear("published"))
+            .values("year")
+            .annotate(n=Count("pk"))
+            .order_by("year")
+        ),
+        "per_outlet": list(
+            sources.values("outlet", "language").annotate(n=Count("pk")).order_by("-n", "outlet", "language")[:40]
+        ),
+        "undated": sources.filter(published__isnull=True).count(),
+        "people": Person.objects.public().count(),
+        "places": Place.objects.public().count(),
+    }
+
+
+def about(request):
+    public = Meeting.objects.public()
+    size = size_of(public)
+    held = cached("coverage", size, lambda: coverage(public))
+    years = facets.default_list(size)["year"]
+    meetings_per_year = {row["year"]: row["n"] for row in years}
+    sources_per_year = {row["year"]: row["n"] for row in held["per_year"]}
+    every = sorted(set(meetings_per_year) | set(sources_per_year))
+    span = range(every[0], every[-1] + 1) if every else []
+    link = lambda year: f"{reverse('events:meeting-list')}?year={year}"  # noqa: E731
+    try:
+        evaluation = json.loads(EVALUATION.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        evaluation = None
+    return render(
+        request,
+        "events/about.html",
+        {
+            "size": size,
+            "held": held,
+            "languages": Source.LANGUAGES,
+            "sources_chart": bar_chart([(y, sources_per_year.get(y, 0)) for y in span], "Articles per year published"),
+            "meetings_chart": bar_chart(
+                [(y, meetings_per_year.get(y, 0)) for y in span], "Meetings per year held", link=link
+            ),
+            "years": [(y, sources_per_year.get(y, 0), meetings_per_year.get(y, 0)) for y in span],
+            "evaluation": evaluation,
+            "site": request.build_absolute_uri("/").rstrip("/"),
+            "today": datetime.date.today(),
+        },
+    )

@@ -32,6 +32,7 @@ from people.models import Person, Position
 
 PAGE_SIZE = 25
 TRIPS_SHOWN = 25
+LATEST = 50  # meetings on a place's or an organization's page; the list, filtered to it, has them all
 
 
 def home(request):
@@ -276,15 +277,25 @@ def source_list(request):
 
 def place_detail(request, slug):
     place = get_object_or_404(Place.objects.public().select_related("country").prefetch_related("names"), slug=slug)
-    meetings = place.meetings.public().with_list_data().newest_first()
+    meetings = place.meetings.public()
+    latest = meetings.with_list_data().newest_first()[:LATEST]
     forums = place.forums.public()
-    return render(request, "events/place_detail.html", {"place": place, "meetings": meetings, "forums": forums})
+    return render(
+        request,
+        "events/place_detail.html",
+        {"place": place, "meetings": latest, "count": meetings.count(), "forums": forums},
+    )
 
 
 def organization_detail(request, slug):
     organization = get_object_or_404(Organization.objects.prefetch_related("members"), slug=slug)
-    meetings = organization.meetings.public().with_list_data().newest_first()
-    return render(request, "events/organization_detail.html", {"organization": organization, "meetings": meetings})
+    meetings = organization.meetings.public()
+    latest = meetings.with_list_data().newest_first()[:LATEST]
+    return render(
+        request,
+        "events/organization_detail.html",
+        {"organization": organization, "meetings": latest, "count": meetings.count()},
+    )
 
 
 def source_detail(request, pk):
@@ -343,6 +354,36 @@ def agreement_list(request):
         Agreement.objects.public().select_related("meeting", "forum__place").prefetch_related("parties", "sources")
     )
     return render(request, "events/agreement_list.html", {"agreements": agreements})
+
+
+def forum_detail(request, pk):
+    """One edition of a forum: when and where, its side events, the meetings where it was discussed, the
+    agreements signed on its sidelines and the articles that tell of it."""
+    forum = get_object_or_404(Forum.objects.public().select_related("place__country"), pk=pk)
+    context = {
+        "forum": forum,
+        "meetings": forum.meetings.public().with_list_data().newest_first(),
+        "agreements": forum.agreements_signed.public(),
+        "sources": forum.sources.filter(pk__in=Source.objects.public().values("pk")),
+    }
+    return render(request, "events/forum_detail.html", context)
+
+
+def agreement_detail(request, slug):
+    """One agreement: its kind, date, parties and signatories, where it was signed, the meetings where it was
+    discussed and the articles that tell of it."""
+    agreement = get_object_or_404(
+        Agreement.objects.public().select_related("meeting", "forum").prefetch_related("parties", "signatories"),
+        slug=slug,
+    )
+    signed_at = agreement.meeting if agreement.meeting and agreement.meeting.status != Meeting.Status.DRAFT else None
+    context = {
+        "agreement": agreement,
+        "signed_at": signed_at,
+        "discussed": agreement.discussed_at.public().with_list_data().newest_first(),
+        "sources": agreement.sources.filter(pk__in=Source.objects.public().values("pk")),
+    }
+    return render(request, "events/agreement_detail.html", context)
 
 
 def forum_list(request):

@@ -1,3 +1,4 @@
+import datetime
 import json
 import os
 import subprocess
@@ -24,8 +25,14 @@ class Command(BaseCommand):
         parser.add_argument("articles", help="The folder of article files the annotations describe.")
         parser.add_argument("--json", action="store_true", help="Print the figures as JSON, without the misses.")
         parser.add_argument("--score-only", action="store_true", help="Score the database as it is; import nothing.")
+        parser.add_argument(
+            "--save",
+            default="",
+            help="Also write the figures, with today's date, to this JSON file (the about page shows "
+            "events/data/evaluation.json).",
+        )
 
-    def handle(self, *args, gold, articles, score_only, **options):
+    def handle(self, *args, gold, articles, score_only, save, **options):
         as_json = options["json"]
         if not Path(gold).is_file():
             raise CommandError(f"{gold}: no such annotations file.")
@@ -51,6 +58,17 @@ class Command(BaseCommand):
                 raise CommandError(
                     result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "scoring failed"
                 )
+            if save:
+                figures = subprocess.run(
+                    [*manage, "evaluate_import", gold, articles, "--score-only", "--json"],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                measured = {"measured": datetime.date.today().isoformat(), "results": json.loads(figures.stdout)}
+                Path(save).write_text(json.dumps(measured, indent=2) + "\n", encoding="utf-8")
+                self.stdout.write(f"Figures written to {save}.")
 
     def score(self, gold, articles, as_json=False):
         results = [evaluate(gold, articles, code) for code in languages_in(gold)] + [evaluate(gold, articles)]
