@@ -68,7 +68,8 @@ class Bar:
         inner = mark_safe("".join(parts))
         if not self.url:
             return format_html("<g>{}{}</g>", hit, inner)
-        return format_html('<a href="{}" aria-label="{}: {}">{}{}</a>', self.url, self.label, total, hit, inner)
+        # Named by its title (the label and the total) where its text is thinned out, by its text elsewhere.
+        return format_html('<a href="{}"><title>{}: {}</title>{}{}</a>', self.url, self.label, total, hit, inner)
 
 
 def _svg(number):

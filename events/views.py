@@ -49,7 +49,7 @@ def home(request):
 
 def meeting_list(request):
     context = filtered_meetings(request, Meeting.objects.public())
-    context["filters_open"] = not context["active"] or context["invalid"]
+    context["filters_open"] = context["invalid"]  # closed: the results come first, on a phone too
     context["exports"] = [
         (label, reverse(name) + (f"?{context['query']}" if context["query"] else ""))
         for label, name in [
