@@ -1,5 +1,6 @@
 import datetime
 import json
+import re
 
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
@@ -23,12 +24,12 @@ MIN_TERM, MAX_TERMS = 2, 5
 
 
 def search_terms(text):
-    """The words a search looks for: distinct (whatever their case), of two characters or more, the first five. A
-    one-letter word matches almost everything and costs a scan of every text for nothing."""
+    """The words a search looks for: distinct (whatever their case), of two letters or digits or more, the first five.
+    A one-letter word matches almost everything and costs a scan of every text for nothing; "/{" has no word in it."""
     found = {}
     for word in text.split():
         word = word.strip(".,;:!?\"'«»“”()[]")
-        if len(word) >= MIN_TERM:
+        if len(re.findall(r"\w", word)) >= MIN_TERM:
             found.setdefault(word.casefold(), word)
     return list(found.values())[:MAX_TERMS]
 

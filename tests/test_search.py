@@ -84,3 +84,9 @@ def test_a_match_only_in_a_name_says_it_is_a_name(client, two):
     body = client.get(reverse("events:meeting-list"), {"q": "Тлеуберди"}).content.decode()
     english_row = body[body.index(two[1].get_absolute_url()) :].split("</li>")[0]
     assert '<span class="why">a name: <mark>Тлеуберди' in english_row  # the English article spells him otherwise
+
+
+def test_a_search_of_signs_without_letters_is_refused_with_a_message(client, reference):
+    response = client.get("/meetings/", {"q": "/{ -- ()"})
+    assert response.status_code == 400
+    assert "Search for words of 2 letters or more." in response.content.decode()
