@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class EventsConfig(AppConfig):
@@ -7,4 +8,16 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         # The signals that tell the lists' counts the data changed.
-        from events import facets  # noqa: F401
+        from events import facets
+
+        post_migrate.connect(_count_afresh, sender=self, dispatch_uid="events-counts-afresh")
+        self.facets = facets
+
+
+def _count_afresh(sender, using="default", **kwargs):
+    """After `migrate` (as every deployment runs it), forget the kept counts, which a new version of the code may
+    keep in another shape, and count the default list again."""
+    from events import facets
+
+    facets.store.clear()
+    facets.warm()

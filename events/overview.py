@@ -19,9 +19,10 @@ from events.facets import cached, size_of
 from events.filters import apply_filters
 from events.models import KIND_LABELS, LEVEL_OFFICES, Meeting, MeetingQuerySet, Participant, Place, Source
 from events.views import active_filters
-from people.models import Country, Person, Position
+from people.models import Person, Position
 
 LABELLED = 10  # the places with most meetings carry their name on the map
+LATEST_PER_YEAR = 3  # meetings shown under each year of the timeline; the list has the others
 
 
 def filtered(request):
@@ -109,26 +110,40 @@ def map_view(request):
 # --- the network ----------------------------------------------------------------------------------------------------
 
 PER_SIDE = 20  # people drawn on each side: the most frequent in the filtered meetings
+TABLE_PAIRS = 40
 ROW = 26
 LEVEL_RANK = {"presidents": 0, "ministers": 1, "deputies": 2, "ambassadors": 3, "others": 4}
 
 
 def pair_counts(meetings):
     """How often each pair of a Kazakh and a Russian took part in the same meeting, and each one's meetings."""
+    sides = dict(Person.objects.filter(country__code__in=["KZ", "RU"]).values_list("pk", "country__code"))
+    kz = [pk for pk, code in sides.items() if code == "KZ"]
+    ru = [pk for pk, code in sides.items() if code == "RU"]
+    if not kz or not ru:
+        return {"pairs": [], "people": {}}
     inner, params = meetings.values("pk").query.sql_with_params()
-    participant, person, country = Participant._meta.db_table, Person._meta.db_table, Country._meta.db_table
-    sides = (
-        f"SELECT pa.meeting_id, pa.person_id, c.code FROM {participant} pa JOIN {person} pe ON pe.id = pa.person_id "
-        f"JOIN {country} c ON c.id = pe.country_id WHERE c.code IN ('KZ', 'RU') AND pa.meeting_id IN ({inner})"
-    )
+    table = Participant._meta.db_table
+
+    def listed(ids):
+        return ", ".join(str(int(pk)) for pk in ids)
+
     with connection.cursor() as cursor:
+        # From each Kazakh participation to the participants of the same meeting, through the (meeting, person)
+        # index. The unary plus keeps SQLite from probing every pair of listed values (each person by each meeting,
+        # tens of millions of lookups); PostgreSQL reads it as the plain column.
         cursor.execute(
-            f"WITH side AS ({sides}) SELECT kz.person_id, ru.person_id, COUNT(*) FROM side kz JOIN side ru "
-            "ON ru.meeting_id = kz.meeting_id AND ru.code = 'RU' WHERE kz.code = 'KZ' GROUP BY 1, 2",
+            f"SELECT a.person_id, b.person_id, COUNT(*) FROM {table} a JOIN {table} b ON b.meeting_id = a.meeting_id "
+            f"WHERE a.person_id IN ({listed(kz)}) AND +b.person_id IN ({listed(ru)}) AND +a.meeting_id IN ({inner}) "
+            "GROUP BY a.person_id, b.person_id",
             params,
         )
         pairs = [list(row) for row in cursor.fetchall()]
-        cursor.execute(f"WITH side AS ({sides}) SELECT person_id, COUNT(*) FROM side GROUP BY 1", params)
+        cursor.execute(
+            f"SELECT person_id, COUNT(*) FROM {table} WHERE person_id IN ({listed(sides)}) "
+            f"AND +meeting_id IN ({inner}) GROUP BY person_id",
+            params,
+        )
         people = dict(cursor.fetchall())
     return {"pairs": pairs, "people": people}
 
@@ -144,28 +159,46 @@ def levels_of(people_ids):
     return found
 
 
+def network_summary(meetings):
+    """What the network draws and lists, small enough to keep: the people shown on each side, the pairs drawn among
+    them and the most frequent pairs, with the numbers of pairs and of people left out."""
+    counts = pair_counts(meetings)
+    known = Person.objects.filter(pk__in=list(counts["people"]))
+    names = {pk: (name, code) for pk, name, code in known.values_list("pk", "name", "country__code")}
+    ranked_people = sorted(counts["people"], key=lambda pk: (-counts["people"][pk], names[pk][0]))
+    shown = {code: [pk for pk in ranked_people if names[pk][1] == code][:PER_SIDE] for code in ("KZ", "RU")}
+    drawn = set(shown["KZ"]) | set(shown["RU"])
+    ranked = sorted(counts["pairs"], key=lambda row: (-row[2], row[0], row[1]))
+    # Drawn: the pairs of the people shown; listed: the most frequent. The thousands of others are only counted.
+    kept = [row for row in ranked if row[0] in drawn and row[1] in drawn]
+    kept += [row for row in ranked[:TABLE_PAIRS] if row not in kept]
+    wanted = drawn | {pk for row in kept for pk in row[:2]}
+    return {
+        "people": {pk: counts["people"][pk] for pk in wanted},
+        "shown": shown,
+        "pairs": sorted(kept, key=lambda row: (-row[2], row[0], row[1])),
+        "pair_count": len(ranked),
+        "hidden": len(ranked_people) - len(drawn),
+        "top": ranked[0][2] if ranked else 1,
+    }
+
+
 def network_view(request):
     meetings, params, form = filtered(request)
-    counts = cached(f"network?{params.urlencode()}", size_of(meetings), lambda: pair_counts(meetings))
-    people = {p.pk: p for p in Person.objects.filter(pk__in=list(counts["people"])).select_related("country")}
+    summary = cached(f"network?{params.urlencode()}", size_of(meetings), lambda: network_summary(meetings))
+    people = {p.pk: p for p in Person.objects.filter(pk__in=list(summary["people"])).select_related("country")}
     levels = levels_of(list(people))
-    sides = {"KZ": [], "RU": []}
-    for pk in sorted(people, key=lambda pk: (-counts["people"][pk], people[pk].name)):
-        sides[people[pk].country.code].append(pk)
-    shown = {code: ids[:PER_SIDE] for code, ids in sides.items()}
-    rows = max(len(ids) for ids in shown.values()) if people else 0
-    height = 40 + rows * ROW
-    position = {}
-    nodes = []
+    shown = summary["shown"]
+    rows = max(len(ids) for ids in shown.values())
+    position, nodes = {}, []
     for code, x, anchor in (("KZ", LEFT, "end"), ("RU", RIGHT, "start")):
         for index, pk in enumerate(shown[code]):
             y = 30 + index * ROW
             position[pk] = y
-            person = people[pk]
             nodes.append(
                 {
-                    "person": person,
-                    "n": counts["people"][pk],
+                    "person": people[pk],
+                    "n": summary["people"][pk],
                     "x": x,
                     "y": y,
                     "text_x": x - 10 if anchor == "end" else x + 10,
@@ -173,21 +206,19 @@ def network_view(request):
                     "level": levels.get(pk, "others"),
                 }
             )
-    top = max((n for _, _, n in counts["pairs"]), default=1)
     lines = []
-    for kz, ru, n in sorted(counts["pairs"], key=lambda row: -row[2]):
-        level = max(levels.get(kz, "others"), levels.get(ru, "others"), key=LEVEL_RANK.get)
+    for kz, ru, n in summary["pairs"]:
         entry = {
             "kz": people[kz],
             "ru": people[ru],
             "n": n,
-            "level": level,
+            "level": max(levels.get(kz, "others"), levels.get(ru, "others"), key=LEVEL_RANK.get),
             "url": list_link(params, person=[people[kz].slug, people[ru].slug]),
         }
         if kz in position and ru in position:
-            entry.update(y1=position[kz], y2=position[ru], width=f"{1 + 7 * math.sqrt(n / top):.1f}")
+            width = 1 + 7 * math.sqrt(n / summary["top"])
+            entry.update(y1=position[kz], y2=position[ru], width=f"{width:.1f}")
         lines.append(entry)
-    hidden = sum(len(ids) - len(shown[code]) for code, ids in sides.items())
     return render(
         request,
         "events/network.html",
@@ -195,11 +226,11 @@ def network_view(request):
             **form,
             "nodes": nodes,
             "drawn": [line for line in lines if "y1" in line][::-1],  # the thickest drawn last, on top
-            "pairs": lines[:40],
-            "pair_count": len(lines),
-            "hidden": hidden,
+            "pairs": lines[:TABLE_PAIRS],
+            "pair_count": summary["pair_count"],
+            "hidden": summary["hidden"],
             "width": WIDTH,
-            "height": height,
+            "height": 40 + rows * ROW,
             "left": LEFT,
             "right": RIGHT,
             "levels": [(key, label) for key, label in [*MeetingQuerySet.LEVELS.items(), ("others", "others")]],
@@ -222,7 +253,7 @@ def timeline(request):
         size_of(public),
         lambda: {
             "counts": public.counts_by_year_and_kind(),
-            "latest": public.latest_of_each_year(3),
+            "latest": public.latest_of_each_year(LATEST_PER_YEAR),
             "terms": ministers_terms(public),
         },
     )
@@ -231,7 +262,11 @@ def timeline(request):
         year = years.setdefault(row["year"], {"total": 0, "kinds": [], "latest": []})
         year["total"] += row["n"]
         year["kinds"].append((KIND_LABELS[row["kind"]], row["n"]))
-    latest = Meeting.objects.filter(pk__in=summary["latest"]).with_list_data().newest_first()
+    latest = (
+        Meeting.objects.filter(pk__in=summary["latest"])
+        .only("title", "slug", "date", "date_precision", "end_date", "kind")
+        .newest_first()
+    )
     for meeting in latest:
         years[meeting.date.year]["latest"].append(meeting)
     by_kind = {}

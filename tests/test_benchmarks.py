@@ -63,6 +63,11 @@ def results(person_median=25.0, csv_ratio=2.5, rate=60.0, worst=2.0, json_ratio=
             page("person detail", person_median, 17),
             page("people suggestions", 8.0, 4),
             page("people suggestions, with a year", 12.0, 5),
+            page("map", 30.0, 6),
+            page("map, person + year", 20.0, 8),
+            page("network", 30.0, 6),
+            page("timeline", 30.0, 6),
+            page("about", 30.0, 6),
         ]
     }
     few = {"pages": [dict(p, queries=p["queries"]) for p in pages["pages"]]}

@@ -34,6 +34,11 @@ class Command(BaseCommand):
             ("list, free text", ["/meetings/?q=Lavrov"]),
             ("meeting detail", details),
             ("person detail", [f"/people/{person}/"]),
+            ("map", ["/map/"]),
+            ("map, person + year", [f"/map/?person={person}&year={year}"]),
+            ("network", ["/network/"]),
+            ("timeline", ["/timeline/"]),
+            ("about", ["/about/"]),
             ("people suggestions", [f"/people/suggest?name={typed}"]),
             ("people suggestions, with a year", [f"/people/suggest?name={typed}&year={year}"]),
         ]

@@ -23,6 +23,11 @@ PAGES = [
     "person detail",
     "people suggestions",
     "people suggestions, with a year",
+    "map",
+    "map, person + year",
+    "network",
+    "timeline",
+    "about",
 ]
 LIMITS = {
     "list, free text": 100,
@@ -31,6 +36,11 @@ LIMITS = {
     "person detail": 30,
     "people suggestions": 50,
     "people suggestions, with a year": 50,
+    "map": 100,
+    "map, person + year": 100,
+    "network": 100,
+    "timeline": 100,
+    "about": 100,
 }
 
 
