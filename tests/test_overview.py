@@ -141,3 +141,12 @@ def test_the_about_page_sets_articles_beside_meetings_per_year_and_gives_the_eva
     meetings = re.search(r'id="chart-meetings".*?</figure>', body, re.S).group(0)
     assert re.search(r'<th scope="row"><a href="/meetings/\?year=2020">2020</a></th><td>1</td>', meetings)
     assert "How good it is" in body and "How to cite" in body
+
+
+def test_russian_spellings_are_marked_as_russian_for_screen_readers(client):
+    body = client.get("/people/sergey-lavrov/").content.decode()
+    assert '<span lang="ru">Лавров</span>' in body
+    assert '<span lang="ru">Lavrov</span>' not in body
+    meeting = MeetingFactory(title="Переговоры Лаврова и Нуртлеу")
+    listing = client.get("/meetings/").content.decode()
+    assert f'<a href="{meeting.get_absolute_url()}" lang="ru">' in listing
