@@ -3,6 +3,8 @@
 
 import datetime
 
+from django.urls import reverse
+
 from events.models import KIND_LABELS, Meeting
 
 GAP = datetime.timedelta(days=3)  # meetings abroad at most this far apart belong to one trip
@@ -36,8 +38,10 @@ def trips(person, meetings):
         current["end"] = max(current["end"], end)
         if country not in current["countries"]:
             current["countries"].append(country)
-        if row["place__slug"] and (row["place__name"], row["place__slug"]) not in current["places"]:
-            current["places"].append((row["place__name"], row["place__slug"]))
+        if row["place__slug"]:
+            place = (row["place__name"], reverse("events:place-detail", kwargs={"slug": row["place__slug"]}))
+            if place not in current["places"]:
+                current["places"].append(place)
         current["meetings"].append(
             {"url": f"/meetings/{row['pk']}-{row['slug']}/", "title": row["title"], "kind": KIND_LABELS[row["kind"]]}
         )

@@ -31,7 +31,7 @@ from events.travels import trips as travel_log
 from people.models import Person, Position
 
 PAGE_SIZE = 25
-TRIPS_SHOWN = 25
+TRIPS_SHOWN = 12
 LATEST = 50  # meetings on a place's or an organization's page; the list, filtered to it, has them all
 
 
