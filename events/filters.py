@@ -122,6 +122,16 @@ class DateOrder(django_filters.OrderingFilter):
         return qs
 
 
+YES_NO = [("yes", "yes"), ("no", "no")]
+
+
+def choice(choices, label, method=None, empty_label="any"):
+    """A filter by one of a few values, chosen from a select whose empty choice means any."""
+    return django_filters.ChoiceFilter(
+        choices=list(choices), empty_label=empty_label, method=method, label=label, widget=OnePassSelect
+    )
+
+
 class MeetingFilter(django_filters.FilterSet):
     """The one set of filters behind the meeting list, the person pages and the exports."""
 
@@ -158,45 +168,13 @@ class MeetingFilter(django_filters.FilterSet):
     region = django_filters.CharFilter(
         method="filter_region", label="Region discussed", max_length=100, widget=OnePassTextInput
     )
-    level = django_filters.ChoiceFilter(
-        choices=list(MeetingQuerySet.LEVELS.items()),
-        empty_label="any",
-        method="filter_level",
-        label="Level",
-        widget=OnePassSelect,
-    )
+    level = choice(MeetingQuerySet.LEVELS.items(), "Level", "filter_level")
     outlet = django_filters.CharFilter(method="filter_outlet", label="Outlet", max_length=200, widget=OnePassTextInput)
-    language = django_filters.ChoiceFilter(
-        choices=list(Source.LANGUAGES.items()),
-        empty_label="any",
-        method="filter_language",
-        label="Language of a source",
-        widget=OnePassSelect,
-    )
-    has_agreement = django_filters.ChoiceFilter(
-        choices=[("yes", "yes"), ("no", "no")],
-        empty_label="any",
-        method="filter_agreement",
-        label="Agreement signed",
-        widget=OnePassSelect,
-    )
-    stage = django_filters.ChoiceFilter(
-        choices=Meeting.Stage.choices, empty_label="any", label="Held or planned", widget=OnePassSelect
-    )
-    date_unknown = django_filters.ChoiceFilter(
-        choices=[("yes", "yes"), ("no", "no")],
-        empty_label="any",
-        method="filter_date_unknown",
-        label="Date unknown",
-        widget=OnePassSelect,
-    )
-    host = django_filters.ChoiceFilter(
-        choices=list(MeetingQuerySet.HOSTS.items()),
-        empty_label="anywhere",
-        method="filter_host",
-        label="Where",
-        widget=OnePassSelect,
-    )
+    language = choice(Source.LANGUAGES.items(), "Language of a source", "filter_language")
+    has_agreement = choice(YES_NO, "Agreement signed", "filter_agreement")
+    stage = choice(Meeting.Stage.choices, "Held or planned")
+    date_unknown = choice(YES_NO, "Date unknown", "filter_date_unknown")
+    host = choice(MeetingQuerySet.HOSTS.items(), "Where", "filter_host", empty_label="anywhere")
     sort = DateOrder(fields=(("date", "date"),), empty_label=None, label="Sort", widget=OnePassSelect)
 
     class Meta:
