@@ -16,8 +16,14 @@ class EventsConfig(AppConfig):
 
 def _count_afresh(sender, using="default", **kwargs):
     """After `migrate` (as every deployment runs it), forget the kept counts, which a new version of the code may
-    keep in another shape, and count the default list again."""
-    from events import facets
+    keep in another shape, and count the default list again. Not after the tables were taken away (migrating
+    back to zero)."""
+    from django.db import connections
 
-    facets.store.clear()
-    facets.warm()
+    from events import facets
+    from events.models import Meeting
+
+    tables = set(connections[using].introspection.table_names())
+    if {Meeting._meta.db_table, facets.TABLE} <= tables:
+        facets.store.clear()
+        facets.warm()

@@ -10,6 +10,7 @@ computing them.
 import hashlib
 import threading
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.db.models import Count, F, Max, Q
@@ -32,6 +33,7 @@ FILTERED_SECONDS = 300  # counts of a filtered set: kept a few minutes (the defa
 DEFAULT_LIST = "facets:/meetings/?"
 
 store = caches["counts"]
+TABLE = settings.CACHES["counts"]["LOCATION"]
 
 
 def size_of(meetings):
