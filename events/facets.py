@@ -8,11 +8,13 @@ computing them.
 """
 
 import hashlib
+import logging
 import threading
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
+from django.core.signals import request_finished
+from django.db import DatabaseError, connection
 from django.db.models import Count, F, Max, Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -27,6 +29,8 @@ from events.models import (
     level_condition,
 )
 from people.models import Person
+
+logger = logging.getLogger(__name__)
 
 TOP = 12  # entries of a facet shown; the people picker finds the others
 FILTERED_SECONDS = 300  # counts of a filtered set: kept a few minutes (the default list's are kept until replaced)
@@ -176,7 +180,9 @@ def _note_change(sender, **kwargs):
 
 
 def forget_changes():
+    """At the start of a request that may change data: nothing noted yet, and its end is to be watched."""
     _changed.flag = False
+    _changed.in_request = True
 
 
 def warm_if_changed():
@@ -185,5 +191,18 @@ def warm_if_changed():
         warm()
 
 
+def _after_response(sender, **kwargs):
+    if not getattr(_changed, "in_request", False):
+        return  # a reading request: nothing it did needs counting
+    _changed.in_request = False
+    try:
+        warm_if_changed()
+    except DatabaseError:  # the counts are then made by the next reader; the change itself is saved
+        logger.exception("The lists' counts could not be made again after a change")
+        _changed.flag = False
+
+
 for _signal in (post_save, post_delete, m2m_changed):
     _signal.connect(_note_change, dispatch_uid=f"facets-{_signal!r}")
+# Sent once the response has been handed to the server (on closing it): the editor does not wait for the counts.
+request_finished.connect(_after_response, dispatch_uid="facets-after-response")

@@ -143,8 +143,9 @@ class Budget:
 
 
 class CountsMiddleware:
-    """After a request that may have changed data (an editor's save, merge or import), count the default list again,
-    so that its next reader, in any process, finds the counts ready (events/facets.py)."""
+    """A request that may change data (an editor's save, merge or import) starts with nothing noted; if it changes
+    what the counts are made of, they are counted again once its response has gone (events/facets.py), so that the
+    next reader, in any process, finds them ready, and the editor does not wait for them."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -152,9 +153,6 @@ class CountsMiddleware:
     def __call__(self, request):
         from events import facets
 
-        if request.method in ("GET", "HEAD", "OPTIONS"):
-            return self.get_response(request)
-        facets.forget_changes()
-        response = self.get_response(request)
-        facets.warm_if_changed()
-        return response
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            facets.forget_changes()
+        return self.get_response(request)
