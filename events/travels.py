@@ -5,6 +5,7 @@ import datetime
 
 from django.urls import reverse
 
+from events.dates import Precision, format_partial
 from events.models import KIND_LABELS, Meeting
 
 GAP = datetime.timedelta(days=3)  # meetings abroad at most this far apart belong to one trip
@@ -20,7 +21,7 @@ def trips(person, meetings):
         .exclude(kind=Meeting.Kind.PHONE_CALL)
         .order_by("date", "id")
         .values(
-            "pk", "slug", "date", "end_date", "kind", "title", "place__name", "place__slug",
+            "pk", "slug", "date", "date_precision", "end_date", "kind", "title", "place__name", "place__slug",
             "place__country_id", "place__country__name", "country_id", "country__name",
         )
     )  # fmt: skip
@@ -32,8 +33,11 @@ def trips(person, meetings):
             continue
         country = row["place__country__name"] or row["country__name"]
         end = row["end_date"] or row["date"]
-        if current is None or row["date"] - current["end"] > GAP:
-            current = {"start": row["date"], "end": end, "countries": [], "places": [], "meetings": []}
+        partial = row["date_precision"] != Precision.DAY
+        if current is None or partial or current["when"] or row["date"] - current["end"] > GAP:
+            # A meeting known only by its month or year is a trip of its own, told by that month or year.
+            when = format_partial(row["date"], row["date_precision"]) if partial else ""
+            current = {"start": row["date"], "end": end, "when": when, "countries": [], "places": [], "meetings": []}
             found.append(current)
         current["end"] = max(current["end"], end)
         if country not in current["countries"]:

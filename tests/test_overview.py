@@ -93,14 +93,18 @@ def test_a_travel_log_groups_meetings_abroad_a_few_days_apart_into_one_trip(clie
     ]
     for day, slug in stops:
         ParticipantFactory(meeting=MeetingFactory(date=day, place=Place.objects.get(slug=slug)), person=tleuberdi)
+    # Known only as "September 2021": a trip of its own, told by its month, not as the 1st.
+    moscow = Place.objects.get(slug="moscow")
+    vague = MeetingFactory(date=datetime.date(2021, 9, 1), date_precision="month", place=moscow)
+    ParticipantFactory(meeting=vague, person=tleuberdi)
     ParticipantFactory(meeting=MeetingFactory(date=datetime.date(2021, 7, 1), place=None, kind="phone_call"),
                        person=tleuberdi)  # fmt: skip
     body = client.get("/people/mukhtar-tleuberdi/").content.decode()
     table = re.search(r'<table class="travel-log">.*?</table>', body, re.S).group(0)
     rows = re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", table, re.S)
     trips = [(dates, country) for dates, country, _ in rows]
-    assert trips == [("1 Jun 2021", "Russia"), ("5 Apr – 7 Apr 2021", "Russia")]
-    assert ">Moscow</a>, <a" in rows[1][2] and ">Kazan</a>" in rows[1][2]
+    assert trips == [("September 2021", "Russia"), ("1 Jun 2021", "Russia"), ("5 Apr – 7 Apr 2021", "Russia")]
+    assert ">Moscow</a>, <a" in rows[2][2] and ">Kazan</a>" in rows[2][2]
 
 
 def test_forum_and_agreement_pages_show_their_meetings_and_sources_and_hide_drafts(client):
