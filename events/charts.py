@@ -120,9 +120,16 @@ def bar_chart(counts, title, link=None):
     return stacked_chart([(label, [value], link(label) if link else "") for label, value in counts], [title], title)
 
 
-def per_year(rows):
-    """Fill the gaps between the first and last year so the time axis is honest."""
-    counts = {row["year"]: row["n"] for row in rows}
-    if not counts:
+def every_year(rows):
+    """Rows of counts per year (dicts with "year"), with the years between the first and the last filled with
+    zeros, so the time axis is honest."""
+    found = {row["year"]: row for row in rows}
+    if not found:
         return []
-    return [(year, counts.get(year, 0)) for year in range(min(counts), max(counts) + 1)]
+    empty = {key: 0 for key in next(iter(found.values())) if key != "year"}
+    return [found.get(year, {**empty, "year": year}) for year in range(min(found), max(found) + 1)]
+
+
+def per_year(rows):
+    """(year, n) for every year between the first and the last of ``rows``."""
+    return [(row["year"], row["n"]) for row in every_year(rows)]

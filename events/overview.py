@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from events import facets, maps
-from events.charts import bar_chart, per_year
+from events.charts import bar_chart, per_year, stacked_chart
 from events.facets import cached, size_of
 from events.filters import apply_filters
 from events.models import KIND_LABELS, LEVEL_OFFICES, Meeting, MeetingQuerySet, Participant, Place, Source
@@ -271,21 +271,22 @@ def timeline(request):
         years[meeting.date.year]["latest"].append(meeting)
     by_kind = {}
     for row in summary["counts"]:
-        by_kind[KIND_LABELS[row["kind"]]] = by_kind.get(KIND_LABELS[row["kind"]], 0) + row["n"]
-    totals = [{"year": year, "n": data["total"]} for year, data in sorted(years.items())]
-    kinds = {label: key for key, label in KIND_LABELS.items()}
+        by_kind[row["kind"]] = by_kind.get(row["kind"], 0) + row["n"]
+    totals = [{"year": year, "n": data["total"]} for year, data in years.items()]
+    meetings = reverse("events:meeting-list")
     return render(
         request,
         "events/timeline.html",
         {
             "years": sorted(years.items(), reverse=True),
-            "year_chart": bar_chart(
-                per_year(totals), "Meetings per year", link=lambda year: f"{reverse('events:meeting-list')}?year={year}"
-            ),
-            "kind_chart": bar_chart(
-                sorted(by_kind.items(), key=lambda kv: -kv[1]),
+            "year_chart": bar_chart(per_year(totals), "Meetings per year", link=lambda y: f"{meetings}?year={y}"),
+            "kind_chart": stacked_chart(
+                [
+                    (KIND_LABELS[kind], [n], f"{meetings}?kind={kind}")
+                    for kind, n in sorted(by_kind.items(), key=lambda kv: -kv[1])
+                ],
+                ["Meetings by kind"],
                 "Meetings by kind",
-                link=lambda label: f"{reverse('events:meeting-list')}?kind={kinds[label]}",
             ),
             "terms": terms_chart(summary["terms"]),
         },
@@ -305,15 +306,16 @@ def ministers_terms(meetings):
         .annotate(year=ExtractYear("meeting__date"))
         .values_list("person_id", "year", "meeting__date")
     )
-    per_year = {}
-    for person_id, year, day in counted:
-        for term in terms:
-            if term["person_id"] == person_id and (term["start"] or day) <= day <= (term["end"] or day):
-                key = (person_id, term["start"])
-                per_year.setdefault(key, {}).setdefault(year, 0)
-                per_year[key][year] += 1
+    by_person = {}
     for term in terms:
-        term["years"] = sorted(per_year.get((term["person_id"], term["start"]), {}).items())
+        term["counts"] = {}
+        by_person.setdefault(term["person_id"], []).append(term)
+    for person_id, year, day in counted:
+        for term in by_person[person_id]:
+            if (term["start"] or day) <= day <= (term["end"] or day):
+                term["counts"][year] = term["counts"].get(year, 0) + 1
+    for term in terms:
+        term["years"] = sorted(term.pop("counts").items())
     return terms
 
 
@@ -401,9 +403,12 @@ def coverage(public):
             .annotate(n=Count("pk"))
             .order_by("year")
         ),
-        "per_outlet": list(
-            sources.values("outlet", "language").annotate(n=Count("pk")).order_by("-n", "outlet", "language")[:40]
-        ),
+        "per_outlet": [
+            {**row, "language_name": Source.LANGUAGES.get(row["language"], row["language"])}
+            for row in sources.values("outlet", "language")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "outlet", "language")[:40]
+        ],
         "undated": sources.filter(published__isnull=True).count(),
         "people": Person.objects.public().count(),
         "places": Place.objects.public().count(),
@@ -430,12 +435,10 @@ def about(request):
         {
             "size": size,
             "held": held,
-            "languages": Source.LANGUAGES,
             "sources_chart": bar_chart([(y, sources_per_year.get(y, 0)) for y in span], "Articles per year published"),
             "meetings_chart": bar_chart(
                 [(y, meetings_per_year.get(y, 0)) for y in span], "Meetings per year held", link=link
             ),
-            "years": [(y, sources_per_year.get(y, 0), meetings_per_year.get(y, 0)) for y in span],
             "evaluation": evaluation,
             "site": request.build_absolute_uri("/").rstrip("/"),
             "today": datetime.date.today(),

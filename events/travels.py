@@ -47,7 +47,11 @@ def trips(person, meetings):
             if place not in current["places"]:
                 current["places"].append(place)
         current["meetings"].append(
-            {"url": f"/meetings/{row['pk']}-{row['slug']}/", "title": row["title"], "kind": KIND_LABELS[row["kind"]]}
+            {
+                "url": reverse("events:meeting-detail", kwargs={"pk": row["pk"], "slug": row["slug"]}),
+                "title": row["title"],
+                "kind": KIND_LABELS[row["kind"]],
+            }
         )
     for trip in found:
         trip["remark"] = trip["meetings"][:REMARKS]

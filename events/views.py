@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events import export, facets, search
-from events.charts import stacked_chart
+from events.charts import every_year, stacked_chart
 from events.facets import cached, size_of
 from events.filters import apply_filters
 from events.models import (
@@ -117,20 +117,11 @@ def year_chart(params, years):
     """Meetings per year, each bar split by where they took place; a bar leads to the list of its year."""
     hosts = list(MeetingQuerySet.HOSTS)
     rows = []
-    for row in _every_year(years[::-1]):
+    for row in every_year(years):
         values = [row[key] for key in hosts]
         rows.append((row["year"], [*values, row["n"] - sum(values)], "?" + _with(params, "year", row["year"])))
     names = [*MeetingQuerySet.HOSTS.values(), "place unknown"]
     return stacked_chart(rows, names, "Meetings per year, by where they took place")
-
-
-def _every_year(rows):
-    """The rows of per-year counts with the years between filled with zeros, so the time axis is honest."""
-    if not rows:
-        return []
-    found = {row["year"]: row for row in rows}
-    empty = {key: 0 for key in rows[0] if key != "year"}
-    return [found.get(year, {**empty, "year": year}) for year in range(rows[0]["year"], rows[-1]["year"] + 1)]
 
 
 def show_why_matched(page, terms):
