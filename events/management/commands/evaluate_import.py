@@ -9,7 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from events.ingest.evaluation import evaluate, languages_in
+from events.ingest.evaluation import PARTS, evaluate, languages_in
 
 
 class Command(BaseCommand):
@@ -71,14 +71,18 @@ class Command(BaseCommand):
                 self.stdout.write(f"Figures written to {save}.")
 
     def score(self, gold, articles, as_json=False):
-        results = [evaluate(gold, articles, code) for code in languages_in(gold)] + [evaluate(gold, articles)]
+        results = [
+            evaluate(gold, articles, code, part) for code in [*languages_in(gold), None] for part in (*PARTS, None)
+        ]
         if as_json:
             self.stdout.write(json.dumps([{k: v for k, v in r.items() if k != "misses"} for r in results]))
             return
-        for line in results[-1]["misses"]:
+        # Only the misses of the part that is read: the held-out part is scored and never shown.
+        for line in next(r for r in results if r["lang"] == "all" and r["part"] == "read")["misses"]:
             self.stdout.write(f"  {line}")
         columns = [
             ("language", "lang"),
+            ("part", "part"),
             ("core events", "gold_core_events"),
             ("strict TP", "tp_strict"),
             ("loose TP", "tp_loose"),
@@ -89,6 +93,9 @@ class Command(BaseCommand):
             ("date", None),
             ("place", None),
             ("people", None),
+            ("kind", None),
+            ("held/planned", None),
+            ("other kinds", "other_kinds_found"),
             ("from unrelated", "distractor_meetings"),
             ("merged groups", "same_meeting_groups_merged"),
             ("refused", "articles_refused"),
@@ -100,6 +107,8 @@ class Command(BaseCommand):
                 "date": fields.get("date", "-"),
                 "place": fields.get("place", "-"),
                 "people": fields.get("participants", "-"),
+                "kind": fields.get("kind", "-"),
+                "held/planned": fields.get("stage", "-"),
             }
             rows.append([str(result[key]) if key else extra[label] for label, key in columns])
         header = [label for label, _ in columns]
