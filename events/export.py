@@ -46,7 +46,8 @@ MEETING_COLUMNS = [
     Column(
         "kind",
         "text",
-        "official visit, working visit, talks, phone call, consultations, multilateral meeting or ceremony.",
+        "official visit, working visit, talks, phone call, consultations, multilateral meeting, ceremony, message "
+        "(letters, congratulations, condolences) or démarche (an envoy summoned, a note handed over).",
     ),
     Column("title", "text", "Title of the meeting."),
     Column("place", "text or empty", "Current name of the place."),

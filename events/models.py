@@ -679,6 +679,8 @@ class Meeting(models.Model):
         CONSULTATIONS = "consultations", "consultations"
         MULTILATERAL = "multilateral", "multilateral meeting"
         CEREMONY = "ceremony", "ceremony"
+        MESSAGE = "message", "message"
+        DEMARCHE = "demarche", "démarche"
 
     class Status(models.TextChoices):
         DRAFT = "draft", "draft"

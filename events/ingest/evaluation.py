@@ -193,6 +193,8 @@ def evaluate(gold_path, articles_dir, language=None, part=None):
             if event.get("kind") == "other" and event.get("status", "held") == "held" and event.get("participants"):
                 tally.other_total += 1
                 tally.other_found += best is not None
+                if best is None:
+                    tally.misses.append(f"{article['file']}#{index} other kind missed: {event.get('participants')}")
             if best is None:
                 if is_core(event):
                     tally.fn += 1

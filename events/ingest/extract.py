@@ -16,6 +16,7 @@ from events.ingest.findings import (
     DIPLOMATIC_OFFICES,
     KIND_RANK,
     KZ,
+    ONE_SIDED,
     RU,
     EventFinding,
     Extraction,
@@ -87,6 +88,14 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             self.place_event(event)
             self.complete_participants(event)
             event.name = self.multilateral_name(event) if event.multilateral else ""
+            if event.kind == Kind.MESSAGE:
+                # A message is sent, not held anywhere: a dateline is only where it was reported.
+                event.place, event.place_as_written, event.place_basis, event.place_quote = None, "", "", None
+                event.host = ""
+            elif event.kind == Kind.DEMARCHE and (envoys := self.envoy_countries(event)):
+                # The envoy is summoned by the other side's ministry: that side hosts.
+                if len(envoys) == 1 and envoys <= {KZ, RU}:
+                    self.held_by_ministry(event, ({KZ, RU} - envoys).pop())
         events = self.fold_side_talks(events)
         kept, dropped = [], []
         for event in events:
@@ -480,10 +489,43 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
 
     # --- naming and filtering ----------------------------------------------------------------------------------
 
+    def held_by_ministry(self, event, country):
+        """A démarche takes place at the ministry that summons: its country hosts; a dateline elsewhere is only
+        where the report was filed."""
+        event.host = country
+        if event.place is not None and event.place.country != country:
+            event.place, event.place_as_written, event.place_basis, event.place_quote = None, "", "", None
+
+    def envoy_countries(self, event):
+        """The countries of the ambassadors and chargés d'affaires among a contact's participants."""
+        day = event.date.value if event.date else None
+        found = set()
+        for person in event.participants.values():
+            office = person.office or person.stated_office
+            if not office and person.person_id and day is not None:
+                term = self.gaz.position_on(person.person_id, day)
+                office = term.office if term else ""
+            if office == "ambassador":
+                found.add(person.country)
+        return found
+
+    def other_side_named(self, event):
+        """The country that a contact with one side named was held with: the only one of the pair its sentences
+        name besides the participants' own."""
+        named = {m.payload for s in event.sentences for m in self.within(self.countries, s)} & {KZ, RU}
+        others = named - event.countries
+        return others.pop() if len(others) == 1 and event.countries & {KZ, RU} else ""
+
     def rejection(self, event):
         countries = event.countries
         if not event.participants:
             return "names no participant"
+        if not {KZ, RU} <= countries and event.kind in ONE_SIDED and (other := self.other_side_named(event)):
+            # "The Russian chargé d'affaires was summoned to the Kazakh Foreign Ministry": the other side is the
+            # ministry, which receives or sends in its own name.
+            if event.kind == Kind.DEMARCHE:
+                self.held_by_ministry(event, other)
+            countries = countries | {other}
         if not {KZ, RU} <= countries:
             if event.multilateral:
                 # A council of an organization both belong to, in an article that speaks of both countries: the

@@ -24,8 +24,12 @@ KIND_RANK = {
     Kind.CONSULTATIONS: 5,
     Kind.PHONE_CALL: 4,
     Kind.TALKS: 2,
+    Kind.DEMARCHE: 3,
     Kind.CEREMONY: 1,
+    Kind.MESSAGE: 1,
 }
+# Contacts at a distance, told with one side named: a note handed to an envoy names the ministry, not a person.
+ONE_SIDED = {Kind.DEMARCHE, Kind.MESSAGE}
 VISITS = {Kind.STATE_VISIT, Kind.OFFICIAL_VISIT, Kind.WORKING_VISIT}
 
 

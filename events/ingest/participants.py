@@ -4,7 +4,17 @@ data does not know; 'his Kazakh counterpart', 'the two ministers', 'he'; and who
 import difflib
 import re
 
-from events.ingest.findings import DIPLOMATIC_OFFICES, KZ, RU, VISITS, PersonFinding, Span, office_of, quote_of
+from events.ingest.findings import (
+    DIPLOMATIC_OFFICES,
+    KZ,
+    RU,
+    VISITS,
+    Kind,
+    PersonFinding,
+    Span,
+    office_of,
+    quote_of,
+)
 from events.ingest.reader import MAX_SENTENCE
 from people.models import Position
 
@@ -22,6 +32,7 @@ class PeopleReading:
             return self._people_cache[sentence.index]
         found, covered = [], []
         day = self.on_day()
+        not_participant = self.lang.ON_BEHALF if self.reports_message_only(sentence) else self.lang.NOT_PARTICIPANT
         previous_end = sentence.start
         for match in self.within(self.people, sentence):
             ref = match.payload
@@ -39,7 +50,7 @@ class PeopleReading:
                 continue
             covered.append((match.start, match.end))
             before = self.before(sentence, match.start)
-            if self.lang.NOT_PARTICIPANT.search(before) or self.lang.INVITATION.search(before):
+            if not_participant.search(before) or self.lang.INVITATION.search(before):
                 continue
             person = PersonFinding(ref.person_id, match.text, ref.country, "", quote_of(sentence), at=match.start)
             person.stated_office = office_of(title_words, self.lang)
@@ -52,6 +63,12 @@ class PeopleReading:
         result = list(unique.values())
         self._people_cache[sentence.index] = result
         return result
+
+    def reports_message_only(self, sentence):
+        """Whether a sentence tells of a message and of no other contact: then whoever it names wrote or received
+        it ("Lavrov congratulated Nurtleu"), where elsewhere a name after "congratulations" is only mentioned."""
+        kinds = {kind for kind, pattern in self.lang.CUES if pattern.search(sentence.text)}
+        return kinds == {Kind.MESSAGE}
 
     def invited_by(self, sentence):
         """'At the invitation of his counterpart X': X hosts the visit the sentence reports."""
@@ -78,7 +95,7 @@ class PeopleReading:
                 covered.append((start, end))
                 continue
             adjective = self._country_of(groups.get("adj"))
-            country = adjective or self._country_of(groups.get("of"))
+            country = adjective or self._country_of(groups.get("of")) or self.ministry_before(sentence.text[: match.start()])
             title_start = match.start("adj") if adjective else match.start("title")
             title = sentence.text[title_start : match.start("name")].strip(" ,")
             fuzzy = self.fuzzy_person(name)
@@ -103,6 +120,13 @@ class PeopleReading:
                     country = self.gaz.person_country[fuzzy]
                     found.append(PersonFinding(fuzzy, match.group(0), country, "", quote_of(sentence), at=start))
         return found
+
+    def ministry_before(self, text):
+        """The country of the last ministry a sentence names before a position (see the language's MINISTRY)."""
+        found = list(self.lang.MINISTRY.finditer(text))
+        if not found:
+            return ""
+        return self._country_of(found[-1].group("adj") or found[-1].group("of"))
 
     def discussing(self, sentence):
         """Who a sentence says discussed, signed or led something: named before a verb of discussing, after one of

@@ -36,6 +36,8 @@ KIND_TITLES = {
     Meeting.Kind.PHONE_CALL: "Phone call",
     Meeting.Kind.CONSULTATIONS: "Consultations",
     Meeting.Kind.CEREMONY: "Ceremony",
+    Meeting.Kind.MESSAGE: "Message",
+    Meeting.Kind.DEMARCHE: "Démarche",
     Meeting.Kind.MULTILATERAL: "Multilateral meeting",
     Meeting.Kind.STATE_VISIT: "State visit",
     Meeting.Kind.OFFICIAL_VISIT: "Official visit",

@@ -98,6 +98,21 @@ CUES = [
         r"|\b(?:was|were) (?:welcomed|greeted|met)(?= (?:at|by|on arrival)\b)|\bcredentials\b"
         r"|\blaying (?:of )?(?:flowers|a wreath|wreaths)\b",
     ),
+    # A démarche: an envoy summoned or a note handed over, told with the envoy as the object of the verb.
+    (
+        Kind.DEMARCHE,
+        r"\bsummon(?:ed|s|ing)?\b|\bnotes? of protest\b|\bprotest notes?\b|\bd[ée]marche\b"
+        r"|\bhanded (?:over )?(?:him |her )?(?:a |the )?(?:diplomatic |protest )?note\b"
+        r"|\b(?:was|were) invited to the (?:\w+ )?(?:Foreign Ministry|Ministry of Foreign Affairs|MFA)\b",
+    ),
+    # A message: a letter, telegram or congratulations sent from one to the other.
+    (
+        Kind.MESSAGE,
+        r"\b(?:congratulatory|condolence|sympathy) (?:message|letter|telegram)s?\b"
+        r"|\b(?:message|letter|telegram)s? of (?:congratulations?|condolences?|sympathy)\b"
+        r"|\b(?:sent|addressed|exchanged|received) (?:a |an )?(?:\w+ )?(?:message|letter|telegram|greeting)s?\b"
+        r"|\bcongratulated\b|\b(?:expressed|offered|conveyed) (?:his |her |their )?(?:deep(?:est)? )?condolences\b",
+    ),
     (
         Kind.TALKS,
         r"\btalks\b|\bnegotiations\b|\bdiscussions\b|\bmet\b|\bmeets?\b|\bmeeting\b|\bconversation\b|\breceived\b"
@@ -172,6 +187,14 @@ NOT_PARTICIPANT = re.compile(
     r"|preparations? (?:for|of)|preparing (?:for )?|implement\w*|congratulat\w*|condolences)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
+# A ministry named with its country: an official named after it without a country of their own serves it
+# ("summoned to the Kazakh Foreign Ministry, where Deputy Minister X handed him a note").
+MINISTRY = re.compile(
+    r"\b(?P<adj>Kazakh(?:stani)?|Russian|Kazakhstan['’]s|Russia['’]s)\s+(?:Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+Affairs|MFA)\b"
+    r"|\b(?:Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+Affairs|MFA)\s+of\s+(?P<of>Kazakhstan|Russia)\b"
+)
+# In a sentence that reports a message, everyone named wrote or received it, except those it was sent for.
+ON_BEHALF = re.compile(r"\b(?:on behalf of|on the instructions? of|instructed by)\s+[^.;]{0,60}$", re.IGNORECASE)
 TITLE_KEYWORD = re.compile(
     r"\b(?:Minister|President|Ambassador|Secretary|Chairman|Head|Deputy|Envoy|FM|Chief|Director|Representative"
     r"|Spokes\w+)\b"
@@ -185,10 +208,11 @@ COUNTERPART = re.compile(
 TITLE_WORDS = (
     r"(?:(?:First\s+)?Deputy\s+(?:Foreign\s+Minister|Minister\s+of\s+Foreign\s+Affairs)|Foreign\s+Minister"
     r"|Minister\s+of\s+Foreign\s+Affairs|Ambassador(?:\s+Extraordinary\s+and\s+Plenipotentiary)?"
+    r"|(?:[Tt]emporary\s+)?[Cc]harg[ée]\s+d['’][Aa]ffaires(?:\s+a\.\s?i\.)?"
     r"|State\s+Secretary|Secretary\s+of\s+State|Special\s+(?:Envoy|Representative))"
 )
 UNKNOWN_TITLED = re.compile(
-    rf"(?:(?P<adj>(?!Deputy\b|First\b)[A-Z][a-z]+)\s+)?(?P<title>{TITLE_WORDS})"
+    rf"(?:(?P<adj>(?!Deputy\b|First\b)[A-Z][a-z]+(?:['’]s)?)\s+)?(?P<title>{TITLE_WORDS})"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][a-z]+(?:\s+Federation|\s+Republic)?))?"
     r"(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+Federation)?)?,?\s+"
     r"(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})"
@@ -424,5 +448,5 @@ OFFICES = [
     (re.compile(r"\bDeputy\b.*\b(?:Foreign|MFA)\b|\bDeputy Minister of Foreign Affairs\b|\bVice[- ]Minister\b", re.I),
      "deputy_foreign_minister"),
     (re.compile(r"\bForeign Minister\b|\bMinister of Foreign Affairs\b|\bFM\b", re.I), "foreign_minister"),
-    (re.compile(r"\bAmbassador\b|\bEnvoy\b", re.I), "ambassador"),
+    (re.compile(r"\bAmbassador\b|\bEnvoy\b|\bcharg[ée] d['’]affaires\b", re.I), "ambassador"),
 ]  # fmt: skip

@@ -1,0 +1,78 @@
+"""Contacts at a distance: messages between the ministers and démarches (an envoy summoned, a note handed over).
+Articles written for these tests, one per rule and language."""
+
+import datetime
+
+import pytest
+
+from events.models import Meeting
+from tests.ingest_helpers import import_text, people_of
+
+pytestmark = pytest.mark.usefixtures("reference")
+
+CONGRATULATION_EN = (
+    "ASTANA, October 25, 2025. Russian Foreign Minister Sergey Lavrov sent a congratulatory message to Kazakh "
+    "Foreign Minister Yermek Kosherbayev on Republic Day, the Russian embassy said. The two countries remain "
+    "close allies, the message said."
+)
+CONGRATULATION_RU = (
+    "МОСКВА, 26 октября 2025. Министр иностранных дел России Сергей Лавров направил поздравительную телеграмму "
+    "министру иностранных дел Казахстана Ермеку Кошербаеву по случаю Дня Республики."
+)
+SUMMONED_EN = (
+    "MOSCOW, December 12, 2020. Russia's chargé d'affaires Alexei Petrov was summoned to the Kazakh Foreign "
+    "Ministry on Saturday, where Deputy Foreign Minister Marat Syzdykov handed him a note of protest over "
+    "remarks by a Russian lawmaker."
+)
+SUMMONED_RU = (
+    "АСТАНА, 4 октября 2022. МИД России вызвал посла Казахстана в РФ Ермека Кошербаева в связи с заявлениями "
+    "казахстанских официальных лиц."
+)
+PRESIDENTS_GREETINGS_EN = (
+    "MOSCOW, April 11, 2023. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister Murat "
+    "Nurtleu in Moscow. Nurtleu conveyed greetings from President Kassym-Jomart Tokayev to President Vladimir Putin."
+)
+
+
+def test_a_message_between_ministers_is_a_message_with_both_and_no_place():
+    import_text(CONGRATULATION_EN)
+    meeting = Meeting.objects.get()
+    assert meeting.kind == Meeting.Kind.MESSAGE
+    assert meeting.date == datetime.date(2025, 10, 25)
+    assert people_of(meeting) == {"sergey-lavrov", "yermek-kosherbayev"}
+    assert meeting.place is None and meeting.country is None  # the dateline is where it was reported
+
+
+def test_a_telegram_in_russian_names_its_addressee_in_the_dative():
+    import_text(CONGRATULATION_RU)
+    meeting = Meeting.objects.get()
+    assert meeting.kind == Meeting.Kind.MESSAGE
+    assert people_of(meeting) == {"sergey-lavrov", "yermek-kosherbayev"}
+    assert meeting.place is None
+
+
+def test_an_envoy_summoned_is_a_demarche_hosted_by_the_ministry_that_summoned():
+    import_text(SUMMONED_EN)
+    meeting = Meeting.objects.get()
+    assert meeting.kind == Meeting.Kind.DEMARCHE
+    assert meeting.date == datetime.date(2020, 12, 12)
+    assert meeting.country.code == "KZ"
+    assert meeting.place is None  # the Moscow dateline is not where the note was handed over
+    names = {p.person.name for p in meeting.participants.select_related("person")}
+    assert names == {"Alexei Petrov", "Marat Syzdykov"}
+    assert meeting.participants.get(person__name="Alexei Petrov").person.country.code == "RU"
+
+
+def test_an_ambassador_summoned_by_a_ministry_named_only_as_such_is_a_demarche():
+    import_text(SUMMONED_RU)
+    meeting = Meeting.objects.get()
+    assert meeting.kind == Meeting.Kind.DEMARCHE
+    assert people_of(meeting) == {"yermek-kosherbayev"}
+    assert meeting.country.code == "RU"
+
+
+def test_greetings_conveyed_in_talks_leave_the_talks_talks_and_the_presidents_out():
+    import_text(PRESIDENTS_GREETINGS_EN)
+    meeting = Meeting.objects.get()
+    assert meeting.kind == Meeting.Kind.TALKS
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
