@@ -48,6 +48,7 @@ def is_held_out(filename):
 def in_part(filename, part):
     return part is None or (part == "held-out") == is_held_out(filename)
 
+
 # Former and variant names of cities, folded to the current one.
 CITY_ALIASES = {
     "nur-sultan": "astana",

@@ -95,7 +95,8 @@ class PeopleReading:
                 covered.append((start, end))
                 continue
             adjective = self._country_of(groups.get("adj"))
-            country = adjective or self._country_of(groups.get("of")) or self.ministry_before(sentence.text[: match.start()])
+            before_title = sentence.text[: match.start()]
+            country = adjective or self._country_of(groups.get("of")) or self.ministry_before(before_title)
             title_start = match.start("adj") if adjective else match.start("title")
             title = sentence.text[title_start : match.start("name")].strip(" ,")
             fuzzy = self.fuzzy_person(name)
