@@ -24,6 +24,7 @@ setup: $(VENV)/.installed node_modules/.installed
 data: setup
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_reference
+	$(PY) manage.py load_history
 	$(PY) manage.py import_articles fixtures/articles
 	$(PY) manage.py rebuild_search --missing
 

@@ -38,6 +38,7 @@ class Basis(models.TextChoices):
     """How a value was obtained; a stated value beats an inferred one when sources are merged."""
 
     EDITOR = "editor", "set by an editor"
+    COMPILED = "compiled", "compiled from sources"
     STATED = "stated", "stated in the text"
     DATELINE = "dateline", "from the dateline"
     INFERRED = "inferred", "inferred from the text"
@@ -49,7 +50,8 @@ BASIS_RANK = {
     Basis.INFERRED: 1,
     Basis.DATELINE: 2,
     Basis.STATED: 3,
-    Basis.EDITOR: 4,
+    Basis.COMPILED: 4,
+    Basis.EDITOR: 5,
 }
 
 
@@ -691,6 +693,14 @@ class Meeting(models.Model):
         HELD = "held", "held"
         PLANNED = "planned", "planned"
 
+    class Origin(models.TextChoices):
+        EXTRACTED = "extracted", "extracted automatically"
+        COMPILED = "compiled", "compiled from sources"
+        EDITOR = "editor", "set by an editor"
+
+    # What a compiled record states; an article merged into it adds sources and evidence, never these.
+    COMPILED_FIELDS = frozenset({"title", "date", "kind", "stage", "place", "country", "participants"})
+
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200)
     date = models.DateField(null=True, blank=True, help_text="Empty when no text fixes the date.")
@@ -731,6 +741,13 @@ class Meeting(models.Model):
     locked_fields = models.JSONField(
         default=list, blank=True, help_text="Fields corrected by hand; imports leave them alone."
     )
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
+    record_key = models.CharField(
+        max_length=120, blank=True, help_text="The key of the compiled record (fixtures/history/) this meeting is."
+    )
+    compiled_values = models.JSONField(
+        default=dict, blank=True, editable=False, help_text="What the compiled record last set, to tell an edit."
+    )
     evidence = GenericRelation(Evidence)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -748,6 +765,7 @@ class Meeting(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")), name="meeting_end_after_start"
             ),
+            models.UniqueConstraint(fields=["record_key"], condition=~Q(record_key=""), name="unique_record_key"),
         ]
 
     def __str__(self):
@@ -779,6 +797,14 @@ class Meeting(models.Model):
         if self.end_date and self.end_date != self.date:
             text += f" – {format_partial(self.end_date, Precision.DAY)}"
         return text
+
+    @property
+    def kept_fields(self):
+        """Fields an import leaves alone: those an editor corrected, and what a compiled record states."""
+        kept = set(self.locked_fields)
+        if self.origin == Meeting.Origin.COMPILED:
+            kept |= Meeting.COMPILED_FIELDS
+        return kept
 
     @property
     def kind_label(self):

@@ -168,6 +168,11 @@ class Position(models.Model):
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="positions")
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True, help_text="Empty while still in office.")
+    source_url = models.URLField("source", max_length=500, blank=True, help_text="A report of the appointment.")
+    dates_from_reports = models.BooleanField(
+        default=False,
+        help_text="Start and end are the first and last reports found naming the office, not the appointment.",
+    )
 
     objects = PositionQuerySet.as_manager()
 

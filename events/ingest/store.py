@@ -202,6 +202,9 @@ class Writer:
             existing = {}
         else:
             existing = {p.person_id: p for p in meeting.participants.filter(person__isnull=False)}
+            if "participants" in meeting.kept_fields:
+                # A compiled record's people stay as compiled: the article cites those it names.
+                people = {key: value for key, value in people.items() if value[0] in existing}
         new = [
             Participant(
                 meeting=meeting,
@@ -221,7 +224,7 @@ class Writer:
             if finding.title and finding.title_stated:
                 self.cite(participant, "title", finding.quote, finding.title)
 
-        if "title" not in meeting.locked_fields and meeting not in self.created:
+        if "title" not in meeting.kept_fields and meeting not in self.created:
             rows = meeting.participants.order_by("id").values_list(
                 "person__name", "name_as_written", "person__country__code"
             )
@@ -367,7 +370,7 @@ class Writer:
         """Improve ``meeting`` with what ``event`` adds. A field an editor locked stays; a field the editor set in the
         preview (``event.locked``) is taken as set, and locked in turn."""
         forced = event.locked
-        locked = set(meeting.locked_fields) - forced
+        locked = meeting.kept_fields - forced
         changed = []
         if "date" in forced:
             better_date = True

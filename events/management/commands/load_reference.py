@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from events import facets
+from events import facets, history
 from events.models import Feed, Organization, Outlet, Place, PlaceName
 from people.models import Country, Person, PersonName, Position
 
@@ -45,6 +45,10 @@ class Command(BaseCommand):
             raise CommandError(f"Reference fixture not found: {', '.join(missing)}")
         with transaction.atomic():
             call_command("loaddata", *map(str, paths), verbosity=0)
+            try:
+                history.load_officials(folder / "officials.yaml")
+            except history.HistoryError as error:
+                raise CommandError(str(error)) from None
             if (folder / FEEDS).is_file():
                 for row in json.loads((folder / FEEDS).read_text(encoding="utf-8")):
                     fields = row["fields"]
