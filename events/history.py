@@ -80,6 +80,17 @@ def read_entries(path):
     return entries
 
 
+def read_gaps(folder=HISTORY_DIR):
+    """What was searched for the years and ministers the record says little or nothing about (``_gaps*.yaml``)."""
+    notes = []
+    for path in sorted(Path(folder).glob("_gaps*.yaml")):
+        try:
+            notes.extend(entry.data for entry in read_entries(path))
+        except HistoryError:
+            continue
+    return sorted(notes, key=lambda note: str(note.get("year", "")))
+
+
 def record_files(folder=HISTORY_DIR):
     return sorted(p for p in Path(folder).glob("*.yaml") if not p.name.startswith("_"))
 

@@ -13,7 +13,7 @@ from django.db.models.functions import ExtractYear
 from django.shortcuts import render
 from django.urls import reverse
 
-from events import facets, maps
+from events import facets, history, maps
 from events.charts import bar_chart, per_year, stacked_chart
 from events.facets import cached, size_of
 from events.filters import apply_filters
@@ -422,8 +422,8 @@ def about(request):
     years = facets.default_list(size)["year"]
     meetings_per_year = {row["year"]: row["n"] for row in years}
     sources_per_year = {row["year"]: row["n"] for row in held["per_year"]}
-    every = sorted(set(meetings_per_year) | set(sources_per_year))
-    span = range(every[0], every[-1] + 1) if every else []
+    # From the establishment of relations to this year, so that a year with nothing on record shows as a gap.
+    span = range(history.FIRST_DAY.year, datetime.date.today().year + 1)
     link = lambda year: f"{reverse('events:meeting-list')}?year={year}"  # noqa: E731
     try:
         evaluation = json.loads(EVALUATION.read_text(encoding="utf-8"))
@@ -440,6 +440,8 @@ def about(request):
                 [(y, meetings_per_year.get(y, 0)) for y in span], "Meetings per year held", link=link
             ),
             "evaluation": evaluation,
+            "gap_years": [year for year in span if not meetings_per_year.get(year)],
+            "gaps": history.read_gaps(),
             "site": request.build_absolute_uri("/").rstrip("/"),
             "today": datetime.date.today(),
         },

@@ -76,3 +76,21 @@ def test_greetings_conveyed_in_talks_leave_the_talks_talks_and_the_presidents_ou
     meeting = Meeting.objects.get()
     assert meeting.kind == Meeting.Kind.TALKS
     assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+NOTE_NUMBER_EN = (
+    "ASTANA, May 16, 2023. Kazakh Deputy Foreign Minister Marat Syzdykov received Russian Ambassador Alexey "
+    "Borodavkin on Tuesday and handed him note No. 12-4/1534-15.05.1923 on the border crossing."
+)
+NOTE_NUMBER_RU = (
+    "АСТАНА, 16 мая 2023. Заместитель министра иностранных дел Казахстана Марат Сыздыков встретился с послом "
+    "России Алексеем Бородавкиным и передал ему ноту № 12-1/3456 от 02.03.2023 о пограничном переходе."
+)
+
+
+@pytest.mark.parametrize("text", [NOTE_NUMBER_EN, NOTE_NUMBER_RU], ids=["en", "ru"])
+def test_a_numbered_documents_date_is_never_the_contacts(text):
+    import_text(text)
+    meeting = Meeting.objects.get()
+    assert meeting.date == datetime.date(2023, 5, 16)
+    assert meeting.kind == Meeting.Kind.DEMARCHE

@@ -113,6 +113,13 @@ def _parser(language, settings):
     return DateDataParser(languages=[language], settings=dict(settings))
 
 
+# No contact of the two independent states is older than this; an earlier year is history or a misreading.
+FIRST_YEAR = 1991
+# A date that is part of a document's number ("No. 12-4/1534-15.05.2023") or that dates a numbered document
+# ("№ 12-1/3456 от 15.05.2023") is the document's, not a contact's.
+NUMBER_BEFORE = re.compile(r"\d[\d./-]*[-/№#]\s?$|№\s*$|\bNo\.?\s*$|\d[\d./-]*\s+(?:от|of|dated)\s+$", re.IGNORECASE)
+
+
 def find_dates(text, reference, prefer="past", lang=None):
     """Date expressions in a sentence, resolved against ``reference`` (None for an undated article: then only
     expressions that carry their year resolve); overlapping matches keep the longest."""
@@ -122,8 +129,10 @@ def find_dates(text, reference, prefer="past", lang=None):
     found = []
     for kind, pattern in lang.PATTERNS:
         for match in pattern.finditer(text):
+            if NUMBER_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
+                continue
             date = _resolve(kind, match, reference, prefer, lang)
-            if date is not None:
+            if date is not None and date.first.year >= FIRST_YEAR:
                 found.append(DateMention(match.start(), match.end(), date, "earlier" if kind == "earlier" else ""))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept = []
