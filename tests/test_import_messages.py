@@ -94,3 +94,24 @@ def test_a_numbered_documents_date_is_never_the_contacts(text):
     meeting = Meeting.objects.get()
     assert meeting.date == datetime.date(2023, 5, 16)
     assert meeting.kind == Meeting.Kind.DEMARCHE
+
+
+UNDATED_WEEKDAY_EN = (
+    "Lavrov and Tleuberdi agree to stand up to provocations\n\n"
+    "On Friday, April 22, Russian Foreign Minister Sergey Lavrov held talks with his Kazakh counterpart Mukhtar "
+    "Tleuberdi. The ministers discussed the coming economic forum."
+)
+UNDATED_WEEKDAY_RU = (
+    "Лавров и Тлеуберди обсудили союзнические отношения\n\n"
+    "В пятницу, 22 апреля, глава МИД России Сергей Лавров провел переговоры со своим казахстанским коллегой "
+    "Мухтаром Тлеуберди. Министры обсудили предстоящий экономический форум."
+)
+
+
+@pytest.mark.parametrize("text", [UNDATED_WEEKDAY_EN, UNDATED_WEEKDAY_RU], ids=["en", "ru"])
+def test_an_undated_article_takes_its_year_from_the_weekday_and_the_ministers_terms(text):
+    import_text(text)
+    meeting = Meeting.objects.get()
+    # Tleuberdi was minister from 2019 to 2023; of those years, 22 April fell on a Friday only in 2022.
+    assert meeting.date == datetime.date(2022, 4, 22)
+    assert people_of(meeting) == {"sergey-lavrov", "mukhtar-tleuberdi"}

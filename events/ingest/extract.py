@@ -360,14 +360,16 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
     def infer_reference(self):
         """An undated article's day: its dateline's day and month in the one year the text allows, from the years
         its full dates give or else the years in which the people it names held office."""
-        month_day = self.article.dateline_month_day
+        month_day, weekday = self.article.dateline_month_day, None
+        if month_day is None:
+            month_day, weekday = self.weekday_date()
         if month_day is None:
             return None
         years = {m.date.value.year for m in find_dates(self.text, None, "past", self.lang) if m.date.precision == DAY}
         if len(years) != 1:
             years = self.office_years(month_day)
         if len(years) > 1:
-            years = self.weekday_years(years, month_day)
+            years = self.weekday_years(years, month_day, weekday)
         if len(years) != 1:
             return None
         try:
@@ -375,14 +377,27 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         except ValueError:
             return None
 
-    def weekday_years(self, years, month_day):
+    def weekday_date(self):
+        """'On Friday, April 22' in an article with neither date nor dateline: the day and month, and the weekday
+        that picks the year among those its people held office."""
+        match = self.lang.WEEKDAY_DATE.search(self.text)
+        if match is None:
+            return None, None
+        month = self.lang.month_number(match.group("m") or match.group("m2"))
+        day = int(match.group("d") or match.group("d2"))
+        if not month or not 1 <= day <= 31:
+            return None, None
+        return (month, day), self.lang.weekday_number(match.group("w"))
+
+    def weekday_years(self, years, month_day, weekday=None):
         """'MOSCOW, April 11 … on Tuesday': of the years left, those in which that day fell on the weekday the text
         names, when it names one only."""
-        pattern = dict(self.lang.PATTERNS)["weekday"]
-        named = {self.lang.weekday_number(m.group("w")) for m in pattern.finditer(self.text)}
-        if len(named) != 1:
-            return years
-        weekday = named.pop()
+        if weekday is None:
+            pattern = dict(self.lang.PATTERNS)["weekday"]
+            named = {self.lang.weekday_number(m.group("w")) for m in pattern.finditer(self.text)}
+            if len(named) != 1:
+                return years
+            weekday = named.pop()
         fitting = set()
         for year in years:
             try:

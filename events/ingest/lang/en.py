@@ -50,6 +50,11 @@ PATTERNS = [
     ("ago", re.compile(r"\b(?:\d+|two|three|four|five|a few) days ago\b", re.IGNORECASE)),
     ("earlier", re.compile(r"^\s*(?:Earlier|Previously|Prior to that)\b(?!\s+(?:today|this))")),
 ]
+# A weekday with its day and month: together with who held office, it fixes the year of an undated article.
+WEEKDAY_DATE = re.compile(
+    rf"\b(?P<w>{_WEEKDAY}),?\s+(?:(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH_PATTERN})|(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}}){_ORD})"
+    r"(?!,?\s+\d{4})"
+)
 EVE = re.compile(r"on the eve of\s+(?:the\s+)?$")
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -119,6 +119,13 @@ PATTERNS = [
 EVE = re.compile(r"накануне\s+$")
 
 
+# День недели с числом и месяцем: вместе со сроками должностей он даёт год статьи без даты.
+WEEKDAY_DATE = re.compile(
+    rf"(?<!{W})(?:в|во)\s+(?P<w>{_WEEKDAY}),?\s+(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_GENITIVE})(?!\s+\d{{4}})",
+    re.IGNORECASE,
+)
+
+
 def month_number(text):
     text = text.lower().strip(".")
     if text.startswith("мар"):
