@@ -115,3 +115,25 @@ def test_an_undated_article_takes_its_year_from_the_weekday_and_the_ministers_te
     # Tleuberdi was minister from 2019 to 2023; of those years, 22 April fell on a Friday only in 2022.
     assert meeting.date == datetime.date(2022, 4, 22)
     assert people_of(meeting) == {"sergey-lavrov", "mukhtar-tleuberdi"}
+
+
+TRANSCRIPT_EN = (
+    "Foreign Minister Sergey Lavrov’s remarks at a news conference after the CIS Council of Foreign Ministers "
+    "meeting (Minsk, October 13, 2023)\n\n"
+    "Today we held talks with Kazakh Foreign Minister Murat Nurtleu and agreed on the plan of consultations. "
+    "President Vladimir Putin spoke of this in his address on October 5."
+)
+TRANSCRIPT_RU = (
+    "Выступление и ответы на вопросы СМИ Министра иностранных дел Российской Федерации Сергея Лаврова "
+    "(Минск, 13 октября 2023 года)\n\n"
+    "Сегодня мы провели переговоры с Министром иностранных дел Казахстана Муратом Нуртлеу. Президент России "
+    "Владимир Путин говорил об этом в своем выступлении 5 октября."
+)
+
+
+@pytest.mark.parametrize("text", [TRANSCRIPT_EN, TRANSCRIPT_RU], ids=["en", "ru"])
+def test_the_speaker_of_a_transcript_took_part_in_what_it_tells_and_its_title_dates_it(text):
+    import_text(text)
+    meeting = Meeting.objects.get()
+    assert meeting.date == datetime.date(2023, 10, 13)
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}

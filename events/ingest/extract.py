@@ -21,6 +21,7 @@ from events.ingest.findings import (
     EventFinding,
     Extraction,
     Kind,
+    PersonFinding,
     Quote,
     overlaps,
     quote_of,
@@ -58,7 +59,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         self.contacts_capped = False
         self._starts = {}
         self.last_named = {}  # country → the last participant named from it, for "he" and "she"
-        self.reference = article.reference_date or self.infer_reference()
+        self.reference = article.reference_date or self.infer_reference() or self.title_date()
         self.series_named = bool(self.lang.FORUM.search(self.text))
         self.places = sorted(self.places + self.capitals(), key=lambda m: m.start)
 
@@ -96,6 +97,10 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
                 # The envoy is summoned by the other side's ministry: that side hosts.
                 if len(envoys) == 1 and envoys <= {KZ, RU}:
                     self.held_by_ministry(event, ({KZ, RU} - envoys).pop())
+        speaker = self.transcript_speaker()
+        for event in events if speaker else []:
+            if speaker.country not in event.countries:
+                event.participants.setdefault(speaker.key, speaker)
         events = self.fold_side_talks(events)
         kept, dropped = [], []
         for event in events:
@@ -377,6 +382,31 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         except ValueError:
             return None
 
+    def title_date(self):
+        """'Remarks … after the meeting (Almaty, June 21, 2024)': a full date in the title of an article that has no
+        date of its own is the day of the occasion it reports, and what its other dates are read against."""
+        title = self.article.title
+        if not title:
+            return None
+        days = [m.date for m in find_dates(title, None, "past", self.lang) if m.date.precision == DAY]
+        return days[0] if len(days) == 1 else None
+
+    def transcript_speaker(self):
+        """Who speaks in a transcript ("Foreign Minister Sergey Lavrov's remarks …", "Выступление … С.В.Лаврова"):
+        the "we" of its text, who took part in what it tells."""
+        title = self.article.title
+        if not title or not self.lang.TRANSCRIPT_TITLE.search(title):
+            return None
+        start = self.text.find(title)
+        if start < 0:
+            return None
+        named = [m for m in self.people if start <= m.start and m.end <= start + len(title)]
+        if len(named) != 1 or named[0].payload.person_id is None:
+            return None
+        ref = named[0].payload
+        quote = Quote(start, start + len(title), title)
+        return PersonFinding(ref.person_id, named[0].text, ref.country, "", quote, at=named[0].start)
+
     def weekday_date(self):
         """'On Friday, April 22' in an article with neither date nor dateline: the day and month, and the weekday
         that picks the year among those its people held office."""
@@ -461,8 +491,10 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
                 # "Лаврова … принял президент").
                 hosts = [p for p in people if self.is_subject(p, sentence, verb.start())]
                 event.host = (hosts or people)[0].country
+        elsewhen = bool(info["dates"]) and not any(overlaps(m.date, event.date) for m in info["dates"])
         if (
             not info["cue"]
+            and not elsewhen  # "the President stressed it in his remarks on June 14": another occasion's speaker
             and self.lang.SPEECH.search(sentence.text)
             and (event.multilateral or Kind.CEREMONY in event.kinds)
         ):

@@ -198,6 +198,12 @@ MINISTRY = re.compile(
     r"\b(?P<adj>Kazakh(?:stani)?|Russian|Kazakhstan['’]s|Russia['’]s)\s+(?:Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+Affairs|MFA)\b"
     r"|\b(?:Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+Affairs|MFA)\s+of\s+(?P<of>Kazakhstan|Russia)\b"
 )
+# The title of a transcript: the words of the one it names ("Foreign Minister Sergey Lavrov's remarks and answers").
+TRANSCRIPT_TITLE = re.compile(
+    r"['’]s?\s+(?:opening\s+|introductory\s+)?(?:remarks|speech|statement|address|interview|answers|replies|comments)\b"
+    r"|\b(?:remarks|speech|statement|interview|answers to (?:media )?questions) (?:by|of)\b",
+    re.IGNORECASE,
+)
 # In a sentence that reports a message, everyone named wrote or received it, except those it was sent for.
 ON_BEHALF = re.compile(r"\b(?:on behalf of|on the instructions? of|instructed by)\s+[^.;]{0,60}$", re.IGNORECASE)
 TITLE_KEYWORD = re.compile(
