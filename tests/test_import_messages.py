@@ -6,6 +6,7 @@ import datetime
 import pytest
 
 from events.models import Meeting
+from people.models import Person
 from tests.ingest_helpers import import_text, people_of
 
 pytestmark = pytest.mark.usefixtures("reference")
@@ -137,3 +138,32 @@ def test_the_speaker_of_a_transcript_took_part_in_what_it_tells_and_its_title_da
     meeting = Meeting.objects.get()
     assert meeting.date == datetime.date(2023, 10, 13)
     assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+def test_a_ministry_head_named_by_office_is_the_minister_of_the_day_never_a_person_made_of_words():
+    import_text(
+        "МИНСК, 13 октября 2023. Глава МИД Казахстана принял участие в заседании Совета министров иностранных дел "
+        "СНГ в Минске. На полях заседания он провел переговоры с министром иностранных дел России Сергеем Лавровым."
+    )
+    meeting = Meeting.objects.get()
+    assert people_of(meeting) == {"murat-nurtleu", "sergey-lavrov"}
+    assert not Person.objects.filter(needs_review=True).exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASTANA, June 10, 2023. Kazakh Deputy Foreign Minister Roman Vassilenko met with Director of the Second CIS "
+        "Department of the Russian Foreign Ministry Alexei Polishchuk. The sides discussed the schedule of contacts.",
+        "МОСКВА, 12 мая 2023. Заместитель министра иностранных дел Казахстана Роман Василенко встретился с "
+        "директором Второго департамента стран СНГ МИД России Алексеем Полищуком.",
+    ],
+    ids=["en", "ru"],
+)
+def test_a_department_director_unknown_to_the_reference_data_is_created_with_the_office_stated(text):
+    import_text(text)
+    meeting = Meeting.objects.get()
+    director = Person.objects.get(needs_review=True)
+    assert director.name.endswith("Polishchuk") or director.name.endswith("Polishhuk"), director.name
+    assert director.country.code == "RU"
+    assert people_of(meeting) == {"roman-vassilenko", director.slug}

@@ -95,7 +95,7 @@ class PeopleReading:
                 covered.append((start, end))
                 continue
             adjective = self._country_of(groups.get("adj"))
-            before_title = sentence.text[: match.start()]
+            before_title = sentence.text[: match.start("name")]  # the ministry may be named in the title itself
             country = adjective or self._country_of(groups.get("of")) or self.ministry_before(before_title)
             title_start = match.start("adj") if adjective else match.start("title")
             title = sentence.text[title_start : match.start("name")].strip(" ,")

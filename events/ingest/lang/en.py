@@ -219,7 +219,9 @@ COUNTERPART = re.compile(
 TITLE_WORDS = (
     r"(?:(?:First\s+)?Deputy\s+(?:Foreign\s+Minister|Minister\s+of\s+Foreign\s+Affairs)|Foreign\s+Minister"
     r"|Minister\s+of\s+Foreign\s+Affairs|Ambassador(?:\s+Extraordinary\s+and\s+Plenipotentiary)?"
-    r"|(?:[Tt]emporary\s+)?[Cc]harg[ée]\s+d['’][Aa]ffaires(?:\s+a\.\s?i\.)?"
+    r"|(?:[Tt]emporary\s+)?[Cc]harg[ée]\s+d['’][Aa]ffaires(?:\s+a\.\s?i\.)?|Ambassador[- ]at[- ]Large"
+    r"|(?:Deputy\s+)?(?:Director|Head)\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}Department"
+    r"(?:\s+of\s+the\s+(?:Kazakh|Russian)\s+(?:Foreign\s+Ministry|MFA|Ministry\s+of\s+Foreign\s+Affairs))?"
     r"|State\s+Secretary|Secretary\s+of\s+State|Special\s+(?:Envoy|Representative))"
 )
 UNKNOWN_TITLED = re.compile(
