@@ -167,3 +167,21 @@ def test_a_department_director_unknown_to_the_reference_data_is_created_with_the
     assert director.name.endswith("Polishchuk") or director.name.endswith("Polishhuk"), director.name
     assert director.country.code == "RU"
     assert people_of(meeting) == {"roman-vassilenko", director.slug}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSCOW, December 5, 2024. The foreign ministers of the Caspian states, among them Murat Nurtleu of "
+        "Kazakhstan and Sergey Lavrov of Russia, took part in the meeting of the Council of Foreign Ministers of the "
+        "Caspian littoral states in Moscow on Thursday.",
+        "МОСКВА, 5 декабря 2024. В Москве состоялось совещание министров иностранных дел прикаспийских государств. "
+        "В нем приняли участие Джейхун Байрамов, Аббас Аракчи, Мурат Нуртлеу, Сергей Лавров и Рашид Мередов.",
+    ],
+    ids=["en", "ru"],
+)
+def test_a_ministerial_whose_attendees_are_listed_is_a_multilateral_meeting_of_both_ministers(text):
+    import_text(text)
+    meeting = Meeting.objects.get()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert {"murat-nurtleu", "sergey-lavrov"} <= people_of(meeting)
