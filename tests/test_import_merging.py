@@ -10,28 +10,65 @@ pytestmark = pytest.mark.usefixtures("reference")
 
 PAIRS = {
     "planned_held": [
-        "MOSCOW, April 10, 2023. Kazakh Foreign Minister Murat Nurtleu will pay an official visit to Moscow on April 11, where he will hold talks with Russian Foreign Minister Sergey Lavrov, the ministry said.",
-        "MOSCOW, April 11, 2023. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister Murat Nurtleu in Moscow on Tuesday.",
+        (
+            "MOSCOW, April 10, 2023. Kazakh Foreign Minister Murat Nurtleu will pay an official visit to Moscow "
+            "on April 11, where he will hold talks with Russian Foreign Minister Sergey Lavrov, the ministry "
+            "said."
+        ),
+        (
+            "MOSCOW, April 11, 2023. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign "
+            "Minister Murat Nurtleu in Moscow on Tuesday."
+        ),
     ],
     "day_month": [
-        "ASTANA, March 10, 2023. Political consultations between the foreign ministries of Kazakhstan and Russia were held in Astana on Friday, led by Deputy Foreign Ministers Roman Vassilenko and Mikhail Galuzin.",
-        "In March 2023 Deputy Foreign Ministers Mikhail Galuzin and Roman Vassilenko held political consultations in Astana, the Russian ministry said in its annual review.",
+        (
+            "ASTANA, March 10, 2023. Political consultations between the foreign ministries of Kazakhstan and "
+            "Russia were held in Astana on Friday, led by Deputy Foreign Ministers Roman Vassilenko and Mikhail "
+            "Galuzin."
+        ),
+        (
+            "In March 2023 Deputy Foreign Ministers Mikhail Galuzin and Roman Vassilenko held political "
+            "consultations in Astana, the Russian ministry said in its annual review."
+        ),
     ],
     "day_unknown": [
-        "MOSCOW, April 22, 2022. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister Mukhtar Tleuberdi in Moscow on Friday.",
-        "Lavrov and Tleuberdi discussed allied relations\n\nRussian Foreign Minister Sergey Lavrov held talks with his Kazakh counterpart Mukhtar Tleuberdi in Moscow. The ministers discussed allied relations.",
+        (
+            "MOSCOW, April 22, 2022. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign "
+            "Minister Mukhtar Tleuberdi in Moscow on Friday."
+        ),
+        (
+            "Lavrov and Tleuberdi discussed allied relations\n\nRussian Foreign Minister Sergey Lavrov held "
+            "talks with his Kazakh counterpart Mukhtar Tleuberdi in Moscow. The ministers discussed allied "
+            "relations."
+        ),
     ],
     "en_ru": [
-        "ASTANA, November 7, 2024. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister Murat Nurtleu in Astana on Thursday.",
-        "АСТАНА, 7 ноября 2024. Министр иностранных дел России Сергей Лавров провел переговоры с министром иностранных дел Казахстана Муратом Нуртлеу в Астане.",
+        (
+            "ASTANA, November 7, 2024. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign "
+            "Minister Murat Nurtleu in Astana on Thursday."
+        ),
+        (
+            "АСТАНА, 7 ноября 2024. Министр иностранных дел России Сергей Лавров провел переговоры с министром "
+            "иностранных дел Казахстана Муратом Нуртлеу в Астане."
+        ),
     ],
     "office_only": [
-        "MOSCOW, September 9, 2020. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister Mukhtar Tleuberdi in Moscow on Wednesday.",
+        (
+            "MOSCOW, September 9, 2020. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign "
+            "Minister Mukhtar Tleuberdi in Moscow on Wednesday."
+        ),
         "МОСКВА, 9 сентября 2020. Глава МИД России Сергей Лавров провел переговоры с главой МИД Казахстана в Москве.",
     ],
     "transcript_agency": [
-        "Foreign Minister Sergey Lavrov’s opening remarks at talks with Foreign Minister of Kazakhstan Yermek Kosherbayev, Moscow, October 22, 2025\n\nMr Minister, friends, we are glad to welcome you in Moscow on your first official visit.",
-        "MOSCOW, October 22, 2025. Kazakh Foreign Minister Yermek Kosherbayev, on an official visit to Russia, held talks with Russian Foreign Minister Sergey Lavrov on Wednesday.",
+        (
+            "Foreign Minister Sergey Lavrov’s opening remarks at talks with Foreign Minister of Kazakhstan "
+            "Yermek Kosherbayev, Moscow, October 22, 2025\n\nMr Minister, friends, we are glad to welcome you in "
+            "Moscow on your first official visit."
+        ),
+        (
+            "MOSCOW, October 22, 2025. Kazakh Foreign Minister Yermek Kosherbayev, on an official visit to "
+            "Russia, held talks with Russian Foreign Minister Sergey Lavrov on Wednesday."
+        ),
     ],
 }
 
