@@ -185,3 +185,21 @@ def test_a_ministerial_whose_attendees_are_listed_is_a_multilateral_meeting_of_b
     meeting = Meeting.objects.get()
     assert meeting.kind == Meeting.Kind.MULTILATERAL
     assert {"murat-nurtleu", "sergey-lavrov"} <= people_of(meeting)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASTANA, November 8, 2024. Russian Foreign Minister Sergey Lavrov, who held talks with Murat Nurtleu in "
+        "Astana yesterday, said the two presidents will meet on November 27.",
+        "АСТАНА, 8 ноября 2024. Министр иностранных дел России Сергей Лавров, накануне проведший переговоры с Муратом "
+        "Нуртлеу в Астане, заявил, что президенты встретятся 27 ноября.",
+    ],
+    ids=["en", "ru"],
+)
+def test_a_clause_about_what_is_to_come_gives_its_date_to_that_not_to_the_talks_held(text):
+    import_text(text)
+    meeting = Meeting.objects.get()
+    assert meeting.date == datetime.date(2024, 11, 7)
+    assert meeting.stage == Meeting.Stage.HELD
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}

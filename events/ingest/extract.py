@@ -188,7 +188,11 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         agreement_found, agreement_spans = self.extract_agreements(sentence, agreements, forums)
         owned_after = [start for start, _ in forum_spans] + [start for start, _ in agreement_spans]
         dates = []
-        announced = self.announces(sentence)
+        # "Lavrov, who held talks with Nurtleu yesterday, said the presidents will meet on November 27": a clause
+        # that reports a contact done makes the sentence a report, and the dates of clauses about what is to come
+        # belong to that coming event.
+        reported = self.reports_done(text)
+        announced = self.announces(sentence) and not reported
         prefer = "future" if announced or self.lang.FUTURE.search(text) else "past"
         for mention in self.find_dates(text, prefer):
             owned = any(start <= mention.start for start in owned_after)
@@ -196,6 +200,8 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
                 continue
             if not announced and self.reference is not None and mention.date.first > self.reference.last:
                 continue  # a report of what was done cannot be dated after the article: the date is another event's
+            if reported and self.lang.FUTURE.search(self.clause_at(text, mention.start)):
+                continue
             dates.append(mention)
         # "Lavrov, who arrived on Monday, held talks on Tuesday": a date in a clause about someone is theirs.
         described = [m.span() for m in self.lang.RELATIVE_CLAUSE.finditer(text)]
@@ -225,6 +231,29 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             "agreements": agreement_found,
             "sidelines": bool(sidelines),
         }
+
+    @staticmethod
+    def clauses(text):
+        return [(m.start(), m.group(0)) for m in re.finditer(r"[^,;:—–()]+", text)]
+
+    def clause_at(self, text, position):
+        for start, clause in self.clauses(text):
+            if start <= position < start + len(clause):
+                return clause
+        return ""
+
+    def reports_done(self, text):
+        """Whether a clause of the sentence tells of a contact without future wording (see ``read_sentence``), and
+        another clause speaks of what is to come."""
+        clauses = [clause for _, clause in self.clauses(text)]
+        future = [c for c in clauses if self.lang.FUTURE.search(c) or self.lang.PLANNED.search(c)]
+        if not future or len(future) == len(clauses):
+            return False
+        return any(
+            pattern.search(c) and c not in future and self.lang.DONE.search(c)
+            for c in clauses
+            for _, pattern in self.lang.CUES
+        )
 
     def announces(self, sentence):
         """Whether a sentence announces a contact rather than reports it: future wording, or a headline's 'Lavrov to

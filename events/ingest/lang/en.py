@@ -418,6 +418,8 @@ RELATIVE = re.compile(r"^\s*(?:which|that|to be|due|scheduled|slated|set)\b", re
 FUTURE = re.compile(
     r"\b(?:will|slated|scheduled|upcoming|oncoming|forthcoming|planned|to be held|to take place|next)\b", re.I
 )
+# A verb of a contact done: "held talks", "met", "discussed" (not "will meet").
+DONE = re.compile(r"\b(?:held|met|discussed|talked|spoke|received|visited|signed|had)\b", re.IGNORECASE)
 OWNED_DATE = re.compile(
     r"\b(?:signed|slated for|scheduled for|to be held|will be held|will take place|planned for|due)\s*(?:on\s+)?$", re.I
 )

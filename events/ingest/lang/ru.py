@@ -300,6 +300,12 @@ _FUTURE_WORDS = (
     rf"|намерен{W}*|отправится|прибудет"
 )
 FUTURE = re.compile(rf"(?<!{W})(?:{_FUTURE_WORDS})(?!{W})", re.IGNORECASE)
+# Глагол состоявшегося контакта: "провел переговоры", "встретился", "обсудили" (прошедшее время).
+DONE = re.compile(
+    rf"(?<!{W})(?:провел{W}*|проведш{W}*|встретил{W}*|обсудил{W}*|беседовал{W}*|принял(?!{W}*\s+участие){W}*|посетил{W}*"
+    rf"|подписал{W}*|состоял{W}*|прошл[иао])(?!{W})",
+    re.IGNORECASE,
+)
 # Words that make a contact an announcement, not a report: the contact is stored as planned.
 PLANNED = re.compile(rf"(?<!{W})(?:{_FUTURE_WORDS}|надеется|надеются|собирается|собираются)(?!{W})", re.IGNORECASE)
 # A meeting of many named as the subject of talks, not as attended: "подготовка к саммиту", "повестка саммита".
