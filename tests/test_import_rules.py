@@ -243,3 +243,23 @@ def test_a_counterpart_named_later_is_not_doubled_by_the_minister_of_the_day():
     meeting = only_meeting()
     assert meeting.kind == Meeting.Kind.CONSULTATIONS
     assert people_of(meeting) == {"grigory-karasin", "roman-vassilenko"}  # not the foreign minister of 2018
+
+
+def test_names_in_a_romanisation_the_reference_data_does_not_list_are_found():
+    # Тоқаев in the Kazakh Latin alphabet, Абдрахманов without the "kh", Сергей with "ei": none of them listed.
+    from events.ingest.gazetteer import Gazetteer
+
+    text = "Toqaev received Sergei Lavrov and Kairat Abdrahmanov."
+    found = {match.text: match.payload.name for match in Gazetteer.load().people.find(text)}
+    assert found["Toqaev"] == "Kassym-Jomart Tokayev"
+    assert found["Kairat Abdrahmanov"] == "Kairat Abdrakhmanov"
+    assert found["Sergei Lavrov"] == "Sergey Lavrov"
+
+
+def test_spellings_that_differ_by_more_than_a_romanisation_are_not_the_same_name():
+    from events.ingest.lang.en import spelling_key
+
+    assert spelling_key("toqaev") == spelling_key("tokayev")
+    assert spelling_key("abdrahmanov") == spelling_key("abdrakhmanov")
+    assert spelling_key("yakov") != spelling_key("akov")
+    assert spelling_key("lavrov") != spelling_key("lavrova")

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from events.ingest.lang import ru
+from events.ingest.lang import en, ru
 from events.models import Organization, PlaceName
 from people.models import Country, PersonName, Position
 from people.text import normalize_name
@@ -36,10 +36,10 @@ class Token:
 @lru_cache(maxsize=65536)
 def token_keys(word):
     """How a word is looked up: Russian words by every dictionary form (names and places decline), others as they
-    are, with case and accents folded."""
+    are, with case and accents folded, and by the key on which their romanisations agree."""
     if CYRILLIC.search(word):
         return ru.lemmas(word)
-    return frozenset((_normalized(word),))
+    return frozenset((en.spelling_key(_normalized(word)),))
 
 
 @dataclass(frozen=True)

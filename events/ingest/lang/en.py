@@ -7,6 +7,31 @@ from events.models import Meeting
 Kind = Meeting.Kind
 CODE = "en"
 
+# --- names -------------------------------------------------------------------------------------------------------
+
+# One Russian or Kazakh name has several Latin spellings, by the romanisation an outlet follows: Toqaev and Tokayev,
+# Qasym-Zhomart and Kassym-Jomart, Sergei and Sergey, Abdrahmanov and Abdrakhmanov, Erlan and Yerlan, Aleksei and
+# Alexey. Names are looked up by a key on which these spellings agree.
+_ROMANISATION = [
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"dj|j"), "zh"),
+    (re.compile(r"(.)\1+"), r"\1"),  # Kassym and Kasym, Idrissov and Idrisov
+    (re.compile(r"^ye"), "e"),  # Yerlan and Erlan, Yevgeny and Evgeny
+    (re.compile(r"(?<=[aeiou])ye"), "e"),  # Tokayev and Tokaev
+    (re.compile(r"(?<=[aeiou])i$"), "y"),  # Sergei and Sergey, Nikolai and Nikolay
+    (re.compile(r"(?<=[^aeiou])(?:iy|ii|y)$"), "i"),  # Yuriy, Yurii, Yury and Yuri
+]
+
+
+def spelling_key(word):
+    """The key under which the Latin spellings of one name agree; ``word`` is already case- and accent-folded."""
+    for pattern, replacement in _ROMANISATION:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 # --- dates ------------------------------------------------------------------------------------------------------
 
 MONTH_PATTERN = (
