@@ -263,3 +263,42 @@ def test_spellings_that_differ_by_more_than_a_romanisation_are_not_the_same_name
     assert spelling_key("abdrahmanov") == spelling_key("abdrakhmanov")
     assert spelling_key("yakov") != spelling_key("akov")
     assert spelling_key("lavrov") != spelling_key("lavrova")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        """ date 2019-10-03 ASHGABAT, October 2 (Caspian News) - A meeting of the foreign ministers of Azerbaijan, Iran,
+Kazakhstan, Russia and Turkmenistan ended in the Turkmen capital on Wednesday. Speaking at the meeting, Sergei
+Lavrov said the five had agreed
+on the agenda of the next summit.""",
+        """ date 2019-10-03 АШХАБАД, 2 октября. Министр иностранных дел России Сергей Лавров принял участие во встрече
+глав МИД прикаспийских государств, которая прошла 2 октября. Министры иностранных дел Азербайджана, Ирана,
+Казахстана, России и Туркмении обсудили повестку следующего саммита.""",
+    ],
+    ids=["en", "ru"],
+)
+def test_a_meeting_of_ministers_whose_countries_are_listed_is_a_contact_though_one_side_is_named(text):
+    result = import_text(text)
+    assert result.status == "created", result.message
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert meeting.date == datetime.date(2019, 10, 2)
+    assert people_of(meeting) == {"sergey-lavrov"}
+
+
+def test_the_ministers_of_two_countries_are_not_a_meeting_of_many():
+    import_text(
+        """ date 2019-10-03 MOSCOW, October 2 (Interfax) - A meeting of the foreign ministers of Kazakhstan and Russia
+took place in Moscow on Wednesday: Sergei Lavrov and Beibut Atamkulov discussed the Caspian summit."""
+    )
+    assert only_meeting().kind == Meeting.Kind.TALKS
+
+
+def test_an_undated_meeting_of_many_with_one_side_named_is_not_recorded():
+    result = import_text(
+        """A meeting of the foreign ministers of Azerbaijan, Iran, Kazakhstan, Russia and Turkmenistan ended in
+Ashgabat. Sergei Lavrov said the five had agreed on the agenda of the next summit."""
+    )
+    assert result.status == "skipped"
+    assert not Meeting.objects.exists()

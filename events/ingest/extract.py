@@ -212,7 +212,10 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         for start, end in agreement_spans:
             cue_text = cue_text[:start] + " " * (end - start) + cue_text[end:]
         kinds = {kind for kind, pattern in self.lang.CUES if self.reports(pattern, cue_text)}
-        multilateral = self.reports_multilateral(text)
+        # "A meeting of the foreign ministers of Russia, Azerbaijan, Iran, Kazakhstan and Turkmenistan ended": the
+        # countries named with the ministers are the ones taking part.
+        attending = self.listed_countries(sentence)
+        multilateral = self.reports_multilateral(text) or bool(attending and self.lang.PARTICIPATION.search(text))
         sidelines = self.lang.SIDELINES.search(text)
         if multilateral and sidelines and self.lang.BILATERAL_VERB.search(text):
             # "On the sidelines of the summit, X met Y": the talks are bilateral; the summit is their setting.
@@ -230,7 +233,16 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             "dates": dates,
             "agreements": agreement_found,
             "sidelines": bool(sidelines),
+            "attending": attending,
         }
+
+    def listed_countries(self, sentence):
+        """The countries of a sentence that names ministers beside three countries or more: those the ministers
+        come from."""
+        if not self.lang.MINISTERS.search(sentence.text):
+            return set()
+        named = {match.payload for match in self.within(self.countries, sentence)}
+        return named if len(named) >= 3 else set()
 
     @staticmethod
     def clauses(text):
@@ -540,6 +552,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             if both_sides or any(person.key in event.participants for person in people):
                 for person in people:
                     event.participants.setdefault(person.key, person)
+        event.attending |= info.get("attending", set())
         for match in self.within(self.orgs, sentence):
             event.organizations.setdefault(match.payload, quote)
         for tag, pattern in self.lang.TOPICS:
@@ -608,6 +621,10 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
                 # other delegation took part though the text names only one side.
                 members = [self.gaz.org_members.get(org, set()) for org in event.organizations]
                 if countries & {KZ, RU} and any({KZ, RU} <= m for m in members) and {KZ, RU} <= self.article_countries:
+                    return ""
+                # Or the text lists both countries among those whose ministers met, on a date it gives: undated, and
+                # with one side named, the meeting could be told apart from no other of that series.
+                if event.date is not None and countries & {KZ, RU} and {KZ, RU} <= countries | event.attending:
                     return ""
                 return "a multilateral meeting that names nobody from both Kazakhstan and Russia"
             return "not a Kazakhstan–Russia contact (participants from " + ", ".join(sorted(countries)) + ")"

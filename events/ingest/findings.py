@@ -108,6 +108,7 @@ class EventFinding:
     drop_reason: str = ""
     planned: bool = True  # until a sentence reports the contact as held
     invited_by: dict = field(default_factory=dict)
+    attending: set = field(default_factory=set)  # countries whose ministers the text lists at a meeting of many
     # An editor's decisions in the import preview (see edits.py): fields set by hand, the review status, and the
     # meeting to merge into (None: the one found, if any; "new": none).
     locked: set = field(default_factory=set)

@@ -155,10 +155,17 @@ MULTILATERAL_CUE = re.compile(
     r"\b(?:Council|Conference|Meeting) of (?:the )?(?:Foreign )?Ministers\b"
     r"|\bForeign Ministers['’]? (?:Council|[Mm]eeting|[Cc]onference)\b|\bCFM\b"
     r"|\bministerial (?:meeting|council|conference|session)\b|\bsummit\b|\bdelegations\b|\bformat\b"
+    # "the eighth meeting of Central Asian foreign ministers", "a gathering of the Caspian states' foreign ministers";
+    # not "a meeting of the two ministers" nor "of Kazakh and Russian ministers".
+    r"|\b(?:[Mm]eeting|[Gg]athering|[Cc]onference|[Cc]ouncil|[Ss]ession) of (?:the )?"
+    r"(?:(?!two\b|both\b|and\b|the\b|[Ff]oreign\b)[\w'’-]+ ){1,3}(?:[Ff]oreign )?[Mm]inisters\b"
 )
+# Ministers as a group: with three countries or more named beside them, a meeting of many.
+MINISTERS = re.compile(r"\bministers\b", re.IGNORECASE)
 PARTICIPATION = re.compile(
     r"\b(?:welcom\w*|attend\w*|took part|take part|taking part|participat\w*|chair\w*|open\w*|held|hold\w*|began"
-    r"|address\w*|as part of|within the framework of|on the sidelines of|was held|took place|arriv\w*)\b",
+    r"|address\w*|as part of|within the framework of|on the sidelines of|was held|took place|arriv\w*"
+    r"|ended|concluded)\b",
     re.IGNORECASE,
 )
 BILATERAL_VERB = re.compile(
