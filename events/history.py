@@ -153,7 +153,8 @@ def load_officials(path=OFFICIALS):
                 PersonName.objects.get_or_create(person=person, name=name, defaults=defaults)
             for term in data.get("positions") or []:
                 start = partial_date(term["start"])[0] if term.get("start") else None
-                end = partial_date(term["end"])[0] if term.get("end") else None
+                # A tenure that ends in a month or a year lasts to the end of it.
+                end = last_day(*partial_date(term["end"])) if term.get("end") else None
                 Position.objects.update_or_create(
                     person=person,
                     title=term["title"],

@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 
 from events import history
 from events.models import Basis, Meeting
+from people.models import Position
 from tests.ingest_helpers import import_text, people_of
 
 pytestmark = pytest.mark.usefixtures("reference")
@@ -114,3 +115,29 @@ def test_a_wrong_record_loads_nothing(folder):
     with pytest.raises(CommandError, match="picnic"):
         call_command("load_history", folder=str(folder))
     assert not Meeting.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("end", "last"), [("2019", "2019-12-31"), ("2019-02", "2019-02-28"), ("2019-02-10", "2019-02-10")]
+)
+def test_a_tenure_ending_in_a_year_or_month_lasts_to_its_end(tmp_path, end, last):
+    officials = tmp_path / "officials.yaml"
+    officials.write_text(
+        textwrap.dedent(f"""\
+            - slug: test-envoy
+              name: Test Envoy
+              country: KZ
+              positions:
+                - title: Ambassador of Kazakhstan to Russia
+                  office: ambassador
+                  start: 2018
+                  end: "{end}"
+                  source: https://example.org/decree
+            """),
+        encoding="utf-8",
+    )
+    history.load_officials(officials)
+    position = Position.objects.get(person__slug="test-envoy")
+    assert position.start == datetime.date(2018, 1, 1)
+    assert position.end == datetime.date.fromisoformat(last)
+    assert history.Checker().check_people(["test-envoy", "sergey-lavrov"], position.end, position.end) == []
