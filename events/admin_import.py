@@ -1,6 +1,7 @@
 """The admin's import page: an article by address, file or paste; a preview whose every meeting the editor can
 correct before saving; and a summary of what was saved."""
 
+import copy
 import re
 from types import SimpleNamespace
 
@@ -14,7 +15,7 @@ from django.template.response import TemplateResponse
 
 from events.ingest import Importer
 from events.ingest.dates import PartialDate, parse_header_date
-from events.ingest.edits import NEW, UNKNOWN, EventEdit, apply_edits, signature
+from events.ingest.edits import NEW, UNKNOWN, EventEdit, apply_edit, apply_edits, signature
 from events.ingest.pipeline import FAILED
 from events.ingest.reader import ArticleError, Known
 from events.ingest.web import WebArticle, read_address, read_page
@@ -165,6 +166,8 @@ class EventForm(forms.Form):
     )
     target = forms.ChoiceField(widget=forms.RadioSelect, label="Save as")
     other = forms.IntegerField(required=False, min_value=1, label="Number of the meeting to merge into")
+    # The meeting the preview proposed, as shown: a confirmation merges into that one, not into whatever matches then.
+    proposed = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, event, existing, **kwargs):
         self.event, self.existing = event, existing
@@ -176,6 +179,7 @@ class EventForm(forms.Form):
             "place": event.place.place_id if event.place is not None and event.place.place_id else None,
             "participants": [str(key) for key in event.participants],
             "target": "proposed" if existing else "new",
+            "proposed": existing.pk if existing else None,
         }
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["participants"].choices = [
@@ -184,7 +188,9 @@ class EventForm(forms.Form):
         ]
         choices = [("new", "a new meeting"), ("other", "a merge into another meeting (its number below)")]
         if existing is not None:
-            choices.insert(0, ("proposed", f"a merge into the existing meeting “{existing}”"))
+            choices.insert(0, ("proposed", f"a merge into the existing meeting “{existing}” (number {existing.pk})"))
+        elif self.is_bound and self.data.get(self.add_prefix("proposed")):
+            choices.insert(0, ("proposed", "a merge into the meeting proposed"))
         self.fields["target"].choices = choices
         if event.place is not None and not event.place.place_id:
             self.fields["place"].help_text = f"Found: {event.place_as_written} (a new place, created when saved)."
@@ -200,21 +206,41 @@ class EventForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("target") == "other":
+        target = data.get("target")
+        if target == "other":
             number = data.get("other")
             meeting = Meeting.objects.filter(pk=number).first() if number else None
             if meeting is None:
                 raise ValidationError("Give the number of an existing meeting to merge into.")
-            data["other_meeting"] = meeting
+            data["merge_into"] = meeting
+        elif target == "proposed":
+            number = data.get("proposed")
+            meeting = Meeting.objects.filter(pk=number).first() if number else None
+            if meeting is None:
+                raise ValidationError(
+                    f"The meeting proposed (number {number}) no longer exists: choose a new meeting or another one."
+                )
+            data["merge_into"] = meeting
         return data
 
+    def plan(self, preview, gazetteer):
+        """Where this meeting goes as the form stands, and what a merge changes there: (meeting or None, changes)."""
+        if not self.is_bound:
+            meeting, event = self.existing, self.event
+        elif self.is_valid():
+            edit = self.edit()
+            meeting = None if edit.target == NEW else edit.target
+            event = copy.deepcopy(self.event)
+            apply_edit(event, edit, gazetteer)
+        else:
+            return None, []
+        return meeting, (preview.merge_plan(meeting, event) if meeting is not None else [])
+
     def edit(self):
-        """The editor's decisions: only what they changed."""
+        """The editor's decisions: the values they changed, and always where to save it, as the form said."""
         data, changed = self.cleaned_data, set(self.changed_data)
         kept = set(data["participants"])
-        target = None
-        if "target" in changed:
-            target = data["other_meeting"] if data["target"] == "other" else (NEW if data["target"] == "new" else None)
+        target = data["merge_into"] if data["target"] in ("other", "proposed") else NEW
         return EventEdit(
             keep=data["keep"],
             date=data["date"] if "date" in changed else None,
@@ -252,12 +278,21 @@ def import_article(request, admin):
     text, known = form.cleaned_data["text"], form.known()
     preview = importer.preview(text, known)
     confirming = "confirm" in request.POST and not (form.cleaned_data.get("fetch") or form.cleaned_data.get("upload"))
-    # A confirmation without the preview's meeting forms (a script's) saves what was found, as found.
-    edited = confirming and any(key.startswith("event") for key in request.POST)
-    forms_ = event_forms(preview, request.POST if edited else None)
     reading = signature(preview.extraction) if preview.extraction else ""
+    # The meeting forms of an earlier preview: kept on a new preview (or saved) only when they were made for the same
+    # reading of the article. A confirmation without them (a script's) saves what was found, as found.
+    edited = any(key.startswith("event") for key in request.POST)
+    same_reading = form.cleaned_data.get("reading") in ("", reading)
+    forms_ = event_forms(preview, request.POST if edited and (same_reading or confirming) else None)
+    if edited and not same_reading and not confirming:
+        messages.warning(
+            request,
+            "The article or its details changed, and the importer now reads it differently "
+            f"({describe_reading(preview)}): the corrections made on the previous preview were set aside. "
+            "Check the meetings below again.",
+        )
     if confirming and preview.article and (not edited or all(f.is_valid() for f in forms_)):
-        if form.cleaned_data.get("reading") not in ("", reading):
+        if not same_reading:
             form.add_error(None, "What the importer reads in the article changed since the preview: check it again.")
             forms_ = event_forms(preview)
         else:
@@ -273,7 +308,8 @@ def import_article(request, admin):
                 messages.success(request, f"{result.status.capitalize()}: {result.message}")
                 return redirect("admin:events_source_imported")
             form.add_error(None, result.message)
-    context.update(preview=preview, form=form.filled(reading), events=list(zip(preview.matches, forms_, strict=True)))
+    shown = [(match, f, *f.plan(preview, importer.gazetteer)) for match, f in zip(preview.matches, forms_, strict=True)]
+    context.update(preview=preview, form=form.filled(reading), events=shown)
     if preview.article:
         quotes = [
             SimpleNamespace(field=field, value=value, start=q.start, end=q.end, target_url=f"#event-{n or 0}")
@@ -281,6 +317,11 @@ def import_article(request, admin):
         ]
         context["segments"] = highlight(preview.article.text, quotes)
     return TemplateResponse(request, "admin/events/import_article.html", context)
+
+
+def describe_reading(preview):
+    count = len(preview.matches)
+    return f"{count} meeting{'' if count == 1 else 's'} found" if count else "no meeting found"
 
 
 def summary_of(result):

@@ -26,7 +26,7 @@ TWO_CONTACTS = (
 def preview_data(response):
     """Everything the preview page's form would send, as the editor found it."""
     data = {}
-    forms = [response.context["form"]] + [form for _, form in response.context["events"]]
+    forms = [response.context["form"]] + [form for _, form, *_ in response.context["events"]]
     for form in forms:
         for name, field in form.fields.items():
             value = form.initial.get(name, field.initial)
