@@ -15,13 +15,13 @@ from django.template.response import TemplateResponse
 
 from events.ingest import Importer
 from events.ingest.dates import PartialDate, parse_header_date
-from events.ingest.edits import NEW, UNKNOWN, EventEdit, apply_edit, apply_edits, signature
+from events.ingest.edits import NEW, UNKNOWN, EventEdit, NewPlace, apply_edit, apply_edits, signature
 from events.ingest.pipeline import FAILED
 from events.ingest.reader import ArticleError, Known
 from events.ingest.web import WebArticle, read_address, read_page
 from events.models import Meeting, Place, Source
 from events.views import highlight
-from people.models import Person
+from people.models import Country, Person
 
 
 class ArticleForm(forms.Form):
@@ -155,6 +155,20 @@ class EventForm(forms.Form):
     place = forms.ModelChoiceField(
         queryset=Place.objects.select_related("country").order_by("name"), required=False, empty_label="not stated"
     )
+    new_place = forms.CharField(
+        label="…or a city not in the list",
+        required=False,
+        max_length=200,
+        help_text="Created when saved, for review; give its country below.",
+    )
+    country = forms.ModelChoiceField(
+        queryset=Country.objects.order_by("name"),
+        required=False,
+        empty_label="not stated",
+        label="Country",
+        help_text="Where it took place: the country of a new city, or the country alone when the city is not known. "
+        "With a city from the list, its own country.",
+    )
     participants = forms.MultipleChoiceField(
         widget=forms.CheckboxSelectMultiple, required=False, help_text="Untick whoever did not take part."
     )
@@ -169,14 +183,17 @@ class EventForm(forms.Form):
     # The meeting the preview proposed, as shown: a confirmation merges into that one, not into whatever matches then.
     proposed = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, event, existing, **kwargs):
+    def __init__(self, *args, event, existing, countries=None, **kwargs):
         self.event, self.existing = event, existing
+        countries = countries if countries is not None else {c.code: c.pk for c in Country.objects.all()}
         initial = {
             "keep": True,
             "date": date_text(event.date),
             "kind": event.kind,
             "status": Meeting.Status.UNREVIEWED,
             "place": event.place.place_id if event.place is not None and event.place.place_id else None,
+            "new_place": event.place.name if event.place is not None and not event.place.place_id else "",
+            "country": countries.get(place_country(event)),
             "participants": [str(key) for key in event.participants],
             "target": "proposed" if existing else "new",
             "proposed": existing.pk if existing else None,
@@ -193,7 +210,9 @@ class EventForm(forms.Form):
             choices.insert(0, ("proposed", "a merge into the meeting proposed"))
         self.fields["target"].choices = choices
         if event.place is not None and not event.place.place_id:
-            self.fields["place"].help_text = f"Found: {event.place_as_written} (a new place, created when saved)."
+            self.fields[
+                "new_place"
+            ].help_text = f"Found: {event.place_as_written}, a place not in the list: created when saved, for review."
 
     def clean_date(self):
         text = self.cleaned_data["date"].strip()
@@ -206,6 +225,13 @@ class EventForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        place, new_place, country = data.get("place"), data.get("new_place", "").strip(), data.get("country")
+        if place is not None and new_place:
+            self.add_error("new_place", "Choose a city from the list or type a new one, not both.")
+        elif new_place and country is None:
+            self.add_error("country", f"Give the country of {new_place}, the new city.")
+        elif place is not None and country is not None and place.country_id != country.pk:
+            self.add_error("country", f"{place} is in {place.country}: leave the country empty or choose that one.")
         target = data.get("target")
         if target == "other":
             number = data.get("other")
@@ -236,6 +262,17 @@ class EventForm(forms.Form):
             return None, []
         return meeting, (preview.merge_plan(meeting, event) if meeting is not None else [])
 
+    def place_edit(self):
+        """Where the editor says it took place: a Place of the list, a new city with its country, or no city with the
+        country given or none."""
+        data = self.cleaned_data
+        if data["place"] is not None:
+            return data["place"]
+        code = data["country"].code if data["country"] else ""
+        if data["new_place"].strip():
+            return NewPlace(" ".join(data["new_place"].split()), code)
+        return NewPlace("", code)
+
     def edit(self):
         """The editor's decisions: the values they changed, and always where to save it, as the form said."""
         data, changed = self.cleaned_data, set(self.changed_data)
@@ -246,16 +283,24 @@ class EventForm(forms.Form):
             date=data["date"] if "date" in changed else None,
             kind=data["kind"] if "kind" in changed else "",
             status=data["status"] if "status" in changed else "",
-            place=(data["place"] or UNKNOWN) if "place" in changed else None,
+            place=self.place_edit() if {"place", "new_place", "country"} & changed else None,
             removed={key for key in self.event.participants if str(key) not in kept},
             added=[data["add_person"]] if data.get("add_person") else [],
             target=target,
         )
 
 
+def place_country(event):
+    """The country the importer found for an event without a city from the list: a new city's, or the host's."""
+    if event.place is None:
+        return event.host
+    return "" if event.place.place_id else event.place.country
+
+
 def event_forms(preview, data=None):
+    countries = {c.code: c.pk for c in Country.objects.all()}
     return [
-        EventForm(data, prefix=f"event{number}", event=event, existing=existing)
+        EventForm(data, prefix=f"event{number}", event=event, existing=existing, countries=countries)
         for number, (event, existing) in enumerate(preview.matches, start=1)
     ]
 

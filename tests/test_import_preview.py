@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from events.ingest.store import _shown
 from events.models import Basis, Meeting, Source
+from people.models import Country
 from tests.ingest_helpers import import_text, people_of
 from tests.test_review import TWO_CONTACTS, preview_data
 
@@ -146,3 +147,54 @@ def preview_data_of_bound(response):
             elif value not in (None, False, ""):
                 data[key] = str(value)
     return data
+
+
+# --- the place ----------------------------------------------------------------------------------------------------
+
+
+def test_place_not_stated_saves_no_country_and_no_host(client, editor):
+    page = preview(client)
+    assert page.context["events"][0][1].initial["place"] is not None  # Moscow, found
+    data = preview_data(page) | {"event1-place": ""}
+    del data["event2-keep"]
+    assert confirm(client, data).status_code == 302
+    meeting = Meeting.objects.get()
+    assert meeting.place is None and meeting.country is None and meeting.direction == ""
+    assert {"place", "country"} <= set(meeting.locked_fields)
+    assert (
+        not Meeting.objects.hosted("ru").exists()
+        and not Meeting.objects.held_in(Country.objects.get(code="RU")).exists()
+    )
+
+
+def test_a_city_not_in_the_list_is_created_from_the_preview_with_its_country(client, editor):
+    data = preview_data(preview(client)) | {"event1-place": "", "event1-new_place": "Skopje"}
+    del data["event2-keep"]
+    response = confirm(client, data)
+    assert response.status_code == 200 and "Give the country of Skopje" in response.content.decode()
+    assert not Source.objects.exists()
+    macedonia = Country.objects.get(code="MK")
+    assert confirm(client, data | {"event1-country": str(macedonia.pk)}).status_code == 302
+    meeting = Meeting.objects.get()
+    assert (meeting.place.name, meeting.place.country, meeting.country) == ("Skopje", macedonia, macedonia)
+    assert meeting.place.needs_review and meeting.place_basis == Basis.EDITOR
+    assert meeting.direction == "in North Macedonia"
+
+
+def test_a_city_and_a_country_that_disagree_are_a_form_error(client, editor):
+    page = preview(client)
+    data = preview_data(page) | {"event1-country": str(Country.objects.get(code="KZ").pk)}
+    response = confirm(client, data)
+    assert "Moscow is in Russia" in response.content.decode()
+    assert not Source.objects.exists()
+
+
+def test_the_country_alone_is_saved_when_the_city_is_not_known(client, editor):
+    data = preview_data(preview(client)) | {
+        "event1-place": "",
+        "event1-country": str(Country.objects.get(code="KZ").pk),
+    }
+    del data["event2-keep"]
+    confirm(client, data)
+    meeting = Meeting.objects.get()
+    assert meeting.place is None and meeting.country.code == "KZ" and meeting.direction == "in Kazakhstan"

@@ -83,7 +83,7 @@ def test_an_editor_sets_the_date_and_place_adds_a_person_and_marks_it_reviewed(c
     assert (meeting.date, meeting.date_precision, meeting.date_basis) == (datetime.date(2023, 5, 1), "month", "editor")
     assert (meeting.place, meeting.place_basis) == (astana, Basis.EDITOR)
     assert meeting.status == Meeting.Status.REVIEWED
-    assert set(meeting.locked_fields) == {"date", "place"}
+    assert set(meeting.locked_fields) == {"date", "place", "country"}
     assert people_of(meeting) == {"mikhail-galuzin", "roman-vassilenko", "grigory-karasin"}
 
 

@@ -21,7 +21,7 @@ class EventEdit:
     date: object = None  # a PartialDate, or UNKNOWN
     kind: str = ""
     status: str = ""
-    place: object = None  # a Place, or UNKNOWN
+    place: object = None  # a Place, a NewPlace, or UNKNOWN (no city, no country)
     removed: set = field(default_factory=set)  # participant keys
     added: list = field(default_factory=list)  # Person rows
     target: object = None  # None: whatever matches when saved; NEW; or a Meeting to merge into
@@ -29,6 +29,15 @@ class EventEdit:
 
 UNKNOWN = "unknown"
 NEW = "new"
+
+
+@dataclass(frozen=True)
+class NewPlace:
+    """A place the editor types: a city not in the list (created when saved) with its country, or, without a name,
+    the country alone ('' for none)."""
+
+    name: str
+    country: str
 
 
 def signature(extraction):
@@ -78,16 +87,21 @@ def apply_edit(event, edit, gazetteer):
         event.kinds = {edit.kind: None}
         locked.add("kind")
     if edit.place is not None:
+        # What the form shows is the whole of it: no city and no country means no host either.
         if edit.place == UNKNOWN:
-            event.place, event.place_as_written = None, ""
+            event.place, event.place_as_written, event.host = None, "", ""
+        elif isinstance(edit.place, NewPlace):
+            new = edit.place
+            event.place = PlaceRef(None, new.name, new.country, "new", None, None) if new.name else None
+            event.place_as_written, event.host = new.name, new.country
         else:
             place = edit.place
             code = place.country.code if place.country_id else ""
             event.place = PlaceRef(place.pk, place.name, code, "city", None, None)
             event.place_as_written = place.name
-            event.host = place.country.code if place.country_id else event.host
+            event.host = code
         event.place_basis, event.place_quote = Basis.EDITOR, None
-        locked.add("place")
+        locked |= {"place", "country"}
     for key in edit.removed:
         event.participants.pop(key, None)
     day = event.date.value if event.date is not None else None
