@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.timezone import localdate
 
 from events.ingest import Importer
 from events.ingest.dates import PartialDate, parse_header_date
@@ -66,6 +67,12 @@ class ArticleForm(forms.Form):
         if len(text.encode("utf-8")) > limit:
             raise ValidationError(f"The text is larger than {limit:,} bytes, the limit for one article.")
         return text
+
+    def clean_published(self):
+        published = self.cleaned_data.get("published")
+        if published is not None and published > localdate():
+            raise ValidationError(f"The publication date ({published:%Y-%m-%d}) is after today.")
+        return published
 
     def clean(self):
         data = super().clean()
@@ -132,6 +139,10 @@ class ArticleForm(forms.Form):
         return ArticleForm(initial={**fields, "published": published, "reading": reading}, outlets=self.outlets)
 
 
+def future_error(date):
+    return f"A held contact cannot be after today ({date}): correct the date, or choose planned if it is announced."
+
+
 def date_text(date):
     """A PartialDate as the editor types it: 2018-05-14, 2018-05 or 2018."""
     if date is None:
@@ -151,7 +162,10 @@ class EventForm(forms.Form):
         help_text="YYYY-MM-DD, YYYY-MM or YYYY: the precision is what you type; empty: unknown.",
     )
     kind = forms.ChoiceField(choices=Meeting.Kind.choices)
-    status = forms.ChoiceField(choices=Meeting.Status.choices)
+    stage = forms.ChoiceField(
+        choices=Meeting.Stage.choices, help_text="Held: reported as having taken place; planned: announced."
+    )
+    status = forms.ChoiceField(choices=Meeting.Status.choices, label="Review status")
     place = forms.ModelChoiceField(
         queryset=Place.objects.select_related("country").order_by("name"), required=False, empty_label="not stated"
     )
@@ -190,6 +204,7 @@ class EventForm(forms.Form):
             "keep": True,
             "date": date_text(event.date),
             "kind": event.kind,
+            "stage": event.stage,
             "status": Meeting.Status.UNREVIEWED,
             "place": event.place.place_id if event.place is not None and event.place.place_id else None,
             "new_place": event.place.name if event.place is not None and not event.place.place_id else "",
@@ -232,6 +247,9 @@ class EventForm(forms.Form):
             self.add_error("country", f"Give the country of {new_place}, the new city.")
         elif place is not None and country is not None and place.country_id != country.pk:
             self.add_error("country", f"{place} is in {place.country}: leave the country empty or choose that one.")
+        date = data.get("date")
+        if data.get("stage") == Meeting.Stage.HELD and date not in (None, UNKNOWN) and date.first > localdate():
+            self.add_error("date", future_error(date))
         target = data.get("target")
         if target == "other":
             number = data.get("other")
@@ -282,6 +300,7 @@ class EventForm(forms.Form):
             keep=data["keep"],
             date=data["date"] if "date" in changed else None,
             kind=data["kind"] if "kind" in changed else "",
+            stage=data["stage"] if "stage" in changed else "",
             status=data["status"] if "status" in changed else "",
             place=self.place_edit() if {"place", "new_place", "country"} & changed else None,
             removed={key for key in self.event.participants if str(key) not in kept},

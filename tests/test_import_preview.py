@@ -4,7 +4,9 @@ when it cannot."""
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from events.ingest.store import _shown
 from events.models import Basis, Meeting, Source
@@ -198,3 +200,47 @@ def test_the_country_alone_is_saved_when_the_city_is_not_known(client, editor):
     confirm(client, data)
     meeting = Meeting.objects.get()
     assert meeting.place is None and meeting.country.code == "KZ" and meeting.direction == "in Kazakhstan"
+
+
+# --- dates after today --------------------------------------------------------------------------------------------
+
+
+def test_a_held_contact_after_today_is_a_form_error_and_a_planned_one_is_saved(client, editor):
+    future = (timezone.localdate() + datetime.timedelta(days=400)).isoformat()
+    data = preview_data(preview(client)) | {"event1-date": future}
+    del data["event2-keep"]
+    response = confirm(client, data)
+    assert response.status_code == 200 and "A held contact cannot be after today" in response.content.decode()
+    assert not Source.objects.exists()
+    assert confirm(client, data | {"event1-stage": "planned"}).status_code == 302
+    meeting = Meeting.objects.get()
+    assert meeting.stage == "planned" and meeting.date.isoformat() == future and "stage" in meeting.locked_fields
+
+
+def test_a_publication_date_after_today_is_a_form_error(client, editor):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    response = client.post(IMPORT, {"text": TWO_CONTACTS, "published": tomorrow.isoformat(), "preview": "Preview"})
+    assert "is after today" in response.content.decode() and "events" not in response.context
+
+
+def test_a_held_contact_dated_after_today_is_flagged_in_the_review_queue(client, editor):
+    import_text(TWO_CONTACTS)
+    meeting = Meeting.objects.get(kind="talks")
+    Meeting.objects.filter(pk=meeting.pk).update(date=datetime.date(2031, 5, 15))
+    planned = Meeting.objects.get(kind="phone_call")
+    Meeting.objects.filter(pk=planned.pk).update(date=datetime.date(2031, 5, 12), stage="planned")
+    page = client.get(reverse("review-queue") + "?reason=future")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Held, dated after today: 1" in text
+    assert f'data-meeting="{meeting.pk}"' in text and f'data-meeting="{planned.pk}"' not in text
+    assert "held, dated after today" in text
+
+
+def test_the_admin_refuses_a_held_meeting_after_today(client, editor):
+    meeting = Meeting(title="Talks", kind="talks", date=datetime.date(2031, 1, 1), stage="held")
+    with pytest.raises(ValidationError) as error:
+        meeting.clean()
+    assert "cannot be after today" in str(error.value)
+    meeting.stage = "planned"
+    meeting.clean()

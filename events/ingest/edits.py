@@ -20,6 +20,7 @@ class EventEdit:
     keep: bool = True
     date: object = None  # a PartialDate, or UNKNOWN
     kind: str = ""
+    stage: str = ""
     status: str = ""
     place: object = None  # a Place, a NewPlace, or UNKNOWN (no city, no country)
     removed: set = field(default_factory=set)  # participant keys
@@ -86,6 +87,9 @@ def apply_edit(event, edit, gazetteer):
         event.multilateral = edit.kind == Meeting.Kind.MULTILATERAL
         event.kinds = {edit.kind: None}
         locked.add("kind")
+    if edit.stage and edit.stage != event.stage:
+        event.planned = edit.stage == Meeting.Stage.PLANNED
+        locked.add("stage")
     if edit.place is not None:
         # What the form shows is the whole of it: no city and no country means no host either.
         if edit.place == UNKNOWN:

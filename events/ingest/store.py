@@ -436,7 +436,10 @@ class Writer:
         if "kind" not in locked and ("kind" in forced or KIND_RANK[event.kind] > KIND_RANK[meeting.kind]):
             meeting.kind = event.kind
             changed.append("kind")
-        if "stage" not in locked and meeting.stage == Meeting.Stage.PLANNED and event.stage == Meeting.Stage.HELD:
+        if "stage" in forced and meeting.stage != event.stage:
+            meeting.stage = event.stage
+            changed.append("stage")
+        elif "stage" not in locked and meeting.stage == Meeting.Stage.PLANNED and event.stage == Meeting.Stage.HELD:
             meeting.stage = Meeting.Stage.HELD  # the announced contact took place
             changed.append("stage")
         regions = list(dict.fromkeys([*meeting.regions, *event.regions]))
