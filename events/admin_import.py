@@ -1,6 +1,7 @@
 """The admin's import page: an article by address, file or paste; a preview whose every meeting the editor can
 correct before saving; and a summary of what was saved."""
 
+import copy
 import re
 from types import SimpleNamespace
 
@@ -11,16 +12,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.timezone import localdate
 
 from events.ingest import Importer
 from events.ingest.dates import PartialDate, parse_header_date
-from events.ingest.edits import NEW, UNKNOWN, EventEdit, apply_edits, signature
+from events.ingest.edits import NEW, UNKNOWN, EventEdit, NewPlace, apply_edit, apply_edits, signature
 from events.ingest.pipeline import FAILED
 from events.ingest.reader import ArticleError, Known
 from events.ingest.web import WebArticle, read_address, read_page
 from events.models import Meeting, Place, Source
 from events.views import highlight
-from people.models import Person
+from people.models import Country, Person
 
 
 class ArticleForm(forms.Form):
@@ -65,6 +67,12 @@ class ArticleForm(forms.Form):
         if len(text.encode("utf-8")) > limit:
             raise ValidationError(f"The text is larger than {limit:,} bytes, the limit for one article.")
         return text
+
+    def clean_published(self):
+        published = self.cleaned_data.get("published")
+        if published is not None and published > localdate():
+            raise ValidationError(f"The publication date ({published:%Y-%m-%d}) is after today.")
+        return published
 
     def clean(self):
         data = super().clean()
@@ -131,6 +139,10 @@ class ArticleForm(forms.Form):
         return ArticleForm(initial={**fields, "published": published, "reading": reading}, outlets=self.outlets)
 
 
+def future_error(date):
+    return f"A held contact cannot be after today ({date}): correct the date, or choose planned if it is announced."
+
+
 def date_text(date):
     """A PartialDate as the editor types it: 2018-05-14, 2018-05 or 2018."""
     if date is None:
@@ -150,9 +162,26 @@ class EventForm(forms.Form):
         help_text="YYYY-MM-DD, YYYY-MM or YYYY: the precision is what you type; empty: unknown.",
     )
     kind = forms.ChoiceField(choices=Meeting.Kind.choices)
-    status = forms.ChoiceField(choices=Meeting.Status.choices)
+    stage = forms.ChoiceField(
+        choices=Meeting.Stage.choices, help_text="Held: reported as having taken place; planned: announced."
+    )
+    status = forms.ChoiceField(choices=Meeting.Status.choices, label="Review status")
     place = forms.ModelChoiceField(
         queryset=Place.objects.select_related("country").order_by("name"), required=False, empty_label="not stated"
+    )
+    new_place = forms.CharField(
+        label="…or a city not in the list",
+        required=False,
+        max_length=200,
+        help_text="Created when saved, for review; give its country below.",
+    )
+    country = forms.ModelChoiceField(
+        queryset=Country.objects.order_by("name"),
+        required=False,
+        empty_label="not stated",
+        label="Country",
+        help_text="Where it took place: the country of a new city, or the country alone when the city is not known. "
+        "With a city from the list, its own country.",
     )
     participants = forms.MultipleChoiceField(
         widget=forms.CheckboxSelectMultiple, required=False, help_text="Untick whoever did not take part."
@@ -165,17 +194,24 @@ class EventForm(forms.Form):
     )
     target = forms.ChoiceField(widget=forms.RadioSelect, label="Save as")
     other = forms.IntegerField(required=False, min_value=1, label="Number of the meeting to merge into")
+    # The meeting the preview proposed, as shown: a confirmation merges into that one, not into whatever matches then.
+    proposed = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, event, existing, **kwargs):
+    def __init__(self, *args, event, existing, countries=None, **kwargs):
         self.event, self.existing = event, existing
+        countries = countries if countries is not None else {c.code: c.pk for c in Country.objects.all()}
         initial = {
             "keep": True,
             "date": date_text(event.date),
             "kind": event.kind,
+            "stage": event.stage,
             "status": Meeting.Status.UNREVIEWED,
             "place": event.place.place_id if event.place is not None and event.place.place_id else None,
+            "new_place": event.place.name if event.place is not None and not event.place.place_id else "",
+            "country": countries.get(place_country(event)),
             "participants": [str(key) for key in event.participants],
             "target": "proposed" if existing else "new",
+            "proposed": existing.pk if existing else None,
         }
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["participants"].choices = [
@@ -184,10 +220,14 @@ class EventForm(forms.Form):
         ]
         choices = [("new", "a new meeting"), ("other", "a merge into another meeting (its number below)")]
         if existing is not None:
-            choices.insert(0, ("proposed", f"a merge into the existing meeting “{existing}”"))
+            choices.insert(0, ("proposed", f"a merge into the existing meeting “{existing}” (number {existing.pk})"))
+        elif self.is_bound and self.data.get(self.add_prefix("proposed")):
+            choices.insert(0, ("proposed", "a merge into the meeting proposed"))
         self.fields["target"].choices = choices
         if event.place is not None and not event.place.place_id:
-            self.fields["place"].help_text = f"Found: {event.place_as_written} (a new place, created when saved)."
+            self.fields[
+                "new_place"
+            ].help_text = f"Found: {event.place_as_written}, a place not in the list: created when saved, for review."
 
     def clean_date(self):
         text = self.cleaned_data["date"].strip()
@@ -200,36 +240,86 @@ class EventForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("target") == "other":
+        place, new_place, country = data.get("place"), data.get("new_place", "").strip(), data.get("country")
+        if place is not None and new_place:
+            self.add_error("new_place", "Choose a city from the list or type a new one, not both.")
+        elif new_place and country is None:
+            self.add_error("country", f"Give the country of {new_place}, the new city.")
+        elif place is not None and country is not None and place.country_id != country.pk:
+            self.add_error("country", f"{place} is in {place.country}: leave the country empty or choose that one.")
+        date = data.get("date")
+        if data.get("stage") == Meeting.Stage.HELD and date not in (None, UNKNOWN) and date.first > localdate():
+            self.add_error("date", future_error(date))
+        target = data.get("target")
+        if target == "other":
             number = data.get("other")
             meeting = Meeting.objects.filter(pk=number).first() if number else None
             if meeting is None:
                 raise ValidationError("Give the number of an existing meeting to merge into.")
-            data["other_meeting"] = meeting
+            data["merge_into"] = meeting
+        elif target == "proposed":
+            number = data.get("proposed")
+            meeting = Meeting.objects.filter(pk=number).first() if number else None
+            if meeting is None:
+                raise ValidationError(
+                    f"The meeting proposed (number {number}) no longer exists: choose a new meeting or another one."
+                )
+            data["merge_into"] = meeting
         return data
 
+    def plan(self, preview, gazetteer):
+        """Where this meeting goes as the form stands, and what a merge changes there: (meeting or None, changes)."""
+        if not self.is_bound:
+            meeting, event = self.existing, self.event
+        elif self.is_valid():
+            edit = self.edit()
+            meeting = None if edit.target == NEW else edit.target
+            event = copy.deepcopy(self.event)
+            apply_edit(event, edit, gazetteer)
+        else:
+            return None, []
+        return meeting, (preview.merge_plan(meeting, event) if meeting is not None else [])
+
+    def place_edit(self):
+        """Where the editor says it took place: a Place of the list, a new city with its country, or no city with the
+        country given or none."""
+        data = self.cleaned_data
+        if data["place"] is not None:
+            return data["place"]
+        code = data["country"].code if data["country"] else ""
+        if data["new_place"].strip():
+            return NewPlace(" ".join(data["new_place"].split()), code)
+        return NewPlace("", code)
+
     def edit(self):
-        """The editor's decisions: only what they changed."""
+        """The editor's decisions: the values they changed, and always where to save it, as the form said."""
         data, changed = self.cleaned_data, set(self.changed_data)
         kept = set(data["participants"])
-        target = None
-        if "target" in changed:
-            target = data["other_meeting"] if data["target"] == "other" else (NEW if data["target"] == "new" else None)
+        target = data["merge_into"] if data["target"] in ("other", "proposed") else NEW
         return EventEdit(
             keep=data["keep"],
             date=data["date"] if "date" in changed else None,
             kind=data["kind"] if "kind" in changed else "",
+            stage=data["stage"] if "stage" in changed else "",
             status=data["status"] if "status" in changed else "",
-            place=(data["place"] or UNKNOWN) if "place" in changed else None,
+            place=self.place_edit() if {"place", "new_place", "country"} & changed else None,
             removed={key for key in self.event.participants if str(key) not in kept},
             added=[data["add_person"]] if data.get("add_person") else [],
             target=target,
         )
 
 
+def place_country(event):
+    """The country the importer found for an event without a city from the list: a new city's, or the host's."""
+    if event.place is None:
+        return event.host
+    return "" if event.place.place_id else event.place.country
+
+
 def event_forms(preview, data=None):
+    countries = {c.code: c.pk for c in Country.objects.all()}
     return [
-        EventForm(data, prefix=f"event{number}", event=event, existing=existing)
+        EventForm(data, prefix=f"event{number}", event=event, existing=existing, countries=countries)
         for number, (event, existing) in enumerate(preview.matches, start=1)
     ]
 
@@ -252,12 +342,21 @@ def import_article(request, admin):
     text, known = form.cleaned_data["text"], form.known()
     preview = importer.preview(text, known)
     confirming = "confirm" in request.POST and not (form.cleaned_data.get("fetch") or form.cleaned_data.get("upload"))
-    # A confirmation without the preview's meeting forms (a script's) saves what was found, as found.
-    edited = confirming and any(key.startswith("event") for key in request.POST)
-    forms_ = event_forms(preview, request.POST if edited else None)
     reading = signature(preview.extraction) if preview.extraction else ""
+    # The meeting forms of an earlier preview: kept on a new preview (or saved) only when they were made for the same
+    # reading of the article. A confirmation without them (a script's) saves what was found, as found.
+    edited = any(key.startswith("event") for key in request.POST)
+    same_reading = form.cleaned_data.get("reading") in ("", reading)
+    forms_ = event_forms(preview, request.POST if edited and (same_reading or confirming) else None)
+    if edited and not same_reading and not confirming:
+        messages.warning(
+            request,
+            "The article or its details changed, and the importer now reads it differently "
+            f"({describe_reading(preview)}): the corrections made on the previous preview were set aside. "
+            "Check the meetings below again.",
+        )
     if confirming and preview.article and (not edited or all(f.is_valid() for f in forms_)):
-        if form.cleaned_data.get("reading") not in ("", reading):
+        if not same_reading:
             form.add_error(None, "What the importer reads in the article changed since the preview: check it again.")
             forms_ = event_forms(preview)
         else:
@@ -273,7 +372,8 @@ def import_article(request, admin):
                 messages.success(request, f"{result.status.capitalize()}: {result.message}")
                 return redirect("admin:events_source_imported")
             form.add_error(None, result.message)
-    context.update(preview=preview, form=form.filled(reading), events=list(zip(preview.matches, forms_, strict=True)))
+    shown = [(match, f, *f.plan(preview, importer.gazetteer)) for match, f in zip(preview.matches, forms_, strict=True)]
+    context.update(preview=preview, form=form.filled(reading), events=shown)
     if preview.article:
         quotes = [
             SimpleNamespace(field=field, value=value, start=q.start, end=q.end, target_url=f"#event-{n or 0}")
@@ -281,6 +381,11 @@ def import_article(request, admin):
         ]
         context["segments"] = highlight(preview.article.text, quotes)
     return TemplateResponse(request, "admin/events/import_article.html", context)
+
+
+def describe_reading(preview):
+    count = len(preview.matches)
+    return f"{count} meeting{'' if count == 1 else 's'} found" if count else "no meeting found"
 
 
 def summary_of(result):

@@ -11,6 +11,7 @@ from django.db.models.functions import ExtractYear, Left, RowNumber
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
@@ -547,6 +548,10 @@ class MeetingQuerySet(models.QuerySet):
         relevance = Case(When(in_title, then=2), When(taking_part, then=1), default=0)
         return self.order_by(relevance.desc(), F("date").desc(nulls_last=True), "-id")
 
+    def held_in_the_future(self):
+        """Contacts reported as held but dated after today: a wrong date, for an editor to look at."""
+        return self.filter(stage=Meeting.Stage.HELD, date__gt=timezone.localdate())
+
     def held(self):
         return self.filter(stage=Meeting.Stage.HELD)
 
@@ -786,6 +791,8 @@ class Meeting(models.Model):
             errors["date_precision"] = (
                 "A month-precise date must be the 1st of the month; a year-precise one 1 January."
             )
+        if self.stage == Meeting.Stage.HELD and self.date and self.date > timezone.localdate():
+            errors["date"] = "A held contact cannot be after today: correct the date, or set the stage to planned."
         if errors:
             raise ValidationError(errors)
 

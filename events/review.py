@@ -11,6 +11,7 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from events.models import Evidence, Meeting, Participant, Place, Source
 from people.models import Person
@@ -20,6 +21,7 @@ REASONS = {
     "date": "date unknown",
     "place": "place unknown",
     "disagree": "sources disagree",
+    "future": "held, dated after today",
     "duplicate": "looks like another meeting",
 }
 PAGE = 50
@@ -83,7 +85,7 @@ def queue(request):
     if request.method == "POST":
         return mark_reviewed(request)
     reason = request.GET.get("reason", "")
-    if reason not in ("", "date", "place", "disagree"):
+    if reason not in ("", "date", "place", "disagree", "future"):
         return HttpResponseBadRequest("Unknown reason: choose one of the counts at the top of the queue.")
     pending = Meeting.objects.filter(status=Meeting.Status.UNREVIEWED)
     disagree = disagreeing(pending)
@@ -92,6 +94,7 @@ def queue(request):
         "date": pending.filter(date__isnull=True).count(),
         "place": pending.filter(place__isnull=True).exclude(kind=Meeting.Kind.PHONE_CALL).count(),
         "disagree": len(disagree),
+        "future": pending.held_in_the_future().count(),
     }
     shown = pending
     if reason == "date":
@@ -100,6 +103,9 @@ def queue(request):
         shown = shown.filter(place__isnull=True).exclude(kind=Meeting.Kind.PHONE_CALL)
     elif reason == "disagree":
         shown = shown.filter(pk__in=disagree)
+    elif reason == "future":
+        shown = shown.held_in_the_future()
+    today = timezone.localdate()
     page = Paginator(shown.select_related("place").order_by("-created", "-pk"), PAGE).get_page(request.GET.get("page"))
     rows = []
     for meeting in page:
@@ -108,6 +114,8 @@ def queue(request):
             row.reasons.append(REASONS["date"])
         if meeting.place_id is None and meeting.kind != Meeting.Kind.PHONE_CALL:
             row.reasons.append(REASONS["place"])
+        if meeting.stage == Meeting.Stage.HELD and meeting.date and meeting.date > today:
+            row.reasons.append(REASONS["future"])
         if meeting.pk in disagree:
             row.reasons.append(REASONS["disagree"])
             row.reports = reports(meeting)

@@ -26,7 +26,7 @@ TWO_CONTACTS = (
 def preview_data(response):
     """Everything the preview page's form would send, as the editor found it."""
     data = {}
-    forms = [response.context["form"]] + [form for _, form in response.context["events"]]
+    forms = [response.context["form"]] + [form for _, form, *_ in response.context["events"]]
     for form in forms:
         for name, field in form.fields.items():
             value = form.initial.get(name, field.initial)
@@ -83,7 +83,7 @@ def test_an_editor_sets_the_date_and_place_adds_a_person_and_marks_it_reviewed(c
     assert (meeting.date, meeting.date_precision, meeting.date_basis) == (datetime.date(2023, 5, 1), "month", "editor")
     assert (meeting.place, meeting.place_basis) == (astana, Basis.EDITOR)
     assert meeting.status == Meeting.Status.REVIEWED
-    assert set(meeting.locked_fields) == {"date", "place"}
+    assert set(meeting.locked_fields) == {"date", "place", "country"}
     assert people_of(meeting) == {"mikhail-galuzin", "roman-vassilenko", "grigory-karasin"}
 
 

@@ -20,15 +20,25 @@ class EventEdit:
     keep: bool = True
     date: object = None  # a PartialDate, or UNKNOWN
     kind: str = ""
+    stage: str = ""
     status: str = ""
-    place: object = None  # a Place, or UNKNOWN
+    place: object = None  # a Place, a NewPlace, or UNKNOWN (no city, no country)
     removed: set = field(default_factory=set)  # participant keys
     added: list = field(default_factory=list)  # Person rows
-    target: object = None  # None: as proposed; NEW; or a Meeting to merge into
+    target: object = None  # None: whatever matches when saved; NEW; or a Meeting to merge into
 
 
 UNKNOWN = "unknown"
 NEW = "new"
+
+
+@dataclass(frozen=True)
+class NewPlace:
+    """A place the editor types: a city not in the list (created when saved) with its country, or, without a name,
+    the country alone ('' for none)."""
+
+    name: str
+    country: str
 
 
 def signature(extraction):
@@ -53,48 +63,9 @@ def apply_edits(extraction, edits, gazetteer, expected=""):
         raise StaleEdit("what the importer reads in the article changed since the preview: preview it again")
     kept = []
     for event, edit in zip(extraction.events, edits, strict=True):
-        if not edit.keep:
-            continue
-        kept.append(event)
-        locked = set()
-        if edit.date is not None:
-            event.date = None if edit.date == UNKNOWN else edit.date
-            event.date_basis, event.date_quote = Basis.EDITOR, None
-            locked.add("date")
-        if edit.kind and edit.kind != event.kind:
-            event.multilateral = edit.kind == Meeting.Kind.MULTILATERAL
-            event.kinds = {edit.kind: None}
-            locked.add("kind")
-        if edit.place is not None:
-            if edit.place == UNKNOWN:
-                event.place, event.place_as_written = None, ""
-            else:
-                place = edit.place
-                code = place.country.code if place.country_id else ""
-                event.place = PlaceRef(place.pk, place.name, code, "city", None, None)
-                event.place_as_written = place.name
-                event.host = place.country.code if place.country_id else event.host
-            event.place_basis, event.place_quote = Basis.EDITOR, None
-            locked.add("place")
-        for key in edit.removed:
-            event.participants.pop(key, None)
-        day = event.date.value if event.date is not None else None
-        for person in edit.added:
-            term = gazetteer.position_on(person.pk, day) if day is not None else None
-            event.participants.setdefault(
-                person.pk,
-                PersonFinding(
-                    person.pk,
-                    person.name,
-                    person.country.code if person.country_id else "",
-                    term.title if term else "",
-                    None,
-                    title_stated=False,
-                ),
-            )
-        event.locked = locked
-        event.status = edit.status
-        event.target = edit.target
+        if edit.keep:
+            apply_edit(event, edit, gazetteer)
+            kept.append(event)
     dropped = {id(event) for event in extraction.events} - {id(event) for event in kept}
     for event in kept:
         if id(event.parent) in dropped:
@@ -103,3 +74,54 @@ def apply_edits(extraction, edits, gazetteer, expected=""):
         if id(agreement.event) in dropped:
             agreement.event = None
     extraction.events = kept
+
+
+def apply_edit(event, edit, gazetteer):
+    """Apply one editor's ``edit`` to ``event`` in place."""
+    locked = set()
+    if edit.date is not None:
+        event.date = None if edit.date == UNKNOWN else edit.date
+        event.date_basis, event.date_quote = Basis.EDITOR, None
+        locked.add("date")
+    if edit.kind and edit.kind != event.kind:
+        event.multilateral = edit.kind == Meeting.Kind.MULTILATERAL
+        event.kinds = {edit.kind: None}
+        locked.add("kind")
+    if edit.stage and edit.stage != event.stage:
+        event.planned = edit.stage == Meeting.Stage.PLANNED
+        locked.add("stage")
+    if edit.place is not None:
+        # What the form shows is the whole of it: no city and no country means no host either.
+        if edit.place == UNKNOWN:
+            event.place, event.place_as_written, event.host = None, "", ""
+        elif isinstance(edit.place, NewPlace):
+            new = edit.place
+            event.place = PlaceRef(None, new.name, new.country, "new", None, None) if new.name else None
+            event.place_as_written, event.host = new.name, new.country
+        else:
+            place = edit.place
+            code = place.country.code if place.country_id else ""
+            event.place = PlaceRef(place.pk, place.name, code, "city", None, None)
+            event.place_as_written = place.name
+            event.host = code
+        event.place_basis, event.place_quote = Basis.EDITOR, None
+        locked |= {"place", "country"}
+    for key in edit.removed:
+        event.participants.pop(key, None)
+    day = event.date.value if event.date is not None else None
+    for person in edit.added:
+        term = gazetteer.position_on(person.pk, day) if day is not None else None
+        event.participants.setdefault(
+            person.pk,
+            PersonFinding(
+                person.pk,
+                person.name,
+                person.country.code if person.country_id else "",
+                term.title if term else "",
+                None,
+                title_stated=False,
+            ),
+        )
+    event.locked = locked
+    event.status = edit.status
+    event.target = edit.target

@@ -118,7 +118,7 @@ class Importer:
             known = {p.person_id for p in event.participants.values() if p.person_id}
             matches.append((event, writer.find_same(event, known)))
         already = Source.objects.filter(content_hash=article.content_hash).first()
-        return Preview(article=article, extraction=extraction, matches=matches, already_imported=already)
+        return Preview(article=article, extraction=extraction, matches=matches, already_imported=already, writer=writer)
 
     def import_text(self, text, filename="", url="", known=None, edit=None):
         """Import one article's text; ``known``: what its page or the editor states of it (title, outlet, date,
@@ -207,6 +207,11 @@ class Preview:
     matches: list = field(default_factory=list)  # (event, the existing meeting it would merge into, or None)
     already_imported: Source | None = None
     error: str = ""
+    writer: Writer | None = None
+
+    def merge_plan(self, meeting, event):
+        """What saving ``event`` into ``meeting`` would change in it."""
+        return self.writer.merge_plan(meeting, event)
 
     @property
     def quotes(self):

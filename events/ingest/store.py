@@ -191,6 +191,7 @@ class Writer:
                 regions=list(event.regions),
                 status=event.status or Meeting.Status.UNREVIEWED,
                 locked_fields=sorted(event.locked),
+                origin=Meeting.Origin.EDITOR if event.locked else Meeting.Origin.EXTRACTED,
             )
             meeting.save()
             self.created.append(meeting)
@@ -369,6 +370,24 @@ class Writer:
     def merge_into(self, meeting, event):
         """Improve ``meeting`` with what ``event`` adds. A field an editor locked stays; a field the editor set in the
         preview (``event.locked``) is taken as set, and locked in turn."""
+        changed = self.merged_fields(meeting, event)
+        if changed:
+            meeting.save(update_fields=[*changed, "updated"])
+
+    def merge_plan(self, meeting, event):
+        """What merging ``event`` into ``meeting`` would change, as (field, now, then) for the preview to show;
+        nothing is written."""
+        copy = Meeting.objects.select_related("place", "country").get(pk=meeting.pk)
+        before = _shown(copy)
+        self.merged_fields(copy, event, dry_run=True)
+        if copy.place_id is None and event.place is not None and copy.place_as_written == event.place_as_written:
+            copy.place_as_written += " (a new place)"
+        after = _shown(copy)
+        return [(name, before[name], after[name]) for name in before if before[name] != after[name]]
+
+    def merged_fields(self, meeting, event, dry_run=False):
+        """Set on ``meeting`` what ``event`` improves; the names of the fields changed. ``dry_run``: create no
+        place."""
         forced = event.locked
         locked = meeting.kept_fields - forced
         changed = []
@@ -403,17 +422,24 @@ class Writer:
                 or BASIS_RANK.get(event.place_basis, 0) > BASIS_RANK.get(meeting.place_basis, 0)
             )
         ):
-            meeting.place_id = self.place_for(event)
+            if dry_run:
+                meeting.place = None
+                meeting.place_id = event.place.place_id if event.place is not None else None
+            else:
+                meeting.place_id = self.place_for(event)
             meeting.place_as_written = event.place_as_written
             meeting.place_basis = event.place_basis
             changed += ["place", "place_as_written", "place_basis"]
-        if "country" not in locked and meeting.country_id is None and event.host:
+        if "country" in forced or ("country" not in locked and meeting.country_id is None and event.host):
             meeting.country = self._countries.get(event.host)
             changed.append("country")
         if "kind" not in locked and ("kind" in forced or KIND_RANK[event.kind] > KIND_RANK[meeting.kind]):
             meeting.kind = event.kind
             changed.append("kind")
-        if "stage" not in locked and meeting.stage == Meeting.Stage.PLANNED and event.stage == Meeting.Stage.HELD:
+        if "stage" in forced and meeting.stage != event.stage:
+            meeting.stage = event.stage
+            changed.append("stage")
+        elif "stage" not in locked and meeting.stage == Meeting.Stage.PLANNED and event.stage == Meeting.Stage.HELD:
             meeting.stage = Meeting.Stage.HELD  # the announced contact took place
             changed.append("stage")
         regions = list(dict.fromkeys([*meeting.regions, *event.regions]))
@@ -426,8 +452,10 @@ class Writer:
         if forced - set(meeting.locked_fields):
             meeting.locked_fields = sorted({*meeting.locked_fields, *forced})
             changed.append("locked_fields")
-        if changed:
-            meeting.save(update_fields=[*changed, "updated"])
+        if forced and meeting.origin == Meeting.Origin.EXTRACTED:
+            meeting.origin = Meeting.Origin.EDITOR  # corrected by hand: no longer as extracted
+            changed.append("origin")
+        return changed
 
     def role_of(self, finding, event):
         if event.kind in (Meeting.Kind.OFFICIAL_VISIT, Meeting.Kind.WORKING_VISIT) and event.host:
@@ -529,6 +557,22 @@ def unique_slug(model, text, fallback):
     while model.objects.filter(slug=slug).exists():
         slug, counter = f"{base}-{counter}", counter + 1
     return slug
+
+
+def _shown(meeting):
+    """A meeting's values as the import preview names them."""
+    if meeting.place_id is None and meeting.place_as_written.endswith(" (a new place)"):
+        place = meeting.place_as_written
+    else:
+        place = meeting.place_display if meeting.place_id else "not stated"
+    return {
+        "date": meeting.date_display,
+        "kind": meeting.kind_label,
+        "stage": Meeting.Stage(meeting.stage).label,
+        "place": place,
+        "country": meeting.country.name if meeting.country_id else "not stated",
+        "status": Meeting.Status(meeting.status).label,
+    }
 
 
 def _last_day(value, precision):
