@@ -2,9 +2,11 @@
 
 import calendar
 import datetime
+import time
 from dataclasses import dataclass, field
 
 import feedparser
+from django.conf import settings
 from django.utils import timezone
 
 from events.ingest.dates import PartialDate
@@ -24,6 +26,7 @@ class FeedReport:
     failures: list = field(default_factory=list)  # (address, message)
     error: str = ""
     not_modified: bool = False
+    left: int = 0  # entries not tried: the poll's time was up
 
     @property
     def line(self):
@@ -32,20 +35,23 @@ class FeedReport:
         if self.not_modified:
             return f"{self.feed}: not changed since the last poll"
         done = ", ".join(f"{n} {status}" for status, n in sorted(self.counts.items()))
-        return f"{self.feed}: {self.entries} entries, {self.seen} seen before" + (f", {done}" if done else "")
+        left = f", {self.left} left for the next poll (its time was up)" if self.left else ""
+        return f"{self.feed}: {self.entries} entries, {self.seen} seen before" + (f", {done}" if done else "") + left
 
 
 def poll(feed, importer):
     """Fetch ``feed`` (conditionally, by its ETag and Last-Modified) and import its entries not seen before. The
-    feed's row records when it was checked and what went wrong, if anything."""
+    feed's row records when it was checked and what went wrong, if anything. The poll, feed and entries together,
+    takes at most DIPLOTRACK_FEED_POLL_SECONDS: the entries it had no time for are tried at the next one."""
     report = FeedReport(feed)
+    budget = Budget(settings.DIPLOTRACK_FEED_POLL_SECONDS)
     headers = {"Accept": ACCEPT}
     if feed.etag:
         headers["If-None-Match"] = feed.etag
     if feed.modified:
         headers["If-Modified-Since"] = feed.modified
     try:
-        page = fetch(feed.url, headers=headers)
+        page = fetch(feed.url, headers=headers, timeout=budget.fetch_timeout())
         if page.status == 304:
             report.not_modified = True
         else:
@@ -54,7 +60,7 @@ def poll(feed, importer):
             )
             if not parsed.entries and (parsed.bozo or not parsed.version):
                 raise FetchError("the address does not serve an RSS or Atom feed")
-            import_entries(parsed.entries, importer, report)
+            import_entries(parsed.entries, importer, report, budget)
             feed.etag = (page.headers.get("ETag") or "")[:300]
             feed.modified = (page.headers.get("Last-Modified") or "")[:100]
     except FetchError as error:
@@ -65,7 +71,20 @@ def poll(feed, importer):
     return report
 
 
-def import_entries(entries, importer, report):
+class Budget:
+    """The time a feed's poll has left; a fetch gets the usual time limit, or what is left if that is less."""
+
+    def __init__(self, seconds):
+        self.end = time.monotonic() + seconds
+
+    def fetch_timeout(self):
+        return max(min(settings.DIPLOTRACK_FETCH_TIMEOUT, self.end - time.monotonic()), 0.001)
+
+    def spent(self):
+        return time.monotonic() >= self.end
+
+
+def import_entries(entries, importer, report, budget=None):
     links = [entry.get("link", "").strip() for entry in entries]
     seen = set(Source.objects.filter(url__in=[link for link in links if link]).values_list("url", flat=True))
     for entry, link in zip(entries, links, strict=True):
@@ -77,7 +96,11 @@ def import_entries(entries, importer, report):
         if link in seen:
             report.seen += 1
             continue
-        result = importer.import_address(link, published=entry_date(entry))
+        if budget is not None and budget.spent():
+            report.left += 1
+            continue
+        timeout = budget.fetch_timeout() if budget is not None else None
+        result = importer.import_address(link, published=entry_date(entry), timeout=timeout)
         seen.add(link)
         report.counts[result.status] = report.counts.get(result.status, 0) + 1
         if result.status == FAILED:

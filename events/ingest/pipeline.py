@@ -95,10 +95,11 @@ class Importer:
             return ImportResult(FAILED, str(error))
         return self.import_text(page.text, filename=filename, known=page.known)
 
-    def import_address(self, url, published=None):
-        """The article at ``url``, fetched and read; ``published``: a date for a page that states none (a feed's)."""
+    def import_address(self, url, published=None, timeout=None):
+        """The article at ``url``, fetched and read; ``published``: a date for a page that states none (a feed's);
+        ``timeout``: seconds for the fetch, when less than the usual."""
         try:
-            page = read_address(url, outlets=self.outlets)
+            page = read_address(url, outlets=self.outlets, timeout=timeout)
         except ArticleError as error:
             return ImportResult(FAILED, f"{url}: {error}")
         known = page.known
