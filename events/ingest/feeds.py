@@ -2,6 +2,8 @@
 
 import calendar
 import datetime
+import logging
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -11,8 +13,10 @@ from django.utils import timezone
 
 from events.ingest.dates import PartialDate
 from events.ingest.pipeline import FAILED
-from events.ingest.web import FetchError, fetch
+from events.ingest.web import FetchError, decode, fetch
 from events.models import Feed, Source
+
+logger = logging.getLogger(__name__)
 
 ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 
@@ -55,9 +59,7 @@ def poll(feed, importer):
         if page.status == 304:
             report.not_modified = True
         else:
-            parsed = feedparser.parse(
-                page.body, response_headers={"content-type": page.headers.get("Content-Type", "")}
-            )
+            parsed = parse(page)
             if not parsed.entries and (parsed.bozo or not parsed.version):
                 raise FetchError("the address does not serve an RSS or Atom feed")
             import_entries(parsed.entries, importer, report, budget)
@@ -65,10 +67,30 @@ def poll(feed, importer):
             feed.modified = (page.headers.get("Last-Modified") or "")[:100]
     except FetchError as error:
         report.error = str(error)
+    except Exception as error:  # one feed must not stop the others, poll after poll
+        logger.exception("Poll of %s failed", feed.url)
+        report.error = f"unexpected error ({type(error).__name__})"
     feed.last_checked = timezone.now()
     feed.last_error = report.error
     feed.save(update_fields=["last_checked", "last_error", "etag", "modified"])
     return report
+
+
+_XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
+
+
+def parse(page):
+    """The feed document, read by feedparser; one whose declared encoding feedparser cannot use (``undefined``) is
+    decoded here, by what its bytes are, and read again without the declaration."""
+    try:
+        return feedparser.parse(page.body, response_headers={"content-type": page.headers.get("Content-Type", "")})
+    except Exception:
+        pass
+    try:
+        text = _XML_ENCODING.sub(r"\1", decode(page.body), count=1)
+        return feedparser.parse(text, response_headers={"content-type": page.content_type or "application/xml"})
+    except Exception as error:
+        raise FetchError(f"the feed could not be read ({type(error).__name__})") from error
 
 
 class Budget:

@@ -6,6 +6,7 @@ connected (a name that resolves differently the second time gains nothing), on e
 are capped. The HTML is never rendered or stored: only the text extracted from it.
 """
 
+import codecs
 import ipaddress
 import re
 import socket
@@ -15,6 +16,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 import charset_normalizer
+import charset_normalizer.md
 import trafilatura
 import urllib3
 from django.conf import settings
@@ -278,19 +280,55 @@ class WebArticle:
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
+# Above this share of odd characters (charset-normalizer's measure), text is taken to be decoded wrongly.
+IMPLAUSIBLE = 0.2
+
+
 def decode(body, charset=""):
     """An HTML or text body as text: by the charset the server or the page declares, else UTF-8, else the most
-    likely one (windows-1251 and KOI8-R pages are common on Russian and Kazakh sites)."""
+    likely one (windows-1251 and KOI8-R pages are common on Russian and Kazakh sites). A declared charset that is
+    unknown, unusable (``undefined``, ``punycode``) or fails on the bytes is passed over; one that turns the bytes
+    into gibberish (UTF-8 labelled KOI8-R) gives way to charset-normalizer's choice."""
     declared = charset or ((m := _META_CHARSET.search(body[:4096])) and m.group(1).decode("ascii", "ignore"))
-    for encoding in (declared, "utf-8"):
+    for encoding in (_page_codec(declared), "utf-8"):
         if encoding:
             try:
-                return body.decode(encoding)
-            except (LookupError, UnicodeDecodeError):
+                text = body.decode(encoding)
+            except Exception:  # LookupError, UnicodeError and whatever an odd codec raises
                 continue
+            if encoding != "utf-8" and not body.isascii():
+                text = _plausible(body, text)
+            return text
     best = charset_normalizer.from_bytes(body).best()
     if best is None:
         raise ArticleError("the page's text encoding could not be recognised")
+    return str(best)
+
+
+# Codecs Python knows that no web page is written in: for host names, escapes, or none at all.
+NOT_PAGE_CODECS = {"undefined", "punycode", "idna", "unicode-escape", "raw-unicode-escape", "utf-7", "charmap"}
+
+
+def _page_codec(name):
+    """The codec of a charset a page declares, or '' when there is none of that name or no page is written in it."""
+    try:
+        codec = codecs.lookup(name or "")
+    except (LookupError, TypeError, ValueError):
+        return ""
+    if not codec._is_text_encoding or codec.name in NOT_PAGE_CODECS:
+        return ""
+    return codec.name
+
+
+def _plausible(body, text):
+    """``text`` if it reads as text, else the bytes decoded as charset-normalizer judges best, when that is better."""
+    sample = text[:100_000]
+    mess = charset_normalizer.md.mess_ratio(sample, maximum_threshold=1.0)
+    if mess <= IMPLAUSIBLE:
+        return text
+    best = charset_normalizer.from_bytes(body).best()
+    if best is None or best.chaos >= mess:
+        return text
     return str(best)
 
 
