@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "events.middleware.SecurityHeadersMiddleware",
+    "events.middleware.NulCharacterMiddleware",
     "events.middleware.ApiCorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -170,6 +171,8 @@ DIPLOTRACK_MAX_ARTICLE_BYTES = int(os.environ.get("DIPLOTRACK_MAX_ARTICLE_BYTES"
 DIPLOTRACK_FETCH_ALLOW_PRIVATE = env_bool("DIPLOTRACK_FETCH_ALLOW_PRIVATE", False)
 DIPLOTRACK_FETCH_MAX_BYTES = int(os.environ.get("DIPLOTRACK_FETCH_MAX_BYTES", 5_000_000))
 DIPLOTRACK_FETCH_TIMEOUT = float(os.environ.get("DIPLOTRACK_FETCH_TIMEOUT", 15))
+# The time one feed's poll may take, the feed and its entries together; entries left over wait for the next poll.
+DIPLOTRACK_FEED_POLL_SECONDS = float(os.environ.get("DIPLOTRACK_FEED_POLL_SECONDS", 120))
 # The longest one database statement of a public page may run (0: no limit); over it, the page answers 503.
 DIPLOTRACK_QUERY_SECONDS = float(os.environ.get("DIPLOTRACK_QUERY_SECONDS", 10))
 # A form may carry an article near the limit, however it is encoded, so that the form can say it is too large.

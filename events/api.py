@@ -8,6 +8,7 @@ filters, none twice. Drafts never appear. Interactive documentation at /api/docs
 import base64
 import datetime
 import json
+import re
 
 from django.db.models import Count, Q
 from django.http import Http404
@@ -103,10 +104,19 @@ def encode_cursor(day, pk):
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
+# What encode_cursor writes, and nothing else: a date or null, and a row number within a 64-bit integer. Matched as
+# text before anything parses it, so no crafted number (Infinity, 1e400) or nesting reaches a parser or the database.
+CURSOR = re.compile(r'\[(null|"\d{4}-\d{2}-\d{2}"), ?(\d{1,18})\]')
+
+
 def decode_cursor(cursor):
     try:
-        day, pk = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        return (datetime.date.fromisoformat(day) if day else None), int(pk)
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("ascii")
+        match = CURSOR.fullmatch(raw)
+        if not match:
+            raise ValueError("not a cursor")
+        day = match.group(1)
+        return (datetime.date.fromisoformat(day.strip('"')) if day != "null" else None), int(match.group(2))
     except (ValueError, TypeError) as error:
         raise ValueError("the cursor is not one this API gave") from error
 

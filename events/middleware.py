@@ -5,7 +5,7 @@ import time
 
 from django.conf import settings
 from django.db import DatabaseError, OperationalError, connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 
 # Scripts only from this site, never inline; styles may be inline (the admin uses style attributes).
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -31,6 +31,32 @@ class SecurityHeadersMiddleware:
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+
+class NulCharacterMiddleware:
+    """A NUL character is in no name, slug or search: PostgreSQL refuses it in any text, and SQLite would only look
+    for it in vain. An address with one is not found (404); a parameter with one is the client's mistake (400),
+    answered before any view or query sees it."""
+
+    MESSAGE = "Bad parameters: {name} contains a NUL character."
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        api = request.path.startswith("/api/")
+        if "\x00" in request.path:
+            if api:
+                return JsonResponse({"detail": "Not Found"}, status=404)
+            raise Http404("No such address.")
+        # Forms check what is posted themselves (a form's text fields refuse NUL characters, with a message).
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                message = self.MESSAGE.format(name=repr(name.replace("\x00", "\\0")))
+                if api:
+                    return JsonResponse({"detail": message}, status=400)
+                return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
 
 
 class ApiCorsMiddleware:

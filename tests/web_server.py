@@ -15,6 +15,16 @@ class Route:
     delay: float = 0.0  # seconds before the answer
 
 
+@dataclass
+class Drip:
+    """An answer written raw, its first ``at_once`` bytes at once and then one byte every ``interval`` seconds: a
+    server that drips its headers, or its body, for as long as the client waits."""
+
+    answer: bytes
+    at_once: int = 0
+    interval: float = 0.2
+
+
 class LocalSite:
     def __init__(self):
         self.routes = {}
@@ -30,6 +40,9 @@ class LocalSite:
                 route = site.routes.get(path) or Route(b"not here", 404, {"Content-Type": "text/plain"})
                 if callable(route):
                     route = route(self)
+                if isinstance(route, Drip):
+                    self.drip(route)
+                    return
                 if route.delay:
                     time.sleep(route.delay)
                 self.send_response(route.status)
@@ -42,6 +55,18 @@ class LocalSite:
                     self.wfile.write(route.body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass
+
+            def drip(self, route):
+                self.close_connection = True
+                try:
+                    self.wfile.write(route.answer[: route.at_once])
+                    self.wfile.flush()
+                    for byte in route.answer[route.at_once :]:
+                        time.sleep(route.interval)
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                except OSError:
+                    pass  # the client gave up
 
             def log_message(self, *args):
                 pass

@@ -2,15 +2,21 @@
 
 import calendar
 import datetime
+import logging
+import re
+import time
 from dataclasses import dataclass, field
 
 import feedparser
+from django.conf import settings
 from django.utils import timezone
 
 from events.ingest.dates import PartialDate
 from events.ingest.pipeline import FAILED
-from events.ingest.web import FetchError, fetch
+from events.ingest.web import FetchError, decode, fetch
 from events.models import Feed, Source
+
+logger = logging.getLogger(__name__)
 
 ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 
@@ -24,6 +30,7 @@ class FeedReport:
     failures: list = field(default_factory=list)  # (address, message)
     error: str = ""
     not_modified: bool = False
+    left: int = 0  # entries not tried: the poll's time was up
 
     @property
     def line(self):
@@ -32,40 +39,74 @@ class FeedReport:
         if self.not_modified:
             return f"{self.feed}: not changed since the last poll"
         done = ", ".join(f"{n} {status}" for status, n in sorted(self.counts.items()))
-        return f"{self.feed}: {self.entries} entries, {self.seen} seen before" + (f", {done}" if done else "")
+        left = f", {self.left} left for the next poll (its time was up)" if self.left else ""
+        return f"{self.feed}: {self.entries} entries, {self.seen} seen before" + (f", {done}" if done else "") + left
 
 
 def poll(feed, importer):
     """Fetch ``feed`` (conditionally, by its ETag and Last-Modified) and import its entries not seen before. The
-    feed's row records when it was checked and what went wrong, if anything."""
+    feed's row records when it was checked and what went wrong, if anything. The poll, feed and entries together,
+    takes at most DIPLOTRACK_FEED_POLL_SECONDS: the entries it had no time for are tried at the next one."""
     report = FeedReport(feed)
+    budget = Budget(settings.DIPLOTRACK_FEED_POLL_SECONDS)
     headers = {"Accept": ACCEPT}
     if feed.etag:
         headers["If-None-Match"] = feed.etag
     if feed.modified:
         headers["If-Modified-Since"] = feed.modified
     try:
-        page = fetch(feed.url, headers=headers)
+        page = fetch(feed.url, headers=headers, timeout=budget.fetch_timeout())
         if page.status == 304:
             report.not_modified = True
         else:
-            parsed = feedparser.parse(
-                page.body, response_headers={"content-type": page.headers.get("Content-Type", "")}
-            )
+            parsed = parse(page)
             if not parsed.entries and (parsed.bozo or not parsed.version):
                 raise FetchError("the address does not serve an RSS or Atom feed")
-            import_entries(parsed.entries, importer, report)
+            import_entries(parsed.entries, importer, report, budget)
             feed.etag = (page.headers.get("ETag") or "")[:300]
             feed.modified = (page.headers.get("Last-Modified") or "")[:100]
     except FetchError as error:
         report.error = str(error)
+    except Exception as error:  # one feed must not stop the others, poll after poll
+        logger.exception("Poll of %s failed", feed.url)
+        report.error = f"unexpected error ({type(error).__name__})"
     feed.last_checked = timezone.now()
     feed.last_error = report.error
     feed.save(update_fields=["last_checked", "last_error", "etag", "modified"])
     return report
 
 
-def import_entries(entries, importer, report):
+_XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
+
+
+def parse(page):
+    """The feed document, read by feedparser; one whose declared encoding feedparser cannot use (``undefined``) is
+    decoded here, by what its bytes are, and read again without the declaration."""
+    try:
+        return feedparser.parse(page.body, response_headers={"content-type": page.headers.get("Content-Type", "")})
+    except Exception:
+        pass
+    try:
+        text = _XML_ENCODING.sub(r"\1", decode(page.body), count=1)
+        return feedparser.parse(text, response_headers={"content-type": page.content_type or "application/xml"})
+    except Exception as error:
+        raise FetchError(f"the feed could not be read ({type(error).__name__})") from error
+
+
+class Budget:
+    """The time a feed's poll has left; a fetch gets the usual time limit, or what is left if that is less."""
+
+    def __init__(self, seconds):
+        self.end = time.monotonic() + seconds
+
+    def fetch_timeout(self):
+        return max(min(settings.DIPLOTRACK_FETCH_TIMEOUT, self.end - time.monotonic()), 0.001)
+
+    def spent(self):
+        return time.monotonic() >= self.end
+
+
+def import_entries(entries, importer, report, budget=None):
     links = [entry.get("link", "").strip() for entry in entries]
     seen = set(Source.objects.filter(url__in=[link for link in links if link]).values_list("url", flat=True))
     for entry, link in zip(entries, links, strict=True):
@@ -77,7 +118,11 @@ def import_entries(entries, importer, report):
         if link in seen:
             report.seen += 1
             continue
-        result = importer.import_address(link, published=entry_date(entry))
+        if budget is not None and budget.spent():
+            report.left += 1
+            continue
+        timeout = budget.fetch_timeout() if budget is not None else None
+        result = importer.import_address(link, published=entry_date(entry), timeout=timeout)
         seen.add(link)
         report.counts[result.status] = report.counts.get(result.status, 0) + 1
         if result.status == FAILED:

@@ -93,14 +93,21 @@ class Importer:
             page = read_page(data, outlets=self.outlets)
         except ArticleError as error:
             return ImportResult(FAILED, str(error))
+        except Exception as error:  # one page that cannot be read must not stop the others
+            logger.exception("Reading %s failed", filename or "a page")
+            return ImportResult(FAILED, f"the page could not be read ({type(error).__name__})")
         return self.import_text(page.text, filename=filename, known=page.known)
 
-    def import_address(self, url, published=None):
-        """The article at ``url``, fetched and read; ``published``: a date for a page that states none (a feed's)."""
+    def import_address(self, url, published=None, timeout=None):
+        """The article at ``url``, fetched and read; ``published``: a date for a page that states none (a feed's);
+        ``timeout``: seconds for the fetch, when less than the usual."""
         try:
-            page = read_address(url, outlets=self.outlets)
+            page = read_address(url, outlets=self.outlets, timeout=timeout)
         except ArticleError as error:
             return ImportResult(FAILED, f"{url}: {error}")
+        except Exception as error:  # one page that cannot be read must not stop the others
+            logger.exception("Reading %s failed", url)
+            return ImportResult(FAILED, f"{url}: the page could not be read ({type(error).__name__})")
         known = page.known
         if known.published is None and published is not None:
             known = dataclasses.replace(known, published=published)

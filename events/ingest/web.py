@@ -6,14 +6,17 @@ connected (a name that resolves differently the second time gains nothing), on e
 are capped. The HTML is never rendered or stored: only the text extracted from it.
 """
 
+import codecs
 import ipaddress
 import re
 import socket
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass
 
 import charset_normalizer
+import charset_normalizer.md
 import trafilatura
 import urllib3
 from django.conf import settings
@@ -67,12 +70,64 @@ def refusal(address, allow_private=None):
     return ""
 
 
+class _Deadline:
+    """The end of one fetch's time, enforced: a socket timeout bounds each read, not the answer, and a server that
+    drips its headers or its body a byte at a time would hold the fetch for ever. When the time is up, every
+    connection the fetch opened is shut down, which ends whatever read is waiting on it."""
+
+    def __init__(self, seconds):
+        self.at = time.monotonic() + seconds
+        self.expired = False
+        self._sockets = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def remaining(self):
+        return self.at - time.monotonic()
+
+    def watch(self, sock):
+        # A second descriptor of the same socket: it stays usable when TLS takes over the first one.
+        watched = sock.dup()
+        with self._lock:
+            self._sockets.append(watched)
+            if self.expired:
+                _shut(watched)
+
+    def _expire(self):
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+    def close(self):
+        self._timer.cancel()
+        with self._lock:
+            for sock in self._sockets:
+                sock.close()
+            self._sockets.clear()
+
+
+def _shut(sock):
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed
+
+
+_fetching = threading.local()  # the deadline of the fetch running in this thread
+
+
 def _check_connected(connection, sock):
     peer = sock.getpeername()[0]
     reason = refusal(peer)
     if reason:
         sock.close()
         raise FetchError(f"{connection.host} is {reason} ({peer}); only public addresses are fetched")
+    deadline = getattr(_fetching, "deadline", None)
+    if deadline is not None:
+        deadline.watch(sock)
     return sock
 
 
@@ -123,44 +178,60 @@ def check_address(url):
 
 def fetch(url, headers=None, max_bytes=None, timeout=None):
     """GET ``url``, following a few redirects, each to a permitted address; at most ``max_bytes``, within
-    ``timeout`` seconds in all. A 304 answer is returned as it is (for conditional requests); any other status
-    from 400 up raises FetchError."""
+    ``timeout`` seconds in all: connecting, the headers and the body of every answer. A 304 answer is returned as
+    it is (for conditional requests); any other status from 400 up raises FetchError."""
     max_bytes = max_bytes or settings.DIPLOTRACK_FETCH_MAX_BYTES
     timeout = timeout or settings.DIPLOTRACK_FETCH_TIMEOUT
-    deadline = time.monotonic() + timeout
     request_headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate", **(headers or {})}
     manager = _pool_manager()
+    deadline = _fetching.deadline = _Deadline(timeout)
+    answered = False  # whether the last answer's headers arrived: what a timeout message says
     try:
         for _ in range(MAX_REDIRECTS + 1):
             check_address(url)
-            remaining = max(deadline - time.monotonic(), 0.1)
-            try:
-                response = manager.request(
-                    "GET",
-                    url,
-                    headers=request_headers,
-                    redirect=False,
-                    preload_content=False,
-                    timeout=urllib3.Timeout(connect=min(remaining, 10), read=remaining),
-                )
-            except FetchError:
-                raise
-            except urllib3.exceptions.TimeoutError as error:
-                raise FetchError(f"{_host(url)} did not answer within {timeout:g} s") from error
-            except urllib3.exceptions.HTTPError as error:
-                raise FetchError(f"{_host(url)} could not be reached ({_reason(error)})") from error
+            remaining = deadline.remaining()
+            if remaining <= 0:
+                raise FetchError(f"{_host(url)} did not answer within {timeout:g} s")
+            answered = False
+            response = manager.request(
+                "GET",
+                url,
+                headers=request_headers,
+                redirect=False,
+                preload_content=False,
+                timeout=urllib3.Timeout(connect=min(remaining, 10), read=remaining),
+            )
+            answered = True
             if response.status in (301, 302, 303, 307, 308) and response.headers.get("Location"):
                 response.close()  # its body is not read: whatever its length, the connection is not reused
                 response.release_conn()
                 url = urllib.parse.urljoin(url, response.headers["Location"])
                 continue
-            return _read(response, url, max_bytes, deadline, timeout)
+            page = _read(response, url, max_bytes, deadline)
+            if deadline.expired:  # a body cut short by the deadline may look complete
+                raise TimeoutError
+            return page
         raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+    except Exception as error:
+        if isinstance(error, FetchError) and not deadline.expired:
+            raise
+        timed_out = deadline.expired or isinstance(error, (TimeoutError, urllib3.exceptions.TimeoutError))
+        if timed_out and answered:
+            raise FetchError(f"{_host(url)} did not send the page within {timeout:g} s") from error
+        if timed_out:
+            raise FetchError(f"{_host(url)} did not answer within {timeout:g} s") from error
+        if isinstance(error, urllib3.exceptions.HTTPError) and answered:
+            raise FetchError(f"{_host(url)} broke off the answer ({_reason(error)})") from error
+        if isinstance(error, urllib3.exceptions.HTTPError):
+            raise FetchError(f"{_host(url)} could not be reached ({_reason(error)})") from error
+        raise
     finally:
+        _fetching.deadline = None
+        deadline.close()
         manager.clear()
 
 
-def _read(response, url, max_bytes, deadline, timeout):
+def _read(response, url, max_bytes, deadline):
     try:
         if response.status >= 400:
             raise FetchError(f"{_host(url)} answered {response.status} {response.reason or ''}".rstrip())
@@ -172,12 +243,8 @@ def _read(response, url, max_bytes, deadline, timeout):
             body += chunk
             if len(body) > max_bytes:
                 raise FetchError(f"the page is larger than {max_bytes:,} bytes, the limit")
-            if time.monotonic() > deadline:
-                raise FetchError(f"{_host(url)} did not send the page within {timeout:g} s")
-    except urllib3.exceptions.TimeoutError as error:
-        raise FetchError(f"{_host(url)} did not send the page within {timeout:g} s") from error
-    except urllib3.exceptions.HTTPError as error:
-        raise FetchError(f"{_host(url)} broke off the answer ({_reason(error)})") from error
+            if deadline.remaining() < 0:
+                raise TimeoutError
     finally:
         response.release_conn()
     content_type, _, parameters = (response.headers.get("Content-Type") or "").partition(";")
@@ -213,19 +280,55 @@ class WebArticle:
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
+# Above this share of odd characters (charset-normalizer's measure), text is taken to be decoded wrongly.
+IMPLAUSIBLE = 0.2
+
+
 def decode(body, charset=""):
     """An HTML or text body as text: by the charset the server or the page declares, else UTF-8, else the most
-    likely one (windows-1251 and KOI8-R pages are common on Russian and Kazakh sites)."""
+    likely one (windows-1251 and KOI8-R pages are common on Russian and Kazakh sites). A declared charset that is
+    unknown, unusable (``undefined``, ``punycode``) or fails on the bytes is passed over; one that turns the bytes
+    into gibberish (UTF-8 labelled KOI8-R) gives way to charset-normalizer's choice."""
     declared = charset or ((m := _META_CHARSET.search(body[:4096])) and m.group(1).decode("ascii", "ignore"))
-    for encoding in (declared, "utf-8"):
+    for encoding in (_page_codec(declared), "utf-8"):
         if encoding:
             try:
-                return body.decode(encoding)
-            except (LookupError, UnicodeDecodeError):
+                text = body.decode(encoding)
+            except Exception:  # LookupError, UnicodeError and whatever an odd codec raises
                 continue
+            if encoding != "utf-8" and not body.isascii():
+                text = _plausible(body, text)
+            return text
     best = charset_normalizer.from_bytes(body).best()
     if best is None:
         raise ArticleError("the page's text encoding could not be recognised")
+    return str(best)
+
+
+# Codecs Python knows that no web page is written in: for host names, escapes, or none at all.
+NOT_PAGE_CODECS = {"undefined", "punycode", "idna", "unicode-escape", "raw-unicode-escape", "utf-7", "charmap"}
+
+
+def _page_codec(name):
+    """The codec of a charset a page declares, or '' when there is none of that name or no page is written in it."""
+    try:
+        codec = codecs.lookup(name or "")
+    except (LookupError, TypeError, ValueError):
+        return ""
+    if not codec._is_text_encoding or codec.name in NOT_PAGE_CODECS:
+        return ""
+    return codec.name
+
+
+def _plausible(body, text):
+    """``text`` if it reads as text, else the bytes decoded as charset-normalizer judges best, when that is better."""
+    sample = text[:100_000]
+    mess = charset_normalizer.md.mess_ratio(sample, maximum_threshold=1.0)
+    if mess <= IMPLAUSIBLE:
+        return text
+    best = charset_normalizer.from_bytes(body).best()
+    if best is None or best.chaos >= mess:
+        return text
     return str(best)
 
 
@@ -268,9 +371,9 @@ def _same_site(first, second):
     return hosts[0] == hosts[1] or hosts[0].endswith("." + hosts[1]) or hosts[1].endswith("." + hosts[0])
 
 
-def read_address(url, outlets=None):
+def read_address(url, outlets=None, timeout=None):
     """Fetch an article's page and read it: HTML through the extractor, plain text as it is."""
-    page = fetch(url)
+    page = fetch(url, timeout=timeout)
     if page.content_type in HTML_TYPES or (not page.content_type and page.body.lstrip()[:1] == b"<"):
         return read_page(page.body, page.url, page.charset, outlets)
     if page.content_type in TEXT_TYPES:
