@@ -1,6 +1,7 @@
 import itertools
 from urllib.parse import urlencode
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
@@ -11,7 +12,7 @@ from django.utils import timezone
 from events import export, facets, search
 from events.charts import every_year, stacked_chart
 from events.facets import cached, size_of
-from events.filters import apply_filters
+from events.filters import SEVERAL_SHOWN, apply_filters, typed_people
 from events.models import (
     KIND_LABELS,
     Agreement,
@@ -48,6 +49,8 @@ def home(request):
 
 
 def meeting_list(request):
+    if tidied := tidy_redirect(request):
+        return tidied
     context = filtered_meetings(request, Meeting.objects.public())
     context["filters_open"] = context["invalid"]  # closed: the results come first, on a phone too
     context["exports"] = [
@@ -90,6 +93,7 @@ def filtered_meetings(request, meetings):
         "ignored": ignored,
         "invalid": any(reason != "unknown parameter" for reason in ignored.values()),
         "active": active_filters(filterset, params),
+        "person_choices": person_choices(request.GET),
         "facets": facet_entries(params, counts),
         "chart": year_chart(params, counts["year"]),
     }
@@ -170,9 +174,41 @@ def _encode(lists):
     return urlencode([(key, value) for key, values in lists.items() for value in values])
 
 
+def tidy_redirect(request):
+    """A filtered page asked for with empty fields (a form sent without its script), or with a name typed in the
+    people box that fits one person, redirects to the tidy address: only the filters chosen, people by slug."""
+    lists = {key: [value for value in values if value.strip()] for key, values in request.GET.lists()}
+    if lists.get("person"):
+        fitting = typed_people(lists["person"])
+        people = [fitting[v][0][0] if len(fitting.get(v, ())) == 1 else v for v in lists["person"]]
+        lists["person"] = list(dict.fromkeys(people))
+    lists = {key: values for key, values in lists.items() if values}
+    if lists == dict(request.GET.lists()):
+        return None
+    query = _encode(lists)
+    return redirect(f"{request.path}?{query}" if query else request.path)
+
+
+def person_choices(params):
+    """For each name typed in the people box that fits several people: the list with each of them instead, to
+    choose from, as (typed, [(name, query)], whether there are more)."""
+    lists = {key: values for key, values in params.lists() if key != "page"}
+    choices = []
+    for typed, fitting in typed_people(lists.get("person", [])).items():
+        if len(fitting) > 1:
+            links = []
+            for slug, name in fitting[:SEVERAL_SHOWN]:
+                people = [slug if value == typed else value for value in lists["person"]]
+                links.append((name, _encode({**lists, "person": people})))
+            choices.append((typed, links, len(fitting) > SEVERAL_SHOWN))
+    return choices
+
+
 def active_filters(filterset, params):
-    # The people were read when the filter was validated.
-    names = {p.slug: p.name for p in filterset.form.cleaned_data.get("person") or []}
+    """The filters in use as chips (label, value as people read it, the query without it)."""
+    cleaned = filterset.form.cleaned_data if filterset.form.is_valid() else {}
+    # The people, the country and the organization were read when the filters were validated.
+    names = {p.slug: p.name for p in cleaned.get("person") or []}
     chips = []
     for name, field in filterset.form.fields.items():
         if name not in params:
@@ -183,8 +219,12 @@ def active_filters(filterset, params):
             shown = raw
             if name == "person":
                 shown = names.get(raw, raw)
-            elif name == "kind":
-                shown = KIND_LABELS.get(raw, raw)
+            elif isinstance(field, forms.ModelChoiceField):
+                if cleaned.get(name) is not None:
+                    label_field = getattr(field.widget, "label_field", None)
+                    shown = getattr(cleaned[name], label_field) if label_field else str(cleaned[name])
+            elif isinstance(field, forms.ChoiceField):
+                shown = dict(field.choices).get(raw, raw)
             chips.append((field.label, shown, _without(params, name, raw)))
     return chips
 
@@ -434,6 +474,8 @@ def person_list(request):
 
 
 def person_detail(request, slug):
+    if tidied := tidy_redirect(request):
+        return tidied
     person = get_object_or_404(
         Person.objects.public().select_related("country").prefetch_related("positions__country", "names"), slug=slug
     )
