@@ -251,7 +251,8 @@ WIDTH, LEFT, RIGHT = 900, 300, 600
 
 
 def timeline(request):
-    """The history year by year: counts per year and kind, and the latest meetings of each year."""
+    """The history year by year: counts per year and kind, and the latest meetings of each year. The years count
+    the meetings held and dated; how many of unknown date (and how many planned) they leave out is said apart."""
     public = Meeting.objects.public()
     summary = cached(
         "timeline",
@@ -260,6 +261,8 @@ def timeline(request):
             "counts": public.counts_by_year_and_kind(),
             "latest": public.latest_of_each_year(LATEST_PER_YEAR),
             "terms": ministers_terms(public),
+            "undated": public.held().undated().count(),
+            "planned": public.filter(stage=Meeting.Stage.PLANNED).count(),
         },
     )
     years = {}
@@ -294,6 +297,11 @@ def timeline(request):
                 "Meetings by kind",
             ),
             "terms": terms_chart(summary["terms"]),
+            # What the years leave out, said and linked, so that their sum can be checked against the list.
+            "undated": summary.get("undated", 0),
+            "undated_url": f"{meetings}?date_unknown=yes&stage=held",
+            "planned": summary.get("planned", 0),
+            "planned_url": f"{meetings}?stage=planned",
         },
     )
 
