@@ -2,7 +2,7 @@ import itertools
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -51,7 +51,10 @@ def home(request):
 def meeting_list(request):
     if tidied := tidy_redirect(request):
         return tidied
-    context = filtered_meetings(request, Meeting.objects.public())
+    try:
+        context = filtered_meetings(request, Meeting.objects.public())
+    except PastTheEnd as missing:
+        return past_the_end(request, missing, "meetings")
     context["filters_open"] = context["invalid"]  # closed: the results come first, on a phone too
     context["exports"] = [
         (label, reverse(name) + (f"?{context['query']}" if context["query"] else ""))
@@ -73,7 +76,7 @@ def filtered_meetings(request, meetings):
     size = size_of(queryset)
     paginator = Paginator(queryset.with_list_data(), PAGE_SIZE)
     paginator.count = size["n"]  # counted above already
-    page = paginator.get_page(request.GET.get("page"))
+    page = page_or_past_the_end(paginator, request.GET.get("page"), _without(request.GET, "page"))
     typed = filterset.form.cleaned_data.get("q") if filterset.form.is_valid() else ""
     if typed:
         show_why_matched(page, search_terms(typed))
@@ -97,6 +100,38 @@ def filtered_meetings(request, meetings):
         "facets": facet_entries(params, counts),
         "chart": year_chart(params, counts["year"]),
     }
+
+
+class PastTheEnd(Exception):
+    """A page number beyond the last page of a list (or not a page number): answered with a 404 that says so."""
+
+    def __init__(self, number, paginator, query):
+        super().__init__(number)
+        self.number, self.paginator, self.query = number, paginator, query
+
+
+def page_or_past_the_end(paginator, number, query):
+    """The page ``number`` of ``paginator`` (the first when none is asked); ``query``: the list's other parameters,
+    for the links of the 404 page when there is no such page. Never another page than the one asked for."""
+    try:
+        return paginator.page(number or 1)
+    except InvalidPage:
+        raise PastTheEnd(number, paginator, query) from None
+
+
+def past_the_end(request, missing, what):
+    """The 404 page of a page number past the end of a list: how many pages there are, a link to the last."""
+    link = f"?{missing.query}&page=" if missing.query else "?page="
+    context = {
+        "number": missing.number,
+        "past_the_end": str(missing.number).isdigit() and int(missing.number) > 0,
+        "count": missing.paginator.count,
+        "pages": missing.paginator.num_pages,
+        "what": what,
+        "last_url": f"{link}{missing.paginator.num_pages}",
+        "first_url": f"?{missing.query}" if missing.query else "?",
+    }
+    return render(request, "no_such_page.html", context, status=404)
 
 
 def facet_entries(params, counts):
@@ -229,7 +264,8 @@ def active_filters(filterset, params):
     return chips
 
 
-def meeting_detail(request, pk, slug):
+def meeting_detail(request, pk, slug=None):
+    """A meeting's page; its address without the slug, or with another one, redirects to the right one."""
     positions = Position.objects.order_by("start")
     meeting = (
         Meeting.objects.public()
@@ -302,7 +338,10 @@ def source_list(request):
     public = Q(meetings__status__in=[Meeting.Status.UNREVIEWED, Meeting.Status.REVIEWED])
     sources = Source.objects.public().annotate(n=Count("meetings", filter=public)).order_by("-published", "-id")
     sources = sources.only("outlet", "title", "published", "language", "url")
-    page = Paginator(sources, 50).get_page(request.GET.get("page"))
+    try:
+        page = page_or_past_the_end(Paginator(sources, 50), request.GET.get("page"), "")
+    except PastTheEnd as missing:
+        return past_the_end(request, missing, "articles")
     return render(request, "events/source_list.html", {"page": page, "query": ""})
 
 
@@ -476,11 +515,20 @@ def person_list(request):
 def person_detail(request, slug):
     if tidied := tidy_redirect(request):
         return tidied
-    person = get_object_or_404(
-        Person.objects.public().select_related("country").prefetch_related("positions__country", "names"), slug=slug
-    )
+    people = Person.objects.public()
+    person = people.select_related("country").prefetch_related("positions__country", "names").filter(slug=slug).first()
+    if person is None:
+        # Another spelling of a name as the address (sergei-lavrov): the page of the one person so named.
+        known = people.known_as(slug)
+        if known is None:
+            raise Http404("No such person.")
+        query = request.META.get("QUERY_STRING")
+        return redirect(known.get_absolute_url() + (f"?{query}" if query else ""), permanent=True)
     theirs = Meeting.objects.public().involving(person)
-    context = filtered_meetings(request, theirs)
+    try:
+        context = filtered_meetings(request, theirs)
+    except PastTheEnd as missing:
+        return past_the_end(request, missing, f"meetings of {person.name}")
     # Without filters the page's set is all of theirs, already measured.
     size = context["size"] if not context["active"] else size_of(theirs)
     counterparts = cached(f"counterparts:{person.pk}", size, lambda: counterpart_rows(person))
