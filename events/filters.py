@@ -237,6 +237,30 @@ class MeetingFilter(django_filters.FilterSet):
         model = Meeting
         fields = []
 
+    # For the API's description (/api/openapi.json): an example of each filter and what it does, beside the type
+    # and the values read from the filter itself. A test holds these to the filters, one for one.
+    documentation = {
+        "q": ("Nurtleu", "Free text over titles, participants' names (every spelling), places and the articles."),
+        "person": ("sergey-lavrov", "Meetings with all of these people: a slug, or part of a name that fits one."),
+        "year": (2019, "Meetings in that year; one known only as that year counts."),
+        "date_from": ("2019-01-01", "Meetings whose period ends on or after that day."),
+        "date_to": ("2019-12-31", "Meetings whose period begins on or before that day."),
+        "kind": ("talks", "Meetings of any of these kinds."),
+        "country": ("KZ", "Held in that country (ISO code)."),
+        "place": ("astana", "Held at that place: its slug, or any current or former name."),
+        "organization": ("cis", "Mentioning that organization (slug)."),
+        "topic": ("space", "Tagged with that topic (slug)."),
+        "region": ("Syria", "Where that region or conflict was discussed (a whole name)."),
+        "level": ("ministers", "Someone holding such an office on the day took part."),
+        "outlet": ("TASS", "Reported by that outlet."),
+        "language": ("ru", "Reported by an article in that language."),
+        "has_agreement": ("yes", "An agreement was signed there, or not."),
+        "stage": ("held", "Held, or planned."),
+        "date_unknown": ("yes", "Of unknown date, or of known date."),
+        "host": ("kz", "Where it took place: in Kazakhstan, in Russia, elsewhere, or by phone or video."),
+        "sort": ("date", "The order: newest first (the default) or oldest first; the API pages by date."),
+    }
+
     def filter_people(self, queryset, name, value):
         # A subquery per person rather than a join: no duplicates to remove with DISTINCT.
         return queryset.involving(*value)
