@@ -10,6 +10,8 @@ import datetime
 import json
 import re
 
+import django_filters
+from django import forms
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -22,14 +24,74 @@ from events.filters import MeetingFilter
 from events.models import KIND_LABELS, Meeting, Organization, Place, Source
 from people.models import Person
 
-api = NinjaAPI(
+
+class DiplotrackAPI(NinjaAPI):
+    """The API, whose description of ``/meetings`` lists the filters of the meeting list, read from its FilterSet."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        for path, operations in schema["paths"].items():
+            if path.endswith("/meetings"):
+                operations["get"]["parameters"] += filter_parameters(MeetingFilter)
+        return schema
+
+
+def filter_parameters(filterset_class):
+    """The filters of ``filterset_class`` as OpenAPI query parameters: each with its type, the values it allows
+    (read from the filter: its choices, its limits), an example and what it does."""
+    parameters = []
+    for name, filter_ in filterset_class.base_filters.items():
+        example, description = filterset_class.documentation[name]
+        field = filter_.field
+        schema, values = value_schema(field)
+        if values:
+            description += " One of: " + ", ".join(f"`{key}` ({label})" for key, label in values) + "."
+        parameter = {"in": "query", "name": name, "required": False, "description": description}
+        if isinstance(filter_, django_filters.MultipleChoiceFilter):
+            description += " Repeat it for several."
+            parameter.update(
+                description=description,
+                schema={"type": "array", "items": schema},
+                style="form",
+                explode=True,
+                example=[example],
+            )
+        else:
+            parameter.update(schema=schema, example=example)
+        parameters.append(parameter)
+    return parameters
+
+
+def value_schema(field):
+    """The JSON schema of one value of a filter's form field, and its allowed values with labels when they are few
+    enough to list (the people are not: their slugs are at /api/people)."""
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        return {"type": "string"}, []
+    if isinstance(field, forms.ModelChoiceField):
+        key = field.to_field_name or "pk"
+        label = getattr(field.widget, "label_field", None) or key
+        values = [(str(k), str(v)) for k, v in field.queryset.order_by(key).values_list(key, label)]
+        return {"type": "string", "enum": [k for k, _ in values]}, values
+    if isinstance(field, forms.ChoiceField):
+        values = [(str(k), str(v)) for k, v in field.choices if k != ""]
+        return {"type": "string", "enum": [k for k, _ in values]}, values
+    if isinstance(field, forms.IntegerField):
+        limits = {"minimum": field.min_value, "maximum": field.max_value}
+        return {"type": "integer", **{k: v for k, v in limits.items() if v is not None}}, []
+    if isinstance(field, forms.DateField):
+        return {"type": "string", "format": "date"}, []
+    return {"type": "string", **({"maxLength": field.max_length} if field.max_length else {})}, []
+
+
+api = DiplotrackAPI(
     title="DiploTrack",
     version="1",
     description=(
         "Kazakhstan–Russia foreign-ministry contacts, read-only. Lists are paged: follow `next` (an opaque cursor) "
         "until it is null. `/meetings` takes the filters of the meeting list page: "
         + ", ".join(f"`{name}`" for name in MeetingFilter.base_filters)
-        + " (repeat `person` or `kind` for several)."
+        + " (repeat `person` or `kind` for several). A parameter an address does not take is refused (400), "
+        "named, rather than ignored."
     ),
     urls_namespace="api",
 )
@@ -39,6 +101,27 @@ MAX_LIMIT = 1000
 
 class Problem(Schema):
     detail: str
+
+
+class UnknownParameters(Exception):
+    def __init__(self, unknown, known):
+        super().__init__(unknown)
+        self.unknown, self.known = unknown, known
+
+
+def refuse_unknown(request, *known):
+    """A parameter the address does not take is a mistake to report (a misspelt filter would otherwise return
+    every meeting), as the list page reports it."""
+    unknown = [key for key in request.GET if key not in known]
+    if unknown:
+        raise UnknownParameters(unknown, known)
+
+
+@api.exception_handler(UnknownParameters)
+def unknown_parameters(request, exc):
+    names = ", ".join(f"`{name}`" for name in exc.unknown)
+    takes = "; this address takes " + ", ".join(exc.known) if exc.known else "; this address takes none"
+    return api.create_response(request, {"detail": f"Unknown parameters: {names}{takes}."}, status=400)
 
 
 @api.exception_handler(NinjaValidationError)
@@ -166,6 +249,7 @@ def filtered(request):
     """The public meetings the request's filters select, and whether the list runs newest first."""
     from events.views import apply_filters
 
+    refuse_unknown(request, *MeetingFilter.base_filters, "limit", "cursor")
     filterset, queryset, ignored = apply_filters(request.GET, Meeting.objects.public())
     invalid = {key: reason for key, reason in ignored.items() if reason != "unknown parameter"}
     if invalid:
@@ -198,8 +282,9 @@ def meetings(request, limit: int = Query(100, ge=1, le=MAX_LIMIT), cursor: str =
     return Status(200, {"count": queryset.count(), "next": following, "items": items})
 
 
-@api.get("/meetings/{meeting_id}", response={200: MeetingOut, 404: Problem}, summary="One meeting")
+@api.get("/meetings/{meeting_id}", response={200: MeetingOut, 400: Problem, 404: Problem}, summary="One meeting")
 def meeting(request, meeting_id: int):
+    refuse_unknown(request)
     queryset = Meeting.objects.public().filter(pk=meeting_id)
     rows = list(queryset.values(*export.BASE_FIELDS))
     if not rows:
@@ -228,14 +313,22 @@ class PersonOut(Schema):
     meetings: int
 
 
-@api.get("/people", response=list[PersonOut], summary="People, with their offices and number of meetings")
+@api.get(
+    "/people",
+    response={200: list[PersonOut], 400: Problem},
+    summary="People, with their offices and number of meetings",
+)
 def people(request):
+    refuse_unknown(request)
     base = request.build_absolute_uri("/").rstrip("/")
     return list(export.people_records(base))
 
 
-@api.get("/people/{slug}", response={200: PersonOut, 404: Problem}, summary="One person, with their offices")
+@api.get(
+    "/people/{slug}", response={200: PersonOut, 400: Problem, 404: Problem}, summary="One person, with their offices"
+)
 def person(request, slug: str):
+    refuse_unknown(request)
     base = request.build_absolute_uri("/").rstrip("/")
     get_object_or_404(Person.objects.public(), slug=slug)
     return next(record for record in export.people_records(base) if record["slug"] == slug)
@@ -248,8 +341,11 @@ class PlaceListOut(Schema):
     meetings: int
 
 
-@api.get("/places", response=list[PlaceListOut], summary="Places, with their number of public meetings")
+@api.get(
+    "/places", response={200: list[PlaceListOut], 400: Problem}, summary="Places, with their number of public meetings"
+)
 def places(request):
+    refuse_unknown(request)
     public = Q(meetings__status__in=[Meeting.Status.UNREVIEWED, Meeting.Status.REVIEWED])
     rows = Place.objects.public().annotate(n=Count("meetings", filter=public)).select_related("country")
     return [
@@ -265,8 +361,11 @@ class OrganizationOut(Schema):
     members: list[str]
 
 
-@api.get("/organizations", response=list[OrganizationOut], summary="Organizations and their members")
+@api.get(
+    "/organizations", response={200: list[OrganizationOut], 400: Problem}, summary="Organizations and their members"
+)
 def organizations(request):
+    refuse_unknown(request)
     return [
         {"slug": o.slug, "acronym": o.acronym, "name": o.name, "members": sorted(c.code for c in o.members.all())}
         for o in Organization.objects.prefetch_related("members").order_by("acronym")
@@ -285,8 +384,9 @@ class AgreementOut(Schema):
     signed_at_forum: str | None
 
 
-@api.get("/agreements", response=list[AgreementOut], summary="Agreements")
+@api.get("/agreements", response={200: list[AgreementOut], 400: Problem}, summary="Agreements")
 def agreements(request):
+    refuse_unknown(request)
     return list(export.agreement_records(""))
 
 
@@ -298,8 +398,9 @@ class ForumOut(Schema):
     side_events: list[str]
 
 
-@api.get("/forums", response=list[ForumOut], summary="Forums, by series and edition")
+@api.get("/forums", response={200: list[ForumOut], 400: Problem}, summary="Forums, by series and edition")
 def forums(request):
+    refuse_unknown(request)
     return list(export.forum_records(""))
 
 
@@ -321,6 +422,7 @@ class SourcePage(Schema):
 
 @api.get("/sources", response={200: SourcePage, 400: Problem}, summary="Sources, newest first, paged")
 def sources(request, limit: int = Query(100, ge=1, le=MAX_LIMIT), cursor: str = ""):
+    refuse_unknown(request, "limit", "cursor")
     public = Source.objects.public()
     queryset = public.order_by("-id")
     if cursor:

@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 
 from events.models import MIN_TERM, Meeting, MeetingQuerySet, Organization, Source, search_terms
 from people.models import Country, Person
+from people.text import normalize_name
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -53,22 +54,70 @@ class OnePassSelectMultiple(OnePassSelect, forms.SelectMultiple):
     pass
 
 
+SEVERAL_SHOWN = 10  # people offered to choose from when a typed name fits several
+
+
+def typed_people(values):
+    """For each value of ``person`` that is not a person's slug (a part of a name typed in the people box): the
+    public people it fits, as (slug, name), at most one more than are offered. A name spelled exactly as one
+    person's (any spelling) is theirs, even when it is part of others' names."""
+    values = [v for v in values if v]
+    slugs = set(Person.objects.public().filter(slug__in=values).values_list("slug", flat=True))
+    found = {}
+    for typed in values:
+        if typed in slugs or typed in found:
+            continue
+        fitting = Person.objects.public().matching(typed.strip()).order_by("name")
+        exact = fitting.filter(names__normalized=normalize_name(typed)).distinct()
+        if len(exact.values_list("pk")[:2]) == 1:
+            fitting = exact
+        found[typed] = list(fitting.values_list("slug", "name")[: SEVERAL_SHOWN + 1])
+    return found
+
+
+class PeopleField(django_filters.fields.ModelMultipleChoiceField):
+    """People by slug, or by what was typed in the people box when it fits one person: "lavr" is Sergey Lavrov.
+    Typed text that fits no one, or several people, is refused saying so."""
+
+    def _check_values(self, value):
+        resolved = []
+        for typed, fitting in typed_people(value).items():
+            if not fitting:
+                raise ValidationError(f"No one whose name contains “{typed}”.", code="no_match")
+            if len(fitting) > 1:
+                more = " or more" if len(fitting) > SEVERAL_SHOWN else ""
+                raise ValidationError(
+                    f"“{typed}” fits {len(fitting[:SEVERAL_SHOWN])}{more} people: choose one.", code="several"
+                )
+            resolved.append((typed, fitting[0][0]))
+        slugs = dict(resolved)
+        return super()._check_values([slugs.get(v, v) for v in value if v])
+
+
+class PeopleFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = PeopleField
+
+
 class PeoplePicker(forms.SelectMultiple):
     """The people chosen, each a ticked box to untick, and a box to type a name in: suggestions come from the
-    server as you type (static/js/people.js), most meetings first. No list of hundreds to Ctrl-click through."""
+    server as you type (static/js/filters.js), most meetings first. No list of hundreds to Ctrl-click through.
+    The box is itself a ``person`` field: a name typed and applied without choosing a suggestion is looked up."""
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = [str(v) for v in (value or []) if v]
         names = dict(Person.objects.filter(slug__in=chosen).values_list("slug", "name"))
         boxes = "".join(
             f'<label class="picked-person"><input type="checkbox" name="{escape(name)}" '
-            f'value="{escape(slug)}" checked> {escape(names.get(slug, slug))}</label>'
+            f'value="{escape(slug)}" checked> {escape(names[slug])}</label>'
             for slug in chosen
+            if slug in names
         )
+        typed = next((v for v in chosen if v not in names), "")
         field_id = (attrs or {}).get("id", f"id_{name}")
         search = (
-            f'<input type="search" id="{escape(field_id)}" class="person-search" autocomplete="off" '
-            f'placeholder="Type part of a name" aria-controls="{escape(field_id)}-suggestions" '
+            f'<input type="search" name="{escape(name)}" id="{escape(field_id)}" class="person-search" '
+            f'value="{escape(typed)}" autocomplete="off" placeholder="Type part of a name" '
+            f'aria-controls="{escape(field_id)}-suggestions" '
             f'data-suggest="{escape(reverse("people:person-suggestions"))}">'
             f'<ul class="suggestions" id="{escape(field_id)}-suggestions" aria-live="polite"></ul>'
         )
@@ -122,6 +171,13 @@ class DateOrder(django_filters.OrderingFilter):
         return qs
 
 
+class OrderSelect(OnePassSelect):
+    """The order's select, marked with its default: the filters' script leaves the default out of the address."""
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        return {**super().build_attrs(base_attrs, extra_attrs), "data-default": "-date"}
+
+
 YES_NO = [("yes", "yes"), ("no", "no")]
 
 
@@ -136,7 +192,7 @@ class MeetingFilter(django_filters.FilterSet):
     """The one set of filters behind the meeting list, the person pages and the exports."""
 
     q = SearchFilter(method="filter_text", label="Search", max_length=200, widget=OnePassTextInput)
-    person = django_filters.ModelMultipleChoiceFilter(
+    person = PeopleFilter(
         queryset=Person.objects.public().order_by("name"),
         to_field_name="slug",
         method="filter_people",
@@ -175,11 +231,35 @@ class MeetingFilter(django_filters.FilterSet):
     stage = choice(Meeting.Stage.choices, "Held or planned")
     date_unknown = choice(YES_NO, "Date unknown", "filter_date_unknown")
     host = choice(MeetingQuerySet.HOSTS.items(), "Where", "filter_host", empty_label="anywhere")
-    sort = DateOrder(fields=(("date", "date"),), empty_label=None, label="Sort", widget=OnePassSelect)
+    sort = DateOrder(fields=(("date", "date"),), empty_label=None, label="Sort", widget=OrderSelect)
 
     class Meta:
         model = Meeting
         fields = []
+
+    # For the API's description (/api/openapi.json): an example of each filter and what it does, beside the type
+    # and the values read from the filter itself. A test holds these to the filters, one for one.
+    documentation = {
+        "q": ("Nurtleu", "Free text over titles, participants' names (every spelling), places and the articles."),
+        "person": ("sergey-lavrov", "Meetings with all of these people: a slug, or part of a name that fits one."),
+        "year": (2019, "Meetings in that year; one known only as that year counts."),
+        "date_from": ("2019-01-01", "Meetings whose period ends on or after that day."),
+        "date_to": ("2019-12-31", "Meetings whose period begins on or before that day."),
+        "kind": ("talks", "Meetings of any of these kinds."),
+        "country": ("KZ", "Held in that country (ISO code)."),
+        "place": ("astana", "Held at that place: its slug, or any current or former name."),
+        "organization": ("cis", "Mentioning that organization (slug)."),
+        "topic": ("space", "Tagged with that topic (slug)."),
+        "region": ("Syria", "Where that region or conflict was discussed (a whole name)."),
+        "level": ("ministers", "Someone holding such an office on the day took part."),
+        "outlet": ("TASS", "Reported by that outlet."),
+        "language": ("ru", "Reported by an article in that language."),
+        "has_agreement": ("yes", "An agreement was signed there, or not."),
+        "stage": ("held", "Held, or planned."),
+        "date_unknown": ("yes", "Of unknown date, or of known date."),
+        "host": ("kz", "Where it took place: in Kazakhstan, in Russia, elsewhere, or by phone or video."),
+        "sort": ("date", "The order: newest first (the default) or oldest first; the API pages by date."),
+    }
 
     def filter_people(self, queryset, name, value):
         # A subquery per person rather than a join: no duplicates to remove with DISTINCT.

@@ -18,7 +18,7 @@ from events.charts import bar_chart, per_year, stacked_chart
 from events.facets import cached, size_of
 from events.filters import apply_filters
 from events.models import KIND_LABELS, LEVEL_OFFICES, Meeting, MeetingQuerySet, Participant, Place, Source
-from events.views import active_filters
+from events.views import active_filters, person_choices, tidy_redirect
 from people.models import Person, Position
 
 LABELLED = 10  # the places with most meetings carry their name on the map
@@ -38,6 +38,7 @@ def filtered(request):
         "ignored": ignored,
         "invalid": invalid,
         "active": active_filters(filterset, params),
+        "person_choices": person_choices(request.GET),
         "filters_open": invalid,
         "query": params.urlencode(),
         "list_url": list_link(params),
@@ -67,6 +68,8 @@ def place_counts(meetings):
 
 
 def map_view(request):
+    if tidied := tidy_redirect(request):
+        return tidied
     meetings, params, form = filtered(request)
     counts = cached(f"map?{params.urlencode()}", size_of(meetings), lambda: place_counts(meetings))
     places = Place.objects.filter(pk__in=list(counts["places"])).select_related("country")
@@ -184,6 +187,8 @@ def network_summary(meetings):
 
 
 def network_view(request):
+    if tidied := tidy_redirect(request):
+        return tidied
     meetings, params, form = filtered(request)
     summary = cached(f"network?{params.urlencode()}", size_of(meetings), lambda: network_summary(meetings))
     people = {p.pk: p for p in Person.objects.filter(pk__in=list(summary["people"])).select_related("country")}
@@ -246,7 +251,8 @@ WIDTH, LEFT, RIGHT = 900, 300, 600
 
 
 def timeline(request):
-    """The history year by year: counts per year and kind, and the latest meetings of each year."""
+    """The history year by year: counts per year and kind, and the latest meetings of each year. The years count
+    the meetings held and dated; how many of unknown date (and how many planned) they leave out is said apart."""
     public = Meeting.objects.public()
     summary = cached(
         "timeline",
@@ -255,6 +261,8 @@ def timeline(request):
             "counts": public.counts_by_year_and_kind(),
             "latest": public.latest_of_each_year(LATEST_PER_YEAR),
             "terms": ministers_terms(public),
+            "undated": public.held().undated().count(),
+            "planned": public.filter(stage=Meeting.Stage.PLANNED).count(),
         },
     )
     years = {}
@@ -289,6 +297,11 @@ def timeline(request):
                 "Meetings by kind",
             ),
             "terms": terms_chart(summary["terms"]),
+            # What the years leave out, said and linked, so that their sum can be checked against the list.
+            "undated": summary.get("undated", 0),
+            "undated_url": f"{meetings}?date_unknown=yes&stage=held",
+            "planned": summary.get("planned", 0),
+            "planned_url": f"{meetings}?stage=planned",
         },
     )
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("meetings/", views.meeting_list, name="meeting-list"),
     path("meetings/<int:pk>-<slug:slug>/", views.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting-by-id"),
     path("places/", views.place_list, name="place-list"),
     path("places/<slug:slug>/", views.place_detail, name="place-detail"),
     path("organizations/", views.organization_list, name="organization-list"),

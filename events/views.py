@@ -1,7 +1,8 @@
 import itertools
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
+from django import forms
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +12,7 @@ from django.utils import timezone
 from events import export, facets, search
 from events.charts import every_year, stacked_chart
 from events.facets import cached, size_of
-from events.filters import apply_filters
+from events.filters import SEVERAL_SHOWN, apply_filters, typed_people
 from events.models import (
     KIND_LABELS,
     Agreement,
@@ -48,7 +49,12 @@ def home(request):
 
 
 def meeting_list(request):
-    context = filtered_meetings(request, Meeting.objects.public())
+    if tidied := tidy_redirect(request):
+        return tidied
+    try:
+        context = filtered_meetings(request, Meeting.objects.public())
+    except PastTheEnd as missing:
+        return past_the_end(request, missing, "meetings")
     context["filters_open"] = context["invalid"]  # closed: the results come first, on a phone too
     context["exports"] = [
         (label, reverse(name) + (f"?{context['query']}" if context["query"] else ""))
@@ -70,7 +76,7 @@ def filtered_meetings(request, meetings):
     size = size_of(queryset)
     paginator = Paginator(queryset.with_list_data(), PAGE_SIZE)
     paginator.count = size["n"]  # counted above already
-    page = paginator.get_page(request.GET.get("page"))
+    page = page_or_past_the_end(paginator, request.GET.get("page"), _without(request.GET, "page"))
     typed = filterset.form.cleaned_data.get("q") if filterset.form.is_valid() else ""
     if typed:
         show_why_matched(page, search_terms(typed))
@@ -90,9 +96,42 @@ def filtered_meetings(request, meetings):
         "ignored": ignored,
         "invalid": any(reason != "unknown parameter" for reason in ignored.values()),
         "active": active_filters(filterset, params),
+        "person_choices": person_choices(request.GET),
         "facets": facet_entries(params, counts),
         "chart": year_chart(params, counts["year"]),
     }
+
+
+class PastTheEnd(Exception):
+    """A page number beyond the last page of a list (or not a page number): answered with a 404 that says so."""
+
+    def __init__(self, number, paginator, query):
+        super().__init__(number)
+        self.number, self.paginator, self.query = number, paginator, query
+
+
+def page_or_past_the_end(paginator, number, query):
+    """The page ``number`` of ``paginator`` (the first when none is asked); ``query``: the list's other parameters,
+    for the links of the 404 page when there is no such page. Never another page than the one asked for."""
+    try:
+        return paginator.page(number or 1)
+    except InvalidPage:
+        raise PastTheEnd(number, paginator, query) from None
+
+
+def past_the_end(request, missing, what):
+    """The 404 page of a page number past the end of a list: how many pages there are, a link to the last."""
+    link = f"?{missing.query}&page=" if missing.query else "?page="
+    context = {
+        "number": missing.number,
+        "past_the_end": str(missing.number).isdigit() and int(missing.number) > 0,
+        "count": missing.paginator.count,
+        "pages": missing.paginator.num_pages,
+        "what": what,
+        "last_url": f"{link}{missing.paginator.num_pages}",
+        "first_url": f"?{missing.query}" if missing.query else "?",
+    }
+    return render(request, "no_such_page.html", context, status=404)
 
 
 def facet_entries(params, counts):
@@ -170,9 +209,41 @@ def _encode(lists):
     return urlencode([(key, value) for key, values in lists.items() for value in values])
 
 
+def tidy_redirect(request):
+    """A filtered page asked for with empty fields (a form sent without its script), or with a name typed in the
+    people box that fits one person, redirects to the tidy address: only the filters chosen, people by slug."""
+    lists = {key: [value for value in values if value.strip()] for key, values in request.GET.lists()}
+    if lists.get("person"):
+        fitting = typed_people(lists["person"])
+        people = [fitting[v][0][0] if len(fitting.get(v, ())) == 1 else v for v in lists["person"]]
+        lists["person"] = list(dict.fromkeys(people))
+    lists = {key: values for key, values in lists.items() if values}
+    if lists == dict(request.GET.lists()):
+        return None
+    query = _encode(lists)
+    return redirect(f"{request.path}?{query}" if query else request.path)
+
+
+def person_choices(params):
+    """For each name typed in the people box that fits several people: the list with each of them instead, to
+    choose from, as (typed, [(name, query)], whether there are more)."""
+    lists = {key: values for key, values in params.lists() if key != "page"}
+    choices = []
+    for typed, fitting in typed_people(lists.get("person", [])).items():
+        if len(fitting) > 1:
+            links = []
+            for slug, name in fitting[:SEVERAL_SHOWN]:
+                people = [slug if value == typed else value for value in lists["person"]]
+                links.append((name, _encode({**lists, "person": people})))
+            choices.append((typed, links, len(fitting) > SEVERAL_SHOWN))
+    return choices
+
+
 def active_filters(filterset, params):
-    # The people were read when the filter was validated.
-    names = {p.slug: p.name for p in filterset.form.cleaned_data.get("person") or []}
+    """The filters in use as chips (label, value as people read it, the query without it)."""
+    cleaned = filterset.form.cleaned_data if filterset.form.is_valid() else {}
+    # The people, the country and the organization were read when the filters were validated.
+    names = {p.slug: p.name for p in cleaned.get("person") or []}
     chips = []
     for name, field in filterset.form.fields.items():
         if name not in params:
@@ -183,13 +254,18 @@ def active_filters(filterset, params):
             shown = raw
             if name == "person":
                 shown = names.get(raw, raw)
-            elif name == "kind":
-                shown = KIND_LABELS.get(raw, raw)
+            elif isinstance(field, forms.ModelChoiceField):
+                if cleaned.get(name) is not None:
+                    label_field = getattr(field.widget, "label_field", None)
+                    shown = getattr(cleaned[name], label_field) if label_field else str(cleaned[name])
+            elif isinstance(field, forms.ChoiceField):
+                shown = dict(field.choices).get(raw, raw)
             chips.append((field.label, shown, _without(params, name, raw)))
     return chips
 
 
-def meeting_detail(request, pk, slug):
+def meeting_detail(request, pk, slug=None):
+    """A meeting's page; its address without the slug, or with another one, redirects to the right one."""
     positions = Position.objects.order_by("start")
     meeting = (
         Meeting.objects.public()
@@ -262,7 +338,10 @@ def source_list(request):
     public = Q(meetings__status__in=[Meeting.Status.UNREVIEWED, Meeting.Status.REVIEWED])
     sources = Source.objects.public().annotate(n=Count("meetings", filter=public)).order_by("-published", "-id")
     sources = sources.only("outlet", "title", "published", "language", "url")
-    page = Paginator(sources, 50).get_page(request.GET.get("page"))
+    try:
+        page = page_or_past_the_end(Paginator(sources, 50), request.GET.get("page"), "")
+    except PastTheEnd as missing:
+        return past_the_end(request, missing, "articles")
     return render(request, "events/source_list.html", {"page": page, "query": ""})
 
 
@@ -434,11 +513,22 @@ def person_list(request):
 
 
 def person_detail(request, slug):
-    person = get_object_or_404(
-        Person.objects.public().select_related("country").prefetch_related("positions__country", "names"), slug=slug
-    )
+    if tidied := tidy_redirect(request):
+        return tidied
+    people = Person.objects.public()
+    person = people.select_related("country").prefetch_related("positions__country", "names").filter(slug=slug).first()
+    if person is None:
+        # Another spelling of a name as the address (sergei-lavrov): the page of the one person so named.
+        known = people.known_as(slug)
+        if known is None:
+            raise Http404("No such person.")
+        query = request.META.get("QUERY_STRING")
+        return redirect(known.get_absolute_url() + (f"?{query}" if query else ""), permanent=True)
     theirs = Meeting.objects.public().involving(person)
-    context = filtered_meetings(request, theirs)
+    try:
+        context = filtered_meetings(request, theirs)
+    except PastTheEnd as missing:
+        return past_the_end(request, missing, f"meetings of {person.name}")
     # Without filters the page's set is all of theirs, already measured.
     size = context["size"] if not context["active"] else size_of(theirs)
     counterparts = cached(f"counterparts:{person.pk}", size, lambda: counterpart_rows(person))

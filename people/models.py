@@ -56,6 +56,12 @@ class PersonQuerySet(models.QuerySet):
         spelled = PersonName.objects.filter(normalized__contains=key).values("person_id")
         return self.filter(Q(pk__in=spelled) | Q(name__icontains=typed))
 
+    def known_as(self, slug):
+        """The one person one of whose names, written as an address, is ``slug`` ("sergei-lavrov" for Sergey
+        Lavrov, spelled Sergei), or None when no one or several are."""
+        found = list(self.filter(names__normalized=normalize_name(slug)).distinct()[:2])
+        return found[0] if len(found) == 1 else None
+
     def public(self):
         """People who took part in a public meeting, or in none (reference data): not those known only from
         drafts."""

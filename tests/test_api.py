@@ -106,3 +106,45 @@ def test_every_list_answers_json(client, address):
 def test_an_empty_result_is_an_empty_page(client):
     page = client.get("/api/meetings?person=sergey-lavrov&year=1900").json()
     assert page == {"count": 0, "next": None, "items": []}
+
+
+def test_the_openapi_description_lists_every_filter_of_the_meeting_list_with_its_type_values_and_example(client):
+    from events.filters import MeetingFilter
+    from events.models import MeetingQuerySet
+
+    described = client.get("/api/openapi.json").json()["paths"]["/api/meetings"]["get"]["parameters"]
+    by_name = {parameter["name"]: parameter for parameter in described}
+    assert [p["name"] for p in described] == ["limit", "cursor", *MeetingFilter.base_filters]
+    for name in MeetingFilter.base_filters:
+        parameter = by_name[name]
+        assert parameter["in"] == "query" and parameter["description"] and "example" in parameter, name
+        assert parameter["schema"]["type"] in ("string", "integer", "array"), name
+    assert by_name["kind"]["schema"]["items"]["enum"] == list(Meeting.Kind.values)
+    assert by_name["kind"]["explode"] is True and by_name["person"]["schema"]["type"] == "array"
+    assert by_name["host"]["schema"]["enum"] == list(MeetingQuerySet.HOSTS)
+    assert "`kz` (in Kazakhstan)" in by_name["host"]["description"]
+    assert {"KZ", "RU"} <= set(by_name["country"]["schema"]["enum"])
+    assert by_name["year"]["schema"] == {"type": "integer", "minimum": 1900, "maximum": 2100}
+    assert by_name["date_from"]["schema"] == {"type": "string", "format": "date"}
+    assert by_name["sort"]["schema"]["enum"] == ["-date", "date", "relevance"]
+
+
+def test_every_example_of_the_openapi_description_is_a_filter_the_api_accepts(client):
+    described = client.get("/api/openapi.json").json()["paths"]["/api/meetings"]["get"]["parameters"]
+    for parameter in described:
+        if "example" in parameter:
+            examples = parameter["example"] if isinstance(parameter["example"], list) else [parameter["example"]]
+            response = client.get("/api/meetings", {parameter["name"]: examples})
+            assert response.status_code == 200, (parameter["name"], response.content)
+
+
+def test_a_parameter_the_api_does_not_take_is_refused_by_name(client):
+    response = client.get("/api/meetings", {"persn": "sergey-lavrov", "yaer": "2019", "year": "2019"})
+    assert response.status_code == 400
+    detail = response.json()["detail"]
+    assert "`persn`" in detail and "`yaer`" in detail and "`year`" not in detail.split(";")[0]
+    assert "page" in client.get("/api/meetings?page=2").json()["detail"]  # the API pages by cursor, not page
+    for address in ("/api/people?country=KZ", "/api/sources?q=x", "/api/places?x=1", "/api/people/sergey-lavrov?x"):
+        response = client.get(address)
+        assert response.status_code == 400 and "Unknown parameters" in response.json()["detail"], address
+    assert client.get("/api/sources?limit=2").status_code == 200

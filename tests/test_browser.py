@@ -86,6 +86,78 @@ def test_filter_by_person_and_year_then_follow_a_meeting_to_its_source(page):
     shot(page, "source")
 
 
+def open_filters(page):
+    if not page.locator("#id_year").is_visible():
+        page.locator("summary", has_text="Filters").click()
+
+
+def test_a_name_typed_in_the_people_box_and_applied_filters_by_that_person(page):
+    page.goto("/meetings/")
+    open_filters(page)
+    page.fill("#id_person", "lavr")
+    page.press("#id_person", "Enter")
+    page.wait_for_url("**/meetings/?person=sergey-lavrov")
+    assert page.locator(".chips li").all_inner_texts() == ["People (all of): Sergey Lavrov ×"]
+    assert page.locator(".result-count").inner_text() == "4 meetings"
+    shot(page, "meeting-list-typed-person")
+
+
+def test_a_typed_name_that_fits_several_people_offers_them_and_one_is_chosen(page):
+    page.goto("/meetings/?kind=talks")
+    open_filters(page)
+    page.fill("#id_person", "ab")
+    page.click("button[type=submit]")
+    page.wait_for_url("**person=ab**")
+    notice = page.locator(".error[role=alert]")
+    assert "“ab” fits 5 people: choose one." in notice.inner_text()
+    shot(page, "meeting-list-typed-person-several")
+    notice.locator("a", has_text="Kairat Abdrakhmanov").click()
+    page.wait_for_url("**/meetings/?person=kairat-abdrakhmanov&kind=talks")
+    assert "People (all of): Kairat Abdrakhmanov ×" in page.locator(".chips li").all_inner_texts()
+    page.goto("/meetings/")
+    open_filters(page)
+    page.fill("#id_person", "Zhukovsky")
+    page.press("#id_person", "Enter")
+    page.wait_for_url("**person=Zhukovsky**")
+    assert "No one whose name contains “Zhukovsky”." in page.locator(".error[role=alert]").inner_text()
+
+
+def test_choosing_a_suggested_person_keeps_the_filters_typed_but_not_applied(page):
+    page.goto("/meetings/")
+    open_filters(page)
+    page.fill("#id_year", "2025")  # typed, not applied
+    page.select_option("#id_host", "kz")
+    page.locator("#id_person").press_sequentially("lavr", delay=30)
+    page.locator("#id_person-suggestions a", has_text="Sergey Lavrov").click()
+    page.wait_for_url("**person=sergey-lavrov**")
+    assert page.url.endswith("/meetings/?year=2025&host=kz&person=sergey-lavrov")
+    chips = page.locator(".chips li").all_inner_texts()
+    assert chips == ["People (all of): Sergey Lavrov ×", "Year: 2025 ×", "Where: in Kazakhstan ×"]
+    assert page.locator(".result-count").inner_text() == "1 meeting"
+
+
+def test_applied_filters_leave_no_empty_field_in_the_address_and_chips_say_them_in_words(page):
+    page.goto("/meetings/")
+    open_filters(page)
+    page.select_option("#id_host", "ru")
+    page.select_option("#id_language", "en")
+    page.check("input[name=kind][value=talks]")
+    page.click("button[type=submit]")
+    page.wait_for_url("**host=ru**")
+    assert page.url.endswith("/meetings/?kind=talks&language=en&host=ru")
+    assert page.locator(".chips li").all_inner_texts() == [
+        "Kind: talks ×",
+        "Language of a source: English ×",
+        "Where: in Russia ×",
+    ]
+    open_filters(page)
+    page.select_option("#id_sort", "date")
+    page.click("button[type=submit]")
+    page.wait_for_url("**sort=date**")
+    assert "Sort: oldest first ×" in page.locator(".chips li").all_inner_texts()
+    shot(page, "meeting-list-chips")
+
+
 def test_person_page_shows_offices_counterparts_and_a_chart(page):
     page.goto("/people/sergey-lavrov/")
     assert page.locator("h1").inner_text() == "Sergey Lavrov"

@@ -101,6 +101,41 @@ def test_a_wrong_slug_redirects_to_the_right_address(client, seeded):
     assert response.status_code == 301 and response["Location"] == meeting.get_absolute_url()
 
 
+def test_a_meetings_address_without_its_slug_redirects_to_the_right_one(client, seeded):
+    meeting = Meeting.objects.first()
+    response = client.get(f"/meetings/{meeting.pk}/")
+    assert response.status_code == 301 and response["Location"] == meeting.get_absolute_url()
+    assert client.get(f"/meetings/{meeting.pk}")["Location"] == f"/meetings/{meeting.pk}/"
+    assert client.get("/meetings/987654/").status_code == 404
+
+
+def test_another_spelling_of_a_persons_name_as_the_address_redirects_to_their_page(client, reference):
+    lavrov = Person.objects.get(slug="sergey-lavrov")
+    assert lavrov.names.filter(name="Sergei Lavrov").exists()
+    for address in ("/people/sergei-lavrov/", "/people/Sergey-Lavrov/", "/people/sergei-viktorovich-lavrov/"):
+        response = client.get(address)
+        assert response.status_code == 301 and response["Location"] == "/people/sergey-lavrov/", address
+    assert client.get("/people/sergei-lavrov/?kind=talks")["Location"] == "/people/sergey-lavrov/?kind=talks"
+    assert client.get("/people/nobody-of-that-name/").status_code == 404
+
+
+def test_a_page_past_the_end_of_a_list_is_a_404_that_says_so_and_leads_to_the_last(client, db):
+    person = PersonFactory(name="Many Meetings", slug="many-meetings")
+    for n in range(30):
+        ParticipantFactory(
+            meeting=MeetingFactory(date=datetime.date(2001, 1, 1) + datetime.timedelta(n)), person=person
+        )
+    response = client.get(LIST, {"person": "many-meetings", "page": 99})
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "Page 99 is past the end: these 30 meetings fill 2 pages." in body
+    assert '<a href="?person=many-meetings&amp;page=2" rel="last">' in body
+    assert client.get(LIST, {"person": "many-meetings", "page": 2}).status_code == 200
+    assert client.get("/people/many-meetings/?page=3").status_code == 404
+    assert "is not a page number" in client.get(LIST, {"page": "x"}).content.decode()
+    assert client.get("/sources/?page=2").status_code == 404
+
+
 def test_filter_by_person_and_year(client, seeded):
     response = client.get(LIST, {"person": "sergey-lavrov", "year": 2025})
     assert dates(response) == [datetime.date(2025, 4, 10)]
@@ -230,11 +265,13 @@ def test_person_page_lists_their_latest_meetings_first_however_far_back(client, 
     assert dates(response) == [datetime.date(1994, 1, 3), datetime.date(1994, 1, 2), datetime.date(1994, 1, 1)]
 
 
-def test_unknown_parameters_and_bad_pages_are_harmless(client, seeded):
-    response = client.get(LIST, {"utm_source": "x", "page": "abc"})
+def test_unknown_parameters_are_listed_and_bad_pages_answered_with_a_404_that_says_so(client, seeded):
+    response = client.get(LIST, {"utm_source": "x"})
     assert response.status_code == 200
     assert "unknown parameter" in response.content.decode()
-    assert client.get(LIST, {"page": 999}).status_code == 200
+    for page in ("abc", "999", "-1"):
+        response = client.get(LIST, {"utm_source": "x", "page": page})
+        assert response.status_code == 404 and "No page" in response.content.decode()
 
 
 def test_drafts_never_appear(client, seeded):

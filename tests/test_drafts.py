@@ -51,12 +51,16 @@ def addresses(draft):
     """Every public address, its parameters filled with public objects and with those known only through drafts."""
     values = {
         "meetings/<int:pk>-<slug:slug>/": [m.get_absolute_url() for m in Meeting.objects.all()],
+        "meetings/<int:pk>/": [f"/meetings/{m.pk}/" for m in Meeting.objects.all()],
         "places/<slug:slug>/": [f"/places/{p.slug}/" for p in Place.objects.filter(meetings__isnull=False).distinct()],
         "organizations/<slug:slug>/": [f"/organizations/{o.slug}/" for o in Organization.objects.all()],
         "sources/<int:pk>/": [f"/sources/{s.pk}/" for s in Source.objects.all()],
         "agreements/<slug:slug>/": [f"/agreements/{a.slug}/" for a in Agreement.objects.all()],
         "forums/<int:pk>/": [f"/forums/{f.pk}/" for f in Forum.objects.all()],
-        "people/<slug:slug>/": [f"/people/{p.slug}/" for p in Person.objects.filter(participations__isnull=False)],
+        "people/<slug:slug>/": [
+            *(f"/people/{p.slug}/" for p in Person.objects.filter(participations__isnull=False)),
+            "/people/hiddenperson/",  # a draft's person by another name: no redirect to them
+        ],
         "api/meetings/<meeting_id>": [f"/api/meetings/{m.pk}" for m in Meeting.objects.all()],
         "api/people/<slug>": [f"/api/people/{p.slug}" for p in Person.objects.filter(participations__isnull=False)],
     }

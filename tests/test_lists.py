@@ -53,7 +53,7 @@ def test_the_where_facet_counts_and_links(client, seeded):
 
 def test_sorting_offers_newest_or_oldest_first_and_no_empty_choice(client, seeded):
     body = client.get("/meetings/").content.decode()
-    select = re.search(r'<select id="id_sort".*?</select>', body, re.S).group(0)
+    select = re.search(r'<select[^>]* id="id_sort".*?</select>', body, re.S).group(0)
     assert "---" not in select and select.index("newest first") < select.index("oldest first")
     dates = re.findall(r'<time datetime="([\d-]+)"', client.get("/meetings/?sort=date").content.decode())
     assert dates == sorted(dates)
@@ -192,3 +192,96 @@ def test_a_search_can_put_the_most_relevant_meetings_first(client, db):
     # Without a search there is nothing to rank: newest first.
     plain = client.get("/meetings/?sort=relevance").content.decode()
     assert re.findall(r'<a href="/meetings/\d+-([\w-]+)/"', plain)[:3] == [mention.slug, with_him.slug, older.slug]
+
+
+def chips(body):
+    found = re.search(r'<ul class="chips".*?</ul>', body, re.S)
+    return re.findall(r"<span>([^<]*)</span>", found.group(0)) if found else []
+
+
+@pytest.fixture
+def petrovs(db):
+    """Two people whose names share "petro", each at one meeting, and a third meeting without them."""
+    ivan = PersonFactory(name="Ivan Petrovsky", slug="ivan-petrovsky")
+    anna = PersonFactory(name="Anna Petrova", slug="anna-petrova")
+    ParticipantFactory(meeting=MeetingFactory(title="Talks with Ivan", date=datetime.date(2019, 3, 1)), person=ivan)
+    ParticipantFactory(meeting=MeetingFactory(title="Talks with Anna", date=datetime.date(2020, 3, 1)), person=anna)
+    MeetingFactory(title="Talks without them", date=datetime.date(2020, 4, 1))
+    return ivan, anna
+
+
+def test_a_name_typed_in_the_people_box_that_fits_one_person_filters_by_them(client, petrovs):
+    response = client.get("/meetings/", {"person": "petrovsk", "year": "2019"})
+    assert response.status_code == 302
+    assert response["Location"] == "/meetings/?person=ivan-petrovsky&year=2019"
+    body = client.get(response["Location"]).content.decode()
+    assert result_count_of(body) == "1 meeting" and "Talks with Ivan" in body
+    assert "People (all of): Ivan Petrovsky" in chips(body)
+    # Exports and the API read a typed name the same way.
+    exported = b"".join(client.get("/meetings.csv", {"person": "PETROVSK"}).streaming_content).decode()
+    assert "Talks with Ivan" in exported and "Talks with Anna" not in exported
+
+
+def test_a_typed_name_spelled_as_one_persons_name_is_theirs_though_part_of_anothers(client, petrovs):
+    PersonFactory(name="Ivan Petrov", slug="ivan-petrov")
+    assert client.get("/meetings/", {"person": "Ivan Petrov"})["Location"] == "/meetings/?person=ivan-petrov"
+
+
+def test_a_typed_name_that_fits_several_people_offers_them_to_choose_and_keeps_the_other_filters(client, petrovs):
+    response = client.get("/meetings/", {"person": "petro", "kind": "talks"})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "“petro” fits 2 people: choose one." in body
+    choices = dict((name, query) for query, name in re.findall(r'<li><a href="\?([^"]*)">([^<]*)</a></li>', body))
+    assert choices["Anna Petrova"] == "person=anna-petrova&amp;kind=talks"
+    assert choices["Ivan Petrovsky"] == "person=ivan-petrovsky&amp;kind=talks"
+    assert "Kind: talks" in chips(body)
+
+
+def test_a_typed_name_that_fits_no_one_says_so(client, petrovs):
+    response = client.get("/meetings/", {"person": "Zhukovsky"})
+    assert response.status_code == 400
+    assert "No one whose name contains “Zhukovsky”." in response.content.decode()
+    api = client.get("/api/meetings", {"person": "Zhukovsky"})
+    assert api.status_code == 400 and "Zhukovsky" in api.json()["detail"]
+
+
+def result_count_of(body):
+    return re.search(r'class="result-count">([^<]*)<', body).group(1)
+
+
+def test_chips_say_what_was_chosen_in_words_not_codes(client, seeded):
+    from events.models import Organization
+
+    cis = Organization.objects.get(acronym="CIS")
+    body = client.get(
+        "/meetings/",
+        {
+            "host": "kz",
+            "sort": "-date",
+            "country": "KZ",
+            "language": "ru",
+            "kind": "phone_call",
+            "organization": cis.slug,
+        },
+    ).content.decode()
+    shown = chips(body)
+    for chip in (
+        "Where: in Kazakhstan",
+        "Sort: newest first",
+        "Country: Kazakhstan",
+        "Language of a source: Russian",
+        "Kind: phone call",
+        "Organization: CIS",
+    ):
+        assert chip in shown
+    assert not any(code in " ".join(shown) for code in (": kz", "-date", ": KZ", ": ru", "phone_call", cis.slug))
+
+
+def test_a_form_sent_with_empty_fields_redirects_to_the_address_of_the_filters_chosen(client, seeded):
+    response = client.get("/meetings/?q=&person=&year=2019&date_from=&kind=talks&host=&sort=date&page=")
+    assert response.status_code == 302 and response["Location"] == "/meetings/?year=2019&kind=talks&sort=date"
+    assert client.get("/meetings/?q=&year=")["Location"] == "/meetings/"
+    assert client.get("/people/sergey-lavrov/?year=&kind=talks")["Location"] == "/people/sergey-lavrov/?kind=talks"
+    assert client.get("/map/?year=")["Location"] == "/map/"
+    assert client.get("/meetings/?year=2019&kind=talks").status_code == 200

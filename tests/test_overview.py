@@ -83,6 +83,26 @@ def test_the_timeline_draws_each_ministers_term_with_the_meetings_held_in_office
     assert re.search(r"<th scope=\"row\"><a [^>]*>Sergey Lavrov</a></th><td>RU</td><td>[^<]+</td><td>1</td>", body)
 
 
+def test_the_timeline_says_how_many_meetings_its_years_leave_out_and_links_them(client):
+    MeetingFactory(date=datetime.date(2019, 5, 1))
+    MeetingFactory(date=datetime.date(2020, 5, 1))
+    undated = [MeetingFactory(date=None, title=f"Talks of unknown date {n}") for n in range(2)]
+    MeetingFactory(date=None, status=Meeting.Status.DRAFT)
+    MeetingFactory(date=datetime.date(2031, 5, 1), stage=Meeting.Stage.PLANNED)
+    body = client.get("/timeline/").content.decode()
+    totals = [int(n) for n in re.findall(r"<h2>\d{4} <small>(\d+) meetings?</small>", body)]
+    assert sum(totals) == 2
+    note = re.search(r'<p class="left-out">(.*?)</p>', body, re.S).group(1)
+    assert '<a href="/meetings/?date_unknown=yes&amp;stage=held">2 meetings of unknown date</a>' in note
+    assert '<a href="/meetings/?stage=planned">1 planned, not yet held</a>' in note
+    listed = client.get("/meetings/?date_unknown=yes&stage=held").content.decode()
+    assert all(meeting.title in listed for meeting in undated) and "2 meetings" in listed
+    # Nothing left out: nothing said.
+    Meeting.objects.filter(date__isnull=True).update(date=datetime.date(2021, 1, 1))
+    Meeting.objects.filter(stage=Meeting.Stage.PLANNED).delete()
+    assert 'class="left-out"' not in client.get("/timeline/").content.decode()
+
+
 def test_a_travel_log_groups_meetings_abroad_a_few_days_apart_into_one_trip(client):
     tleuberdi = Person.objects.get(slug="mukhtar-tleuberdi")
     stops = [
