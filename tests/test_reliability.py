@@ -114,7 +114,10 @@ ADDRESSES = ["/meetings/", "/meetings.csv", "/participations.csv", "/meetings.js
 @given(params=st.lists(st.tuples(QUERY_KEYS, QUERY_VALUES), max_size=6), address=st.sampled_from(ADDRESSES))
 def test_any_query_string_on_any_public_address_is_answered_without_an_error(client, reference, params, address):
     response = client.get(address, data=[(k, v.replace("\x00", "")) for k, v in params] if params else None)
-    assert response.status_code in (200, 400), (address, params)
+    if response.status_code == 302:  # the list drops empty fields and names typed for one person: its tidy address
+        response = client.get(response["Location"])
+    expected = (200, 400, 404) if any(key == "page" for key, _ in params) else (200, 400)  # no such page: 404
+    assert response.status_code in expected, (address, params)
     if response.streaming:
         b"".join(response.streaming_content)
 
