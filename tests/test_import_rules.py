@@ -302,3 +302,30 @@ Ashgabat. Sergei Lavrov said the five had agreed on the agenda of the next summi
     )
     assert result.status == "skipped"
     assert not Meeting.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        """Lavrov: Moscow and Astana will not let anyone spoil their relations
+
+Russian Foreign Minister Sergey Lavrov spoke to journalists after the meeting. On Friday, April 22, he held talks with
+his Kazakh colleague Mukhtar Tleuberdi. Lavrov said that Moscow expects President Kassym-Jomart Tokayev to visit the
+St. Petersburg forum in June.""",
+        """Лавров: Москва и Астана не позволят вредить отношениям
+
+Министр иностранных дел России Сергей Лавров выступил перед журналистами. В пятницу, 22 апреля, он провел переговоры
+со своим казахстанским коллегой Мухтаром Тлеуберди. Лавров сообщил, что Москва ждет визита президента Казахстана
+Касым-Жомарта Токаева на Петербургский форум в июне.""",
+    ],
+    ids=["en", "ru"],
+)
+def test_he_is_the_one_named_last_and_a_coming_visit_announced_in_reported_speech_adds_nobody(text):
+    result = import_text(text)
+    assert result.status == "created", result.message
+    meeting = only_meeting()
+    assert people_of(meeting) == {"sergey-lavrov", "mukhtar-tleuberdi"}
+    assert meeting.stage == Meeting.Stage.HELD
+    # No year in the text: 22 April fell on a Friday in 2022, the one such year in which Tleuberdi was minister and
+    # Tokayev, a minister long before, was president.
+    assert meeting.date == datetime.date(2022, 4, 22)

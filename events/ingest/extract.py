@@ -13,7 +13,6 @@ import re
 from events.ingest.dates import DAY, PartialDate, find_dates
 from events.ingest.documents import DocumentReading, _edition
 from events.ingest.findings import (
-    DIPLOMATIC_OFFICES,
     KIND_RANK,
     KZ,
     ONE_SIDED,
@@ -160,6 +159,10 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
                 pending.append((sentence, info))
             else:
                 self.absorb(current, sentence, info)
+            # "Lavrov spoke to the press. On Friday he held talks with Tleuberdi": "he" is the one named last, in
+            # whichever sentence.
+            for person in self.sentence_people(sentence):
+                self.last_named[person.country] = person
         return events
 
     # --- one sentence ------------------------------------------------------------------------------------------
@@ -479,11 +482,12 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         return fitting or years
 
     def office_years(self, month_day):
-        """Years in which every diplomat the text names by full name held a post on that day and month."""
+        """Years in which every official the text names by full name held a post on that day and month: any post,
+        so that a president who was once a minister is dated by the office he holds now."""
         people = {m.payload.person_id for m in self.people if not m.payload.surname_only}
         years = None
         for person_id in people:
-            terms = [t for t in self.gaz.terms if t.person_id == person_id and t.office in DIPLOMATIC_OFFICES]
+            terms = [t for t in self.gaz.terms if t.person_id == person_id]
             if not terms:
                 continue
             held = set()
@@ -508,7 +512,9 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         for mention in info["dates"]:
             basis = Basis.INFERRED if mention.relative else Basis.STATED
             event.refine_date(mention.date, basis, quote)
-        if info["cue"]:
+        # "Lavrov held talks with Tleuberdi. Russia expects President Tokayev's visit in June": who is to take part in
+        # what is to come did not take part in the contact the text reports done.
+        if info["cue"] and not (info["announced"] and not event.planned):
             people = self.sentence_people(sentence)
             people = people + self.pronoun_people(sentence, people)
             for person in people:

@@ -57,12 +57,26 @@ class PeopleReading:
             found.append(person)
         found.extend(self.unknown_people(sentence, covered))
         found.extend(self.counterparts(sentence, found))
+        found = self.without_speaker(sentence, found)
         unique = {}
         for person in found:
             unique.setdefault(person.key, person)
         result = list(unique.values())
         self._people_cache[sentence.index] = result
         return result
+
+    def without_speaker(self, sentence, people):
+        """'Lavrov said that Moscow expects President Tokayev's visit': who announces a coming contact in reported
+        speech is its source, not one of its participants, unless the clause names him again."""
+        speech = self.lang.REPORTED_SPEECH.search(sentence.text)
+        if speech is None or not self.announces(sentence) or self.reports_done(sentence.text):
+            return people
+        told = sentence.text[speech.end() :]
+        if not any(pattern.search(told) for _, pattern in self.lang.CUES):
+            return people
+        start = sentence.start + speech.start()
+        inside = {person.key for person in people if person.at >= start}
+        return [person for person in people if person.at >= start or person.key in inside]
 
     def reports_message_only(self, sentence):
         """Whether a sentence tells of a message and of no other contact: then whoever it names wrote or received

@@ -444,6 +444,11 @@ HEADLINE_PLANNED = re.compile(
     r"^(?:[A-Z][\w’'.-]*,?\s+){1,5}(?:to|set to|due to)\s+(?:hold|visit|meet|pay|travel|sign|attend|discuss|make)\b"
 )
 # Who "he" or "she" is, when a sentence names only the other side: "he was received by the President".
+# What opens reported speech: "Lavrov said that …", "told reporters that …".
+REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|announced|noted|stressed|added|recalled|told (?:reporters|journalists|the press|a briefing))"
+    r",? that\b"
+)
 PRONOUN = re.compile(r"\b(?:he|him|she|her)\b", re.IGNORECASE)
 # What opens a clause that describes the thing just named: "the summit, which will be held next year".
 RELATIVE = re.compile(r"^\s*(?:which|that|to be|due|scheduled|slated|set)\b", re.IGNORECASE)
@@ -471,7 +476,7 @@ BOTH_MINISTERS = re.compile(
 PLANNED = re.compile(
     r"\b(?:will|shall|is to|are to|is expected to|are expected to|is scheduled to|are scheduled to|is due to"
     r"|plans? to|planned|upcoming|forthcoming|oncoming|scheduled for|slated for|to be held|set to"
-    r"|hopes? to|intends? to|expects? to|wants? to|would like to|(?:is|are) going to|(?:is|are) planning to)\b",
+    r"|hopes? to|intends? to|expects?|awaits?|wants? to|would like to|(?:is|are) going to|(?:is|are) planning to)\b",
     re.IGNORECASE,
 )
 # A meeting of many named as the subject of talks, not as attended: "preparations for the summit", "summit agenda".

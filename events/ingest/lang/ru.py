@@ -296,13 +296,18 @@ RELATIVE_CLAUSE = re.compile(rf",\s*(?:котор{W}+|находящ{W}+|при�
 # Russian headlines announce with a future verb, which PLANNED already reads.
 HEADLINE_PLANNED = re.compile(r"(?!)")
 # Who "он" is, when a sentence names only the other side: "его принял Президент".
+# What opens reported speech: "Лавров сообщил, что …".
+REPORTED_SPEECH = re.compile(
+    rf"(?<!{W})(?:сообщил|заявил|сказал|отметил|подчеркнул|напомнил|рассказал|добавил|указал){W}*,\s+что(?!{W})",
+    re.IGNORECASE,
+)
 PRONOUN = re.compile(rf"(?<!{W})(?:он|она|его|ее|её|ему|ей|ним|ней)(?!{W})", re.IGNORECASE)
 # What opens a clause that describes the thing just named: "о саммите, который пройдет в следующем году".
 RELATIVE = re.compile(rf"^\s*(?:котор{W}+|намеченн{W}+|запланированн{W}+|назначенн{W}+)(?!{W})", re.IGNORECASE)
 _FUTURE_WORDS = (
     rf"будет|будут|состоится|состоятся|предстоит|предстоящ{W}*|планиру{W}*|намечен{W}*|запланирован{W}*"
     rf"|ожида{W}*|посетит|проведет|проведут|встретится|встретятся|пройдет|пройдут|прим(?:ет|ут)\s+участие"
-    rf"|намерен{W}*|отправится|прибудет"
+    rf"|намерен{W}*|отправится|прибудет|жд[её]т|жд[её]м|ждут"
 )
 FUTURE = re.compile(rf"(?<!{W})(?:{_FUTURE_WORDS})(?!{W})", re.IGNORECASE)
 # Глагол состоявшегося контакта: "провел переговоры", "встретился", "обсудили" (прошедшее время).
