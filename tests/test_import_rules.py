@@ -329,3 +329,26 @@ def test_he_is_the_one_named_last_and_a_coming_visit_announced_in_reported_speec
     # No year in the text: 22 April fell on a Friday in 2022, the one such year in which Tleuberdi was minister and
     # Tokayev, a minister long before, was president.
     assert meeting.date == datetime.date(2022, 4, 22)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Sergey Lavrov's remarks to the media after the meeting of the CIS Council of Foreign "
+        "Ministers (Minsk, April 12, 2024)\n\n"
+        """Today's meeting of the CIS Council of Foreign Ministers, attended by Murat Nurtleu of Kazakhstan and our other
+colleagues, discussed the security of Central Asia.""",
+        "Выступление Министра иностранных дел России С.В.Лаврова после встречи министров иностранных дел СНГ "
+        "(Минск, 12 апреля 2024 года)\n\n"
+        """В сегодняшнем заседании Совета министров иностранных дел СНГ приняли участие все министры, в том числе Мурат
+Нуртлеу; мы обсудили безопасность в Центральной Азии.""",
+    ],
+    ids=["en", "ru"],
+)
+def test_the_place_and_date_in_a_transcripts_title_are_those_of_its_occasion(text):
+    result = import_text(text)
+    assert result.status == "created", result.message
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2024, 4, 12)
+    assert meeting.place.slug == "minsk"
+    assert {"sergey-lavrov", "murat-nurtleu"} <= people_of(meeting)

@@ -77,12 +77,31 @@ class PlaceReading:
                 event.place_quote = Quote(start, end, self.text[start:end])
                 event.host = event.host or found[0].payload.country
                 return
+        if self.title_place(event):
+            return
         sibling = event.sibling
         if sibling is not None and sibling.place is not None and overlaps(sibling.date, event.date):
             # "The presidents signed the plan in Pavlodar. The foreign ministers held a separate meeting."
             self._take_place(event, sibling)
             return
         self.unknown_place(event)
+
+    def title_place(self, event):
+        """'Remarks … after the ministers' council (Almaty, June 21, 2024)': the one place named in a title that gives
+        a full date is where the occasion of that day was, as a dateline would say."""
+        day = self.title_date()
+        if day is None or event.date is None or not day.overlaps(event.date):
+            return False
+        title = self.article.title
+        start = self.text.find(title)
+        found = [m for m in self.places if start >= 0 and start <= m.start and m.end <= start + len(title)]
+        if len({m.payload.place_id for m in found}) != 1 or (event.host and found[0].payload.country != event.host):
+            return False
+        match = found[0]
+        event.place, event.place_as_written = match.payload, match.text
+        event.place_basis, event.place_quote = Basis.DATELINE, Quote(start, start + len(title), title)
+        event.host = event.host or match.payload.country
+        return True
 
     def _take_place(self, event, other):
         """The place of the contact this one belongs with (the meeting it was held beside, the same occasion)."""
