@@ -336,7 +336,7 @@ def test_he_is_the_one_named_last_and_a_coming_visit_announced_in_reported_speec
     [
         "Foreign Minister Sergey Lavrov's remarks to the media after the meeting of the CIS Council of Foreign "
         "Ministers (Minsk, April 12, 2024)\n\n"
-        """Today's meeting of the CIS Council of Foreign Ministers, attended by Murat Nurtleu of Kazakhstan and our other
+        """Today's meeting of the CIS Council of Foreign Ministers, attended by Murat Nurtleu of Kazakhstan and other
 colleagues, discussed the security of Central Asia.""",
         "Выступление Министра иностранных дел России С.В.Лаврова после встречи министров иностранных дел СНГ "
         "(Минск, 12 апреля 2024 года)\n\n"
