@@ -352,3 +352,16 @@ def test_the_place_and_date_in_a_transcripts_title_are_those_of_its_occasion(tex
     assert meeting.date == datetime.date(2024, 4, 12)
     assert meeting.place.slug == "minsk"
     assert {"sergey-lavrov", "murat-nurtleu"} <= people_of(meeting)
+
+
+def test_capitalised_words_of_a_russian_headline_do_not_make_a_person():
+    result = import_text(
+        """ date 2022-05-18
+Министр Иностранных Дел Казахстана Провел Телефонный Разговор С Лавровым
+
+АСТАНА, 17 мая. Заместитель министра иностранных дел Казахстана Алибек Бакаев провел встречу с
+послом России Алексеем Бородавкиным. Стороны обсудили подготовку межрегионального форума."""
+    )
+    assert result.status == "created", result.message
+    assert not Person.objects.filter(name__iregex=r"провел|провест|встреч").exists()
+    assert people_of(only_meeting()) == {"alibek-bakayev", "alexey-borodavkin"}

@@ -103,7 +103,11 @@ class PeopleReading:
             groups = match.groupdict()
             name = " ".join(self.lang.nominative(word) for word in match.group("name").split())
             words = [w.lower() for w in name.split()]
-            if any(w in self.lang.NAME_STOPWORDS for w in words) or self._is_known_word(start, end):
+            if (
+                any(w in self.lang.NAME_STOPWORDS for w in words)
+                or self._is_known_word(start, end)
+                or not self.lang.looks_like_name(name)
+            ):
                 continue
             if self.lang.NOT_PARTICIPANT.search(self.before(sentence, sentence.start + match.start())):
                 covered.append((start, end))

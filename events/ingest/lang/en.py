@@ -32,6 +32,11 @@ def spelling_key(word):
     return word
 
 
+def looks_like_name(name):
+    """Whether capitalised words can be a person's name: in English every shape of name is possible."""
+    return bool(name.strip())
+
+
 # --- dates ------------------------------------------------------------------------------------------------------
 
 MONTH_PATTERN = (

@@ -47,6 +47,26 @@ def nominative(word):
     return word
 
 
+_NOT_NAMES = {"VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "PREP", "CONJ", "PRCL"}
+
+
+@lru_cache(maxsize=16384)
+def looks_like_name(name):
+    """Whether capitalised words can be a person's name: none of them a verb, participle or other word that is
+    never a name ("Провел Переговоры" in a headline), and one at least a name or a word the dictionary does not
+    know (most Kazakh surnames)."""
+    words = name.split()
+    namish = False
+    for word in words:
+        parses = _analyzer().parse(word.lower())
+        best = parses[0]
+        if best.tag.POS in _NOT_NAMES and best.score > 0.5:
+            return False
+        if not best.is_known or any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses[:3]):
+            namish = True
+    return namish
+
+
 def _case_like(text, model):
     parts, source = text.split("-"), model.split("-")
     return "-".join(
