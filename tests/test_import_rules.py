@@ -365,3 +365,22 @@ def test_capitalised_words_of_a_russian_headline_do_not_make_a_person():
     assert result.status == "created", result.message
     assert not Person.objects.filter(name__iregex=r"провел|провест|встреч").exists()
     assert people_of(only_meeting()) == {"alibek-bakayev", "alexey-borodavkin"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        """ date 2024-02-20
+ASTANA (Kazinform) - In February, Kazakh Foreign Minister Murat Nurtleu held a meeting with Russian Ambassador
+Alexey Borodavkin. The sides discussed the interregional forum.""",
+        """ date 2024-02-20
+АСТАНА. В феврале министр иностранных дел Казахстана Мурат Нуртлеу провел встречу с послом России Алексеем
+Бородавкиным. Стороны обсудили межрегиональный форум.""",
+    ],
+    ids=["en", "ru"],
+)
+def test_a_contact_told_by_its_month_keeps_the_month_not_the_day_of_the_report(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2024, 2, 1)
+    assert meeting.date_precision == "month"

@@ -10,7 +10,7 @@ import bisect
 import datetime
 import re
 
-from events.ingest.dates import DAY, PartialDate, find_dates
+from events.ingest.dates import DAY, YEAR, PartialDate, find_dates
 from events.ingest.documents import DocumentReading, _edition
 from events.ingest.findings import (
     KIND_RANK,
@@ -315,8 +315,9 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
     def choose_event(self, events, current, info, sentence):
         date, basis = self.sentence_date(info, sentence)
         default = (current.date, current.date_basis) if current else self.default_date()
-        if date is not None and date.precision != DAY and default[0] is not None and date.overlaps(default[0]):
-            # "This year" in a lead says nothing the publication date does not say better.
+        if date is not None and date.precision == YEAR and default[0] is not None and date.overlaps(default[0]):
+            # "This year" in a lead says nothing the publication date does not say better; "in February" does: the
+            # contact is known to the month, not to the day of the report.
             date, basis = None, None
         same_time = date is None or current is None or overlaps(date, current.date)
         multilateral = info["multilateral"]

@@ -65,7 +65,7 @@ PATTERNS = [
     (
         "month",
         re.compile(
-            rf"\b(?:in|since|until|by|during|last|this)\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONTH_PATTERN})(?![\w.]|\s+\d)"
+            rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ll]ast|[Tt]his)\s+(?:early\s+|late\s+|mid-)?(?P<m>{MONTH_PATTERN})(?![\w.]|\s+\d)"
         ),
     ),
     ("iso", re.compile(r"\b\d{4}-\d{2}-\d{2}\b")),
