@@ -384,3 +384,24 @@ def test_a_contact_told_by_its_month_keeps_the_month_not_the_day_of_the_report(t
     meeting = only_meeting()
     assert meeting.date == datetime.date(2024, 2, 1)
     assert meeting.date_precision == "month"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        """ date 2021-08-18
+MOSCOW, August 18 (Interfax) - Russian Foreign Minister Sergey Lavrov and the head of the Kazakh foreign ministry
+held a telephone conversation on Wednesday, discussing the situation in Afghanistan.""",
+        """ date 2021-08-18
+MOSCOW, August 18 - Sergey Lavrov spoke by phone with the head of the foreign ministry of Kazakhstan about
+Afghanistan.""",
+        """ date 2021-08-18
+МОСКВА, 18 августа. Глава МИД России Сергей Лавров провел телефонный разговор с главой внешнеполитического
+ведомства Казахстана. Стороны обсудили ситуацию в Афганистане.""",
+    ],
+    ids=["en", "en-of", "ru"],
+)
+def test_a_minister_named_by_office_only_is_who_held_it_that_day(text):
+    result = import_text(text)
+    assert result.status == "created", result.message
+    assert people_of(only_meeting()) == {"sergey-lavrov", "mukhtar-tleuberdi"}

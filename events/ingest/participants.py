@@ -188,7 +188,8 @@ class PeopleReading:
             return []
         wanted = {}
         for match in self.lang.COUNTERPART.finditer(sentence.text):
-            wanted.setdefault(self._country_of(match.group("adj") or match.group("adj2")), match.start())
+            written = [value for key, value in match.groupdict().items() if key.startswith("adj") and value]
+            wanted.setdefault(self._country_of(written[0] if written else ""), match.start())
         both = self.lang.BOTH_MINISTERS.search(sentence.text)
         if both:
             wanted.setdefault(KZ, both.start())

@@ -251,7 +251,10 @@ TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w’'\-]*|of|and|the|for|on|[–-])[ ]+)*(
 COUNTERPART = re.compile(
     r"\b(?:his|her|the|their)?\s*(?P<adj>Kazakh(?:stani)?|Russian|Kazakhstan['’]s|Russia['’]s)\s+(?:counterpart|colleague"
     r"|[Ff]oreign [Mm]inister|FM|top diplomat|Minister of Foreign Affairs)\b(?!\s*,?\s*[A-Z][a-z]+\s+[A-Z])"
-    r"|\bhead of the (?P<adj2>Kazakh(?:stani)?|Russian) (?:Foreign Ministry|MFA|diplomacy|Foreign Office)\b"
+    r"|\bhead of (?:the )?(?P<adj2>Kazakh(?:stani)?|Russian|Kazakhstan['’]s|Russia['’]s) (?:[Ff]oreign [Mm]inistry|MFA"
+    r"|diplomacy|[Ff]oreign [Oo]ffice|[Mm]inistry of [Ff]oreign [Aa]ffairs)\b"
+    r"|\bhead of the (?:[Ff]oreign [Mm]inistry|MFA|[Mm]inistry of [Ff]oreign [Aa]ffairs)"
+    r" of (?P<adj3>Kazakhstan|Russia)\b"
 )
 TITLE_WORDS = (
     r"(?:(?:First\s+)?Deputy\s+(?:Foreign\s+Minister|Minister\s+of\s+Foreign\s+Affairs)|Foreign\s+Minister"
