@@ -296,3 +296,30 @@ def test_a_missed_contact_left_unticked_adds_nothing(client, editor):
     lavrov = Person.objects.get(slug="sergey-lavrov")
     assert confirm(client, preview_data(page) | {"missed-people": [str(lavrov.pk)]}).status_code == 302
     assert Source.objects.count() == 1 and not Meeting.objects.exists()
+
+
+# --- languages not read yet ---------------------------------------------------------------------------------------
+
+KAZAKH = (
+    " date 2023-05-15 Қазақстан Республикасының Сыртқы істер министрі Мұрат Нұртілеу Мәскеуде Ресей Федерациясының "
+    "Сыртқы істер министрі Сергей Лавровпен келіссөздер жүргізді. Тараптар екіжақты ынтымақтастықтың өзекті "
+    "мәселелерін талқылады."
+)
+
+
+def test_an_article_in_kazakh_is_recognised_and_the_editor_told_it_is_not_read_yet(client, editor):
+    page = preview(client, KAZAKH).content.decode()
+    assert "the article is in Kazakh, which the importer does not read yet" in page
+    assert 'name="confirm"' not in page
+    result = import_text(KAZAKH)
+    assert result.status == "failed" and "Kazakh" in result.message
+    assert not Source.objects.exists() and not Meeting.objects.exists()
+
+
+def test_a_russian_article_naming_a_kazakh_in_his_own_spelling_is_still_russian():
+    from events.ingest.lang import detect
+
+    text = "Министр иностранных дел России Сергей Лавров провёл переговоры с Мұратом Нұртілеу в Москве."
+    assert detect(text) == "ru"
+    assert detect(KAZAKH) == "kk"
+    assert detect("Міністр закордонних справ України провів переговори у Києві з іноземними колегами.") == "ru"

@@ -169,6 +169,12 @@ def read(raw, published=None, language=None, known=None, outlets=None):
     if found is None and known.published is not None:
         found, basis = known.published, "given"
     code = language or languages.detect(text)
+    if code in languages.UNREAD:
+        name = languages.UNREAD[code][0]
+        raise ArticleError(
+            f"the article is in {name}, which the importer does not read yet: nothing was saved "
+            "(an article in Russian or English on the same contact can be imported)"
+        )
     lang = languages.get(code)
 
     paragraphs = _paragraphs(text, lang)
