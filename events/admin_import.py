@@ -293,6 +293,8 @@ class EventForm(ContactForm):
             meeting, event = self.existing, self.event
         elif self.is_valid():
             edit = self.edit()
+            if not edit.keep:
+                return None, []
             meeting = None if edit.target == NEW else edit.target
             event = copy.deepcopy(self.event)
             apply_edit(event, edit, gazetteer)
