@@ -251,16 +251,16 @@ class MeetingAdmin(SimpleHistoryAdmin):
         super().save_related(request, form, formsets, change)
         meeting = form.instance
         search.refresh([meeting.pk])
-        similar = list(Meeting.objects.similar_to(meeting)[:5])
+        similar = list(Meeting.objects.similar_to(meeting)[:3])
         if similar:
             ids = ",".join(str(m.pk) for m in [meeting, *similar])
-            url = reverse("admin:events_meeting_changelist") + f"?id__in={ids}"
+            url = reverse("review-compare") + f"?ids={ids}"
             names = format_html_join(", ", "{} ({})", ((m.title, m.date_display) for m in similar))
             self.message_user(
                 request,
                 format_html(
-                    'This meeting looks like {}. <a href="{}">Compare them</a> and, if they are the same, select them '
-                    "and choose “Merge selected meetings”.",
+                    'This meeting looks like {}. <a href="{}">Compare them</a> side by side and, if they are the same, '
+                    "merge them there.",
                     names,
                     url,
                 ),
