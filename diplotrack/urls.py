@@ -4,10 +4,11 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from events.api import api
-from events.review import queue
+from events.review import compare, queue
 
 urlpatterns = [
     path("admin/review/", admin.site.admin_view(queue), name="review-queue"),
+    path("admin/review/compare/", admin.site.admin_view(compare), name="review-compare"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),

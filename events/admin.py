@@ -1,8 +1,9 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count
+from django.db.models import Case, Count, When
 from django.forms.models import BaseInlineFormSet
 from django.http import StreamingHttpResponse
 from django.urls import path, reverse
@@ -12,6 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from events import export, search
 from events.admin_import import import_article, import_summary
+from events.ingest import lang as languages
 from events.merge import merge_meetings
 from events.models import (
     Agreement,
@@ -102,6 +104,36 @@ class SourceAdmin(admin.ModelAdmin):
     readonly_fields = ["content_hash", "imported_at"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    @staticmethod
+    def searched(request):
+        """The words searched for: the list's search box, or the source picker of a meeting's form."""
+        return " ".join(request.GET.get("q", request.GET.get("term", "")).split())
+
+    def get_queryset(self, request):
+        """Searched, the exact title first, then titles that begin with the words, then titles that hold them."""
+        term = self.searched(request)
+        if not term:
+            return super().get_queryset(request)
+        rank = Case(
+            When(title__iexact=term, then=0),
+            When(title__istartswith=term, then=1),
+            When(title__icontains=term, then=2),
+            default=3,
+        )
+        # As ModelAdmin.get_queryset, with the rank its ordering needs.
+        return self.model._default_manager.annotate(search_rank=rank).order_by(*self.get_ordering(request))
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, distinct = super().get_search_results(request, queryset, search_term)
+        if self.searched(request):
+            queryset = queryset.order_by(*self.get_ordering(request))
+        return queryset, distinct
+
+    def get_ordering(self, request):
+        if self.searched(request):
+            return ["search_rank", "-published", "-pk"]
+        return super().get_ordering(request)
+
     def get_readonly_fields(self, request, obj=None):
         # Evidence offsets point into the text: once imported, a correction of the text is a new import.
         return self.readonly_fields + (["text"] if obj is not None else [])
@@ -144,16 +176,49 @@ class SourceInline(admin.TabularInline):
     verbose_name = "source"
 
 
+def known_regions():
+    """The regions and conflicts the importer recognises, in any language, by their English names."""
+    return list(dict.fromkeys(name for module in languages.MODULES.values() for name, _ in module.REGIONS))
+
+
+class MeetingForm(forms.ModelForm):
+    regions = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple, required=False, help_text="Regions and conflicts discussed."
+    )
+    more_regions = forms.CharField(
+        label="Other regions",
+        required=False,
+        max_length=500,
+        help_text="Any not in the list above, separated by commas.",
+    )
+
+    class Meta:
+        model = Meeting
+        exclude = ["sources", "slug"]  # noqa: DJ006 - every other field, as the admin shows them
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.regions if self.instance.pk else []
+        self.fields["regions"].choices = [(name, name) for name in dict.fromkeys([*known_regions(), *current])]
+
+    def clean(self):
+        data = super().clean()
+        more = [" ".join(name.split()) for name in data.get("more_regions", "").split(",")]
+        data["regions"] = list(dict.fromkeys([*data.get("regions", []), *(name for name in more if name)]))
+        return data
+
+
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
+    form = MeetingForm
     list_display = ["title", "date", "date_precision", "kind", "place", "status", "source_count"]
     list_filter = ["status", "kind", "date_precision", "place__country"]
     search_fields = ["title", "summary", "participants__person__names__name", "participants__name_as_written"]
     date_hierarchy = "date"
     autocomplete_fields = ["place", "country", "organizations", "parent", "forums_discussed", "agreements_discussed"]
     inlines = [ParticipantInline, SourceInline, EvidenceInline]
-    exclude = ["sources"]
-    readonly_fields = ["locked_fields", "date_basis", "place_basis"]
+    exclude = ["sources", "slug"]  # the slug follows the title
+    readonly_fields = ["locked_fields", "date_basis", "place_basis", "origin"]
     list_select_related = ["place"]
     actions = ["mark_reviewed", "mark_unreviewed", "mark_draft", "merge_selected", "export_csv"]
 
@@ -175,6 +240,10 @@ class MeetingAdmin(SimpleHistoryAdmin):
             obj.place_basis = Basis.EDITOR
         if not change:
             obj.date_basis = Basis.EDITOR
+            obj.place_basis = Basis.EDITOR if obj.place_id else ""
+            obj.origin = Meeting.Origin.EDITOR
+        elif obj.origin == Meeting.Origin.EXTRACTED and set(locked) - set(obj.locked_fields):
+            obj.origin = Meeting.Origin.EDITOR  # corrected by hand: no longer as extracted
         obj.locked_fields = sorted(locked)
         super().save_model(request, obj, form, change)
 
@@ -182,16 +251,16 @@ class MeetingAdmin(SimpleHistoryAdmin):
         super().save_related(request, form, formsets, change)
         meeting = form.instance
         search.refresh([meeting.pk])
-        similar = list(Meeting.objects.similar_to(meeting)[:5])
+        similar = list(Meeting.objects.similar_to(meeting)[:3])
         if similar:
             ids = ",".join(str(m.pk) for m in [meeting, *similar])
-            url = reverse("admin:events_meeting_changelist") + f"?id__in={ids}"
+            url = reverse("review-compare") + f"?ids={ids}"
             names = format_html_join(", ", "{} ({})", ((m.title, m.date_display) for m in similar))
             self.message_user(
                 request,
                 format_html(
-                    'This meeting looks like {}. <a href="{}">Compare them</a> and, if they are the same, select them '
-                    "and choose “Merge selected meetings”.",
+                    'This meeting looks like {}. <a href="{}">Compare them</a> side by side and, if they are the same, '
+                    "merge them there.",
                     names,
                     url,
                 ),

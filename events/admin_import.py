@@ -17,10 +17,11 @@ from django.utils.timezone import localdate
 from events.ingest import Importer
 from events.ingest.dates import PartialDate, parse_header_date
 from events.ingest.edits import NEW, UNKNOWN, EventEdit, NewPlace, apply_edit, apply_edits, signature
+from events.ingest.findings import KZ, RU, EventFinding
 from events.ingest.pipeline import FAILED
 from events.ingest.reader import ArticleError, Known
 from events.ingest.web import WebArticle, read_address, read_page
-from events.models import Meeting, Place, Source
+from events.models import Basis, Meeting, Place, Source
 from events.views import highlight
 from people.models import Country, Person
 
@@ -152,10 +153,9 @@ def date_text(date):
     )
 
 
-class EventForm(forms.Form):
-    """One meeting the importer found, as the editor leaves it."""
+class ContactForm(forms.Form):
+    """What the editor says of one contact: when, what, where, and how sure."""
 
-    keep = forms.BooleanField(label="Keep this meeting", required=False)
     date = forms.CharField(
         required=False,
         max_length=10,
@@ -183,6 +183,52 @@ class EventForm(forms.Form):
         help_text="Where it took place: the country of a new city, or the country alone when the city is not known. "
         "With a city from the list, its own country.",
     )
+
+    def clean_date(self):
+        text = self.cleaned_data["date"].strip()
+        if not text:
+            return UNKNOWN
+        date = parse_header_date(text) if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", text) else None
+        if date is None:
+            raise ValidationError("Give a date as YYYY-MM-DD, YYYY-MM or YYYY, or leave it empty for unknown.")
+        return date
+
+    def clean(self):
+        data = super().clean()
+        place, new_place, country = data.get("place"), data.get("new_place", "").strip(), data.get("country")
+        if place is not None and new_place:
+            self.add_error("new_place", "Choose a city from the list or type a new one, not both.")
+        elif new_place and country is None:
+            self.add_error("country", f"Give the country of {new_place}, the new city.")
+        elif place is not None and country is not None and place.country_id != country.pk:
+            self.add_error("country", f"{place} is in {place.country}: leave the country empty or choose that one.")
+        date = data.get("date")
+        if data.get("stage") == Meeting.Stage.HELD and date not in (None, UNKNOWN) and date.first > localdate():
+            self.add_error("date", future_error(date))
+        if data.get("target") == "other":
+            number = data.get("other")
+            meeting = Meeting.objects.filter(pk=number).first() if number else None
+            if meeting is None:
+                raise ValidationError("Give the number of an existing meeting to merge into.")
+            data["merge_into"] = meeting
+        return data
+
+    def place_edit(self):
+        """Where the editor says it took place: a Place of the list, a new city with its country, or no city with the
+        country given or none."""
+        data = self.cleaned_data
+        if data["place"] is not None:
+            return data["place"]
+        code = data["country"].code if data["country"] else ""
+        if data["new_place"].strip():
+            return NewPlace(" ".join(data["new_place"].split()), code)
+        return NewPlace("", code)
+
+
+class EventForm(ContactForm):
+    """One meeting the importer found, as the editor leaves it."""
+
+    keep = forms.BooleanField(label="Keep this meeting", required=False)
     participants = forms.MultipleChoiceField(
         widget=forms.CheckboxSelectMultiple, required=False, help_text="Untick whoever did not take part."
     )
@@ -229,35 +275,9 @@ class EventForm(forms.Form):
                 "new_place"
             ].help_text = f"Found: {event.place_as_written}, a place not in the list: created when saved, for review."
 
-    def clean_date(self):
-        text = self.cleaned_data["date"].strip()
-        if not text:
-            return UNKNOWN
-        date = parse_header_date(text) if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", text) else None
-        if date is None:
-            raise ValidationError("Give a date as YYYY-MM-DD, YYYY-MM or YYYY, or leave it empty for unknown.")
-        return date
-
     def clean(self):
         data = super().clean()
-        place, new_place, country = data.get("place"), data.get("new_place", "").strip(), data.get("country")
-        if place is not None and new_place:
-            self.add_error("new_place", "Choose a city from the list or type a new one, not both.")
-        elif new_place and country is None:
-            self.add_error("country", f"Give the country of {new_place}, the new city.")
-        elif place is not None and country is not None and place.country_id != country.pk:
-            self.add_error("country", f"{place} is in {place.country}: leave the country empty or choose that one.")
-        date = data.get("date")
-        if data.get("stage") == Meeting.Stage.HELD and date not in (None, UNKNOWN) and date.first > localdate():
-            self.add_error("date", future_error(date))
-        target = data.get("target")
-        if target == "other":
-            number = data.get("other")
-            meeting = Meeting.objects.filter(pk=number).first() if number else None
-            if meeting is None:
-                raise ValidationError("Give the number of an existing meeting to merge into.")
-            data["merge_into"] = meeting
-        elif target == "proposed":
+        if data.get("target") == "proposed":
             number = data.get("proposed")
             meeting = Meeting.objects.filter(pk=number).first() if number else None
             if meeting is None:
@@ -273,23 +293,14 @@ class EventForm(forms.Form):
             meeting, event = self.existing, self.event
         elif self.is_valid():
             edit = self.edit()
+            if not edit.keep:
+                return None, []
             meeting = None if edit.target == NEW else edit.target
             event = copy.deepcopy(self.event)
             apply_edit(event, edit, gazetteer)
         else:
             return None, []
         return meeting, (preview.merge_plan(meeting, event) if meeting is not None else [])
-
-    def place_edit(self):
-        """Where the editor says it took place: a Place of the list, a new city with its country, or no city with the
-        country given or none."""
-        data = self.cleaned_data
-        if data["place"] is not None:
-            return data["place"]
-        code = data["country"].code if data["country"] else ""
-        if data["new_place"].strip():
-            return NewPlace(" ".join(data["new_place"].split()), code)
-        return NewPlace("", code)
 
     def edit(self):
         """The editor's decisions: the values they changed, and always where to save it, as the form said."""
@@ -307,6 +318,71 @@ class EventForm(forms.Form):
             added=[data["add_person"]] if data.get("add_person") else [],
             target=target,
         )
+
+
+class PersonChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, person):
+        return f"{person.name} ({person.country})" if person.country_id else person.name
+
+
+class MissedForm(ContactForm):
+    """A contact the text reports and the importer did not find, added by the editor: saved as set by an editor."""
+
+    add = forms.BooleanField(label="Add this contact", required=False)
+    people = PersonChoice(
+        queryset=Person.objects.public().select_related("country").order_by("country__name", "name"),
+        required=False,
+        label="Who took part",
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+        help_text="Pick them by name (Ctrl or ⌘ to pick several): someone from Kazakhstan and someone from Russia.",
+    )
+    target = forms.ChoiceField(
+        widget=forms.RadioSelect,
+        label="Save as",
+        choices=[("new", "a new meeting"), ("other", "a merge into another meeting (its number below)")],
+    )
+    other = forms.IntegerField(required=False, min_value=1, label="Number of the meeting to merge into")
+
+    def __init__(self, *args, **kwargs):
+        initial = {"kind": Meeting.Kind.TALKS, "stage": Meeting.Stage.HELD, "target": "new"}
+        initial |= {"status": Meeting.Status.UNREVIEWED}
+        super().__init__(*args, initial=initial, prefix="missed", **kwargs)
+
+    @property
+    def adding(self):
+        return self.is_bound and self.data.get(self.add_prefix("add")) not in (None, "", "off", "false")
+
+    def full_clean(self):
+        if not self.adding:  # left alone: nothing to check, nothing to save
+            self._errors, self.cleaned_data = forms.utils.ErrorDict(), {"add": False}
+            return
+        super().full_clean()
+
+    def clean(self):
+        data = super().clean()
+        countries = {person.country.code for person in data.get("people", []) if person.country_id}
+        if not {KZ, RU} <= countries:
+            self.add_error("people", "A contact needs someone from Kazakhstan and someone from Russia.")
+        return data
+
+    def event(self, gazetteer):
+        """The contact as the importer would have found it, every value set by the editor."""
+        data = self.cleaned_data
+        event = EventFinding(date=None, date_basis=Basis.EDITOR, date_quote=None)
+        edit = EventEdit(
+            date=data["date"],
+            kind=data["kind"],
+            stage=data["stage"],
+            status=data["status"],
+            place=self.place_edit(),
+            added=list(data["people"]),
+            target=data["merge_into"] if data["target"] == "other" else NEW,
+        )
+        apply_edit(event, edit, gazetteer)
+        event.kinds = {data["kind"]: None}
+        event.multilateral = data["kind"] == Meeting.Kind.MULTILATERAL
+        event.locked = {"date", "kind", "stage", "place", "country"}
+        return event
 
 
 def place_country(event):
@@ -348,6 +424,7 @@ def import_article(request, admin):
     edited = any(key.startswith("event") for key in request.POST)
     same_reading = form.cleaned_data.get("reading") in ("", reading)
     forms_ = event_forms(preview, request.POST if edited and (same_reading or confirming) else None)
+    missed = MissedForm(request.POST if any(key.startswith("missed-") for key in request.POST) else None)
     if edited and not same_reading and not confirming:
         messages.warning(
             request,
@@ -355,25 +432,29 @@ def import_article(request, admin):
             f"({describe_reading(preview)}): the corrections made on the previous preview were set aside. "
             "Check the meetings below again.",
         )
-    if confirming and preview.article and (not edited or all(f.is_valid() for f in forms_)):
+    valid = (not edited or all(f.is_valid() for f in forms_)) and (not missed.adding or missed.is_valid())
+    if confirming and preview.article and valid:
         if not same_reading:
             form.add_error(None, "What the importer reads in the article changed since the preview: check it again.")
             forms_ = event_forms(preview)
         else:
             edits = [f.edit() for f in forms_] if edited else None
-            result = importer.import_text(
-                text,
-                filename="pasted in the admin",
-                known=known,
-                edit=None if edits is None else (lambda found: apply_edits(found, edits, importer.gazetteer, reading)),
-            )
+            added = missed.event(importer.gazetteer) if missed.adding else None
+
+            def edit(found):
+                if edits is not None:
+                    apply_edits(found, edits, importer.gazetteer, reading)
+                if added is not None:
+                    found.events.append(added)
+
+            result = importer.import_text(text, filename="pasted in the admin", known=known, edit=edit)
             if result.status != FAILED:
                 request.session["import_summary"] = summary_of(result)
                 messages.success(request, f"{result.status.capitalize()}: {result.message}")
                 return redirect("admin:events_source_imported")
             form.add_error(None, result.message)
     shown = [(match, f, *f.plan(preview, importer.gazetteer)) for match, f in zip(preview.matches, forms_, strict=True)]
-    context.update(preview=preview, form=form.filled(reading), events=shown)
+    context.update(preview=preview, form=form.filled(reading), events=shown, missed=missed)
     if preview.article:
         quotes = [
             SimpleNamespace(field=field, value=value, start=q.start, end=q.end, target_url=f"#event-{n or 0}")

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from people.models import Country, Person, PersonName, Position
@@ -17,6 +18,7 @@ class PersonNameInline(admin.TabularInline):
 
 class PositionInline(admin.TabularInline):
     model = Position
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
     autocomplete_fields = ["country"]
 
@@ -30,6 +32,13 @@ class PersonAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["country"]
     inlines = [PersonNameInline, PositionInline]
     list_select_related = ["country"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "slug":
+            field.required = False
+            field.help_text = "Its address on the site; made from the name when left empty."
+        return field
 
 
 @admin.register(Position)

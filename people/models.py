@@ -91,7 +91,10 @@ class Person(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:200]
+            base = slugify(self.name)[:190] or "person"
+            self.slug, counter = base, 2
+            while Person.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
+                self.slug, counter = f"{base}-{counter}", counter + 1
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

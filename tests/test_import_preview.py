@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from events.ingest.store import _shown
 from events.models import Basis, Meeting, Source
-from people.models import Country
+from people.models import Country, Person
 from tests.ingest_helpers import import_text, people_of
 from tests.test_review import TWO_CONTACTS, preview_data
 
@@ -244,3 +244,82 @@ def test_the_admin_refuses_a_held_meeting_after_today(client, editor):
     assert "cannot be after today" in str(error.value)
     meeting.stage = "planned"
     meeting.clean()
+
+
+# --- a contact the importer missed --------------------------------------------------------------------------------
+
+NO_CONTACT = (
+    " date 2023-05-15 MOSCOW, May 15. /TASS/. The heads of the two foreign services compared notes on the Caspian "
+    "agenda by telephone, a source told the agency.\n\nThe two countries share the longest land border in the world."
+)
+
+
+def test_a_missed_contact_is_added_from_the_preview_by_picking_people_by_name(client, editor):
+    page = preview(client, NO_CONTACT)
+    assert page.context["events"] == []
+    text = page.content.decode()
+    assert "Add the contact the importer missed" in text and ">Sergey Lavrov (Russia)</option>" in text
+    lavrov, nurtleu = Person.objects.get(slug="sergey-lavrov"), Person.objects.get(slug="murat-nurtleu")
+    data = preview_data(page) | {
+        "missed-add": "on",
+        "missed-date": "2023-05-14",
+        "missed-kind": "phone_call",
+        "missed-stage": "held",
+        "missed-status": "unreviewed",
+        "missed-target": "new",
+        "missed-people": [str(lavrov.pk), str(nurtleu.pk)],
+    }
+    response = confirm(client, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    meeting = Meeting.objects.get()
+    assert (meeting.date, meeting.kind, meeting.date_basis) == (datetime.date(2023, 5, 14), "phone_call", "editor")
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+    assert meeting.origin == Meeting.Origin.EDITOR and list(meeting.sources.all()) == [Source.objects.get()]
+    titles = {p.person.slug: p.title_then for p in meeting.participants.select_related("person")}
+    assert "Minister" in titles["sergey-lavrov"]
+    public = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Set by an editor." in public and "Extracted automatically" not in public
+
+
+def test_a_missed_contact_needs_someone_from_each_country_or_saves_nothing(client, editor):
+    page = preview(client, NO_CONTACT)
+    lavrov = Person.objects.get(slug="sergey-lavrov")
+    data = preview_data(page) | {"missed-add": "on", "missed-people": [str(lavrov.pk)], "missed-target": "new"}
+    response = confirm(client, data)
+    assert response.status_code == 200
+    assert "someone from Kazakhstan and someone from Russia" in response.content.decode()
+    assert not Source.objects.exists() and not Meeting.objects.exists()
+
+
+def test_a_missed_contact_left_unticked_adds_nothing(client, editor):
+    page = preview(client, NO_CONTACT)
+    lavrov = Person.objects.get(slug="sergey-lavrov")
+    assert confirm(client, preview_data(page) | {"missed-people": [str(lavrov.pk)]}).status_code == 302
+    assert Source.objects.count() == 1 and not Meeting.objects.exists()
+
+
+# --- languages not read yet ---------------------------------------------------------------------------------------
+
+KAZAKH = (
+    " date 2023-05-15 Қазақстан Республикасының Сыртқы істер министрі Мұрат Нұртілеу Мәскеуде Ресей Федерациясының "
+    "Сыртқы істер министрі Сергей Лавровпен келіссөздер жүргізді. Тараптар екіжақты ынтымақтастықтың өзекті "
+    "мәселелерін талқылады."
+)
+
+
+def test_an_article_in_kazakh_is_recognised_and_the_editor_told_it_is_not_read_yet(client, editor):
+    page = preview(client, KAZAKH).content.decode()
+    assert "the article is in Kazakh, which the importer does not read yet" in page
+    assert 'name="confirm"' not in page
+    result = import_text(KAZAKH)
+    assert result.status == "failed" and "Kazakh" in result.message
+    assert not Source.objects.exists() and not Meeting.objects.exists()
+
+
+def test_a_russian_article_naming_a_kazakh_in_his_own_spelling_is_still_russian():
+    from events.ingest.lang import detect
+
+    text = "Министр иностранных дел России Сергей Лавров провёл переговоры с Мұратом Нұртілеу в Москве."
+    assert detect(text) == "ru"
+    assert detect(KAZAKH) == "kk"
+    assert detect("Міністр закордонних справ України провів переговори у Києві з іноземними колегами.") == "ru"

@@ -119,6 +119,9 @@ FIRST_YEAR = 1991
 # ("№ 12-1/3456 от 15.05.2023") is the document's, not a contact's.
 NUMBER_BEFORE = re.compile(r"\d[\d./-]*[-/№#]\s?$|№\s*$|\bNo\.?\s*$|\d[\d./-]*\s+(?:от|of|dated)\s+$", re.IGNORECASE)
 
+# "2019-05-06/12", "15.05.2023-1234": digits that go on after the date make it part of a number.
+NUMBER_AFTER = re.compile(r"[-/]\d")
+
 
 def find_dates(text, reference, prefer="past", lang=None):
     """Date expressions in a sentence, resolved against ``reference`` (None for an undated article: then only
@@ -129,7 +132,9 @@ def find_dates(text, reference, prefer="past", lang=None):
     found = []
     for kind, pattern in lang.PATTERNS:
         for match in pattern.finditer(text):
-            if NUMBER_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
+            if NUMBER_BEFORE.search(text[max(0, match.start() - 20) : match.start()]) or NUMBER_AFTER.match(
+                text, match.end()
+            ):
                 continue
             date = _resolve(kind, match, reference, prefer, lang)
             if date is not None and date.first.year >= FIRST_YEAR:

@@ -25,7 +25,7 @@ from events.ingest.findings import (
     overlaps,
     quote_of,
 )
-from events.ingest.gazetteer import Match, tokenize
+from events.ingest.gazetteer import CYRILLIC, Match, tokenize
 from events.ingest.participants import PeopleReading
 from events.ingest.places import PlaceReading
 from events.models import Basis
@@ -101,6 +101,8 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             if speaker.country not in event.countries:
                 event.participants.setdefault(speaker.key, speaker)
         events = self.fold_side_talks(events)
+        for event in events:
+            self.in_dictionary_form(event)
         kept, dropped = [], []
         for event in events:
             reason = self.rejection(event)
@@ -246,6 +248,20 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             return set()
         named = {match.payload for match in self.within(self.countries, sentence)}
         return named if len(named) >= 3 else set()
+
+    def in_dictionary_form(self, event):
+        """Names and places as written, in the nominative: shown as 'Мурат Нуртлеу', 'Нур-Султан (now Astana)',
+        never as the case the sentence put them in ('Муратом Нуртлеу', 'в Нур-Султане')."""
+        for person in event.participants.values():
+            if CYRILLIC.search(person.name_as_written):
+                if person.person_id:
+                    person.name_as_written = self.gaz.dictionary_form(
+                        person.person_id, person.name_as_written, self.lang
+                    )
+                else:
+                    person.name_as_written = " ".join(self.lang.nominative(w) for w in person.name_as_written.split())
+        if event.place is not None and CYRILLIC.search(event.place_as_written):
+            event.place_as_written = " ".join(self.lang.nominative(w) for w in event.place_as_written.split())
 
     @staticmethod
     def clauses(text):

@@ -155,12 +155,14 @@ class Gazetteer:
     org_members: dict = field(default_factory=dict)
     by_surname: dict = field(default_factory=dict)  # surname key → {(person_id, first initial)}, in both scripts
     listed: set = field(default_factory=set)  # every person name as the reference data writes it, normalised
+    spellings: dict = field(default_factory=dict)  # person id → the names the reference data writes, surnames too
 
     @classmethod
     def load(cls):
         people = PhraseMatcher()
         person_names, person_country = {}, {}
         surnames, first_names, by_surname, listed = {}, defaultdict(set), defaultdict(set), set()
+        spellings = {}
         aliases = list(PersonName.objects.select_related("person__country").order_by("person_id", "id"))
         surname_aliases = _derived_surnames(aliases)
         for alias in aliases:
@@ -171,9 +173,11 @@ class Gazetteer:
             surname_only = alias.kind == PersonName.Kind.SURNAME
             people.add(alias.name, PersonRef(person.pk, person.name, code, surname_only))
             listed.add(_normalized(alias.name))
+            spellings.setdefault(person.pk, []).append(alias.name)
             for surname in surname_aliases.get(alias.pk, ()):
                 people.add(surname, PersonRef(person.pk, person.name, code, True))
                 listed.add(_normalized(surname))
+                spellings[person.pk].append(surname)
             words = alias.normalized.split()
             written = alias.name.split()
             if not surname_only and len(written) >= 2:
@@ -221,6 +225,7 @@ class Gazetteer:
             org_members=members,
             by_surname=dict(by_surname),
             listed=listed,
+            spellings=spellings,
         )
 
     def is_listed(self, name):
@@ -254,6 +259,18 @@ class Gazetteer:
             if term.office == office and term.country == country and _in_term(term, on):
                 return term.person_id
         return None
+
+    def dictionary_form(self, person_id, text, lang):
+        """A known person's name as ``text`` writes it, in its dictionary form: the reference data's spelling that
+        the words stand for ('Муратом Нуртлеу' → 'Мурат Нуртлеу'), else each word in the nominative."""
+        words = text.split()
+        for name in self.spellings.get(person_id, ()):
+            parts = name.split()
+            if len(parts) == len(words) and all(
+                token_keys(a) & token_keys(b) for a, b in zip(parts, words, strict=True)
+            ):
+                return name
+        return " ".join(lang.nominative(word) for word in words)
 
     def position_on(self, person_id, on):
         best = None

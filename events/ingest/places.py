@@ -126,7 +126,9 @@ class PlaceReading:
         if event.planned:
             return False
         clause = re.split(r"[,;:]", before)[-1]
-        return bool(self.lang.NOT_PARTICIPANT.search(before) or self.lang.PLANNED.search(clause))
+        # "…, who is expected in Moscow on June 20": the clause speaks of what is to come, not of the contact.
+        coming = self.lang.PLANNED.search(clause) or self.lang.FUTURE.search(clause)
+        return bool(self.lang.NOT_PARTICIPANT.search(before) or coming)
 
     def impersonal_contact(self, sentence):
         """'Kazakhstan and Russia held consultations in Astana', 'a reception was held in Moscow': a sentence that

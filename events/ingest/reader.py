@@ -87,7 +87,8 @@ NOISE = re.compile(r"^\s*©|^(?:[^/\n]{1,30} / ){1,5}[^/\n]{1,30}$|^\s*[\w ]{1,2
 
 _CITY = r"(?P<city>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё’'\-]+(?:[ \-][A-ZА-ЯЁ][A-Za-zА-Яа-яЁё’'\-]+){0,2})"
 _OUTLET_AFTER = (
-    r"(?:/(?P<o1>[^/\n]{2,40})/|\((?P<o2>[^)\n]{2,40})\)"
+    # An outlet has letters: "(2019)" after a dateline is a year, not who reported.
+    r"(?:/(?P<o1>(?=[^/\n]*[^\W\d_])[^/\n]{2,40})/|\((?P<o2>(?=[^)\n]*[^\W\d_])[^)\n]{2,40})\)"
     r"|(?P<o3>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]{1,}(?: [А-ЯЁ][а-яА-ЯЁё\-]+)?)(?=[\s–—-]))"
 )
 
@@ -169,6 +170,12 @@ def read(raw, published=None, language=None, known=None, outlets=None):
     if found is None and known.published is not None:
         found, basis = known.published, "given"
     code = language or languages.detect(text)
+    if code in languages.UNREAD:
+        name = languages.UNREAD[code][0]
+        raise ArticleError(
+            f"the article is in {name}, which the importer does not read yet: nothing was saved "
+            "(an article in Russian or English on the same contact can be imported)"
+        )
     lang = languages.get(code)
 
     paragraphs = _paragraphs(text, lang)
@@ -224,7 +231,7 @@ def read(raw, published=None, language=None, known=None, outlets=None):
             body_start = offset + end if offset == body_offset else body_start
             break
         offset += len(paragraph) + 2
-    if not article.outlet and stamp_outlet and len(stamp_outlet) <= 40:
+    if not article.outlet and stamp_outlet and len(stamp_outlet) <= 40 and re.search(r"[^\W\d_]", stamp_outlet):
         article.outlet = stamp_outlet
     # Who published the page: the editor or its metadata say, else its address; a dateline may name the agency a
     # reprint took it from.

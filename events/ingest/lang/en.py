@@ -461,7 +461,7 @@ PRONOUN = re.compile(r"\b(?:he|him|she|her)\b", re.IGNORECASE)
 # What opens a clause that describes the thing just named: "the summit, which will be held next year".
 RELATIVE = re.compile(r"^\s*(?:which|that|to be|due|scheduled|slated|set)\b", re.IGNORECASE)
 FUTURE = re.compile(
-    r"\b(?:will|slated|scheduled|upcoming|oncoming|forthcoming|planned|to be held|to take place|next)\b", re.I
+    r"\b(?:will|slated|scheduled|upcoming|oncoming|forthcoming|planned|to be held|to take place|next|expected)\b", re.I
 )
 # A verb of a contact done: "held talks", "met", "discussed" (not "will meet").
 DONE = re.compile(r"\b(?:held|met|discussed|talked|spoke|received|visited|signed|had)\b", re.IGNORECASE)

@@ -37,8 +37,13 @@ def lemmas(word):
 
 @lru_cache(maxsize=16384)
 def nominative(word):
-    """The nominative of a name or place as written in any case: 'Моргуловым' → 'Моргулов'."""
+    """The nominative of a name or place as written in any case: 'Моргуловым' → 'Моргулов'; a word that does not
+    decline ('Тлеуберди', 'Сочи') stays as it is; each part of a double name declines ('Касым-Жомартом')."""
     parses = _analyzer().parse(word)
+    if any("Fixd" in parse.tag.grammemes for parse in parses):
+        return word
+    if "-" in word and all(parse.normal_form == word.lower() for parse in parses):
+        return "-".join(nominative(part) for part in word.split("-"))
     for parse in parses:
         if {"Name", "Surn", "Patr", "Geox"} & set(parse.tag.grammemes) or parse.tag.POS == "NOUN":
             form = parse.inflect({"nomn", "sing"}) if "Pltm" not in parse.tag.grammemes else None
@@ -117,6 +122,11 @@ _YEAR = r"(?:\s+(?P<y>(?:19|20)\d{2})(?:\s*(?:года|году|г\.))?)?"
 _WEEKDAY = r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
 WEEKDAYS = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"]
 
+# "накануне саммита", "накануне предстоящего визита": before an event, not the day before.
+_EVE_OF = (
+    rf"\s+(?:{W}+(?:ого|его|ей|их|ой)\s+)?(?:саммит|визит|встреч|переговор|заседани|совещани|форум|конференци"
+    rf"|выбор|праздник|дн|годовщин|открыти|начал|поездк|турне|сесси|съезд|инаугураци){W}*"
+)
 PATTERNS = [
     ("range", re.compile(rf"(?<!\d)(?P<d1>\d{{1,2}})\s*[-–—]\s*(?P<d2>\d{{1,2}})\s+(?P<m>{MONTH_GENITIVE}){_YEAR}")),
     ("dmy", re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_GENITIVE}){_YEAR}", re.IGNORECASE)),
@@ -129,7 +139,8 @@ PATTERNS = [
     ("dotted", re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{4})\b")),
     ("year", re.compile(rf"(?<!{W})(?:в|с|во)\s+(?P<y>(?:19|20)\d{{2}})\s*(?:году|г\.)")),
     ("today", re.compile(rf"(?<!{W})(?:сегодня|сегодняшн{W}*)(?!{W})", re.IGNORECASE)),
-    ("yesterday", re.compile(rf"(?<!{W})(?:вчера|накануне)(?!{W})", re.IGNORECASE)),
+    # "накануне" alone is the day before; "накануне саммита" is before the summit, not a date.
+    ("yesterday", re.compile(rf"(?<!{W})(?:вчера|накануне(?!{_EVE_OF}))(?!{W})", re.IGNORECASE)),
     ("weekday", re.compile(rf"(?<!{W})(?:в|во)\s+(?P<w>{_WEEKDAY})(?!{W})", re.IGNORECASE)),
     ("this_year", re.compile(rf"(?<!{W})в\s+этом\s+году", re.IGNORECASE)),
     ("last_year", re.compile(rf"(?<!{W})в\s+прошлом\s+году", re.IGNORECASE)),
@@ -209,7 +220,7 @@ CUES = [
     (
         Kind.TALKS,
         rf"переговор{W}*|разговор{W}*|встрет{W}*|встреч[аеиуы]{W}*|бесед[аеуы]|беседовал{W}*|прин[яи]л{W}*"
-        rf"|визит{W}*|посетил{W}*|посещени{W}*|прибыл{W}*|прибыти{W}*|провел{W}*\s+(?:встреч|переговор|бесед){W}*",
+        rf"|визит{W}*|посетил{W}*|посещени{W}*|прибыл{W}*|прибыти{W}*|пров[её]л{W}*\s+(?:встреч|переговор|бесед){W}*",
     ),
 ]
 CUES = [(kind, re.compile(rf"(?<!{W})(?:{pattern})", re.IGNORECASE)) for kind, pattern in CUES]
@@ -225,13 +236,13 @@ MINISTERS = re.compile(
     rf"(?<!{W})(?:министр(?:ов|ы|ам)|глав(?:ы|ам|ами)?\s+(?:МИД|внешнеполитических\s+ведомств))(?!{W})", re.IGNORECASE
 )
 PARTICIPATION = re.compile(
-    rf"(?<!{W})(?:принял{W}*\s+участие|прим(?:ет|ут)\s+участие|участ{W}*|председательств{W}*|открыл{W}*|провел{W}*"
+    rf"(?<!{W})(?:принял{W}*\s+участие|прим(?:ет|ут)\s+участие|участ{W}*|председательств{W}*|открыл{W}*|пров[её]л{W}*"
     rf"|прошл{W}*|проход{W}*|состоял{W}*|в\s+рамках|на\s+полях|в\s+кулуарах|прибыл{W}*|завершил{W}*)(?!{W})",
     re.IGNORECASE,
 )
 BILATERAL_VERB = re.compile(
     rf"(?<!{W})(?:встретил{W}*\s+с|переговоры\s+с|встреч{W}*\s+с|беседу\s+с|двусторонн{W}*"
-    rf"|провел{W}*\s+(?:переговоры|встречу|беседу))",
+    rf"|пров[её]л{W}*\s+(?:переговоры|встречу|беседу))",
     re.IGNORECASE,
 )
 # People who joined a contact already told: "в переговорах приняли участие министры".
@@ -326,13 +337,13 @@ PRONOUN = re.compile(rf"(?<!{W})(?:он|она|его|ее|её|ему|ей|ни
 RELATIVE = re.compile(rf"^\s*(?:котор{W}+|намеченн{W}+|запланированн{W}+|назначенн{W}+)(?!{W})", re.IGNORECASE)
 _FUTURE_WORDS = (
     rf"будет|будут|состоится|состоятся|предстоит|предстоящ{W}*|планиру{W}*|намечен{W}*|запланирован{W}*"
-    rf"|ожида{W}*|посетит|проведет|проведут|встретится|встретятся|пройдет|пройдут|прим(?:ет|ут)\s+участие"
+    rf"|ожида{W}*|посетит|провед[её]т|проведут|встретится|встретятся|пройд[её]т|пройдут|прим(?:ет|ут)\s+участие"
     rf"|намерен{W}*|отправится|прибудет|жд[её]т|жд[её]м|ждут"
 )
 FUTURE = re.compile(rf"(?<!{W})(?:{_FUTURE_WORDS})(?!{W})", re.IGNORECASE)
 # Глагол состоявшегося контакта: "провел переговоры", "встретился", "обсудили" (прошедшее время).
 DONE = re.compile(
-    rf"(?<!{W})(?:провел{W}*|проведш{W}*|встретил{W}*|обсудил{W}*|беседовал{W}*|принял(?!{W}*\s+участие){W}*|посетил{W}*"
+    rf"(?<!{W})(?:пров[её]л{W}*|проведш{W}*|встретил{W}*|обсудил{W}*|беседовал{W}*|принял(?!{W}*\s+участие){W}*|посетил{W}*"
     rf"|подписал{W}*|состоял{W}*|прошл[иао])(?!{W})",
     re.IGNORECASE,
 )
@@ -342,7 +353,8 @@ PLANNED = re.compile(rf"(?<!{W})(?:{_FUTURE_WORDS}|надеется|надеют
 TOPIC_OF = re.compile(rf"(?<!{W})(?:подготовк{W}*\s+к|повестк{W}*|итог{W}*|решени{W}*)\s+$", re.IGNORECASE)
 TOPIC_AFTER = re.compile(r"(?!)")
 OWNED_DATE = re.compile(
-    rf"(?:подписан{W}*|намечен{W}*\s+на|запланирован{W}*\s+на|состоится|пройдет|назначен{W}*\s+на)\s*$", re.IGNORECASE
+    rf"(?:подписан{W}*|намечен{W}*\s+на|запланирован{W}*\s+на|состоится|пройд[её]т|назначен{W}*\s+на)\s*$",
+    re.IGNORECASE,
 )
 
 # --- people and titles ---------------------------------------------------------------------------------------------

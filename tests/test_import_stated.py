@@ -1,0 +1,124 @@
+"""What the importer calls 'stated' is stated: not a document's number, not a date outside the years of the two
+countries' relations or after the article, not a year for an outlet, not the date or city of another event, and
+names and places as the dictionary writes them, not in the case a Russian sentence put them in."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from events.ingest import Importer
+from events.models import Basis, Meeting
+from tests.ingest_helpers import import_text
+
+
+def only_event(text):
+    preview = Importer().preview(text)
+    assert len(preview.matches) == 1, [e for e, _ in preview.matches]
+    return preview.article, preview.matches[0][0]
+
+
+def not_stated(event, value=None):
+    return event.date is None or event.date_basis != Basis.STATED or (value is not None and event.date != value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister Murat Nurtleu, according to "
+        "note No. 12-34/5678 of the ministry.",
+        "Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister Murat Nurtleu, the ministry "
+        "said in statement 1756-05-06/12.",
+        "Министр иностранных дел России Сергей Лавров провёл переговоры с министром иностранных дел Казахстана "
+        "Муратом Нуртлеу, сообщается в документе № 1234-2019-05-06.",
+        "Министр иностранных дел России Сергей Лавров провёл переговоры с министром иностранных дел Казахстана "
+        "Муратом Нуртлеу, говорится в ноте 15.05.2023-1234.",
+    ],
+    ids=["en-slash", "en-dashes", "ru-number-sign", "ru-dotted"],
+)
+def test_a_document_number_is_never_a_date(db, text):
+    _, event = only_event(text)
+    assert event.date is None and event.date_quote is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister Murat Nurtleu on 14 May 1962.",
+        " date 2023-05-15 Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister Murat "
+        "Nurtleu on 20 June 2024.",
+        " date 2023-05-15 Министр иностранных дел России Сергей Лавров провёл переговоры с министром иностранных дел "
+        "Казахстана Муратом Нуртлеу 20 июня 2024 года.",
+    ],
+    ids=["en-before-1991", "en-after-publication", "ru-after-publication"],
+)
+def test_a_date_before_1991_or_after_the_article_is_never_the_contacts(db, text):
+    _, event = only_event(text)
+    assert event.date is None or event.date.value <= datetime.date(2023, 5, 15)
+    assert event.date_basis != Basis.STATED
+
+
+def test_a_year_in_brackets_after_a_dateline_is_not_the_outlet(db):
+    article, _ = only_event(
+        "ASTANA, Oct. 9 (2019) -- Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister "
+        "Beibut Atamkulov."
+    )
+    assert article.outlet != "2019" and not article.outlet.isdigit()
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            " date 2023-05-15 ASTANA, May 15. /TASS/. Russian Foreign Minister Sergey Lavrov held talks with Kazakh "
+            "Foreign Minister Murat Nurtleu, who is expected in Moscow on June 20.",
+            "Astana",
+        ),
+        (
+            " date 2023-05-15 ASTANA, May 15. /TASS/. Sergey Lavrov held talks with Murat Nurtleu ahead of the CSTO "
+            "summit, which will be held in Minsk on June 20.",
+            "Astana",
+        ),
+        (
+            " date 2023-05-15 МОСКВА, 15 мая. /ТАСС/. Министр иностранных дел России Сергей Лавров провёл переговоры "
+            "с министром иностранных дел Казахстана Муратом Нуртлеу, а следующая встреча министров пройдёт в Алма-Ате "
+            "12 сентября.",
+            "Moscow",
+        ),
+        (
+            " date 2023-05-15 АСТАНА, 15 мая. /ТАСС/. Сергей Лавров провёл переговоры с Муратом Нуртлеу накануне "
+            "саммита ОДКБ, который пройдёт в Минске 20 июня.",
+            "Astana",
+        ),
+    ],
+    ids=["en-expected", "en-later-summit", "ru-next-meeting", "ru-eve-of-summit"],
+)
+def test_the_date_and_city_of_another_event_in_the_sentence_are_not_the_contacts(db, text, place):
+    _, event = only_event(text)
+    assert event.date == event.date.__class__(datetime.date(2023, 5, 15))
+    assert event.place is not None and event.place.name == place
+
+
+def test_russian_names_and_places_are_kept_in_the_nominative(client, editor):
+    import_text(
+        " date 2019-05-15 Министр иностранных дел России Сергей Лавров провёл переговоры с министром иностранных дел "
+        "Казахстана Бейбутом Атамкуловым в Нур-Султане."
+    )
+    meeting = Meeting.objects.get()
+    written = {p.person.slug: p.name_as_written for p in meeting.participants.select_related("person")}
+    assert written == {"sergey-lavrov": "Сергей Лавров", "beibut-atamkulov": "Бейбут Атамкулов"}
+    assert meeting.place_as_written == "Нур-Султан" and meeting.place_basis == Basis.STATED
+    assert meeting.place_display == "Нур-Султан (now Astana)"
+
+
+def test_the_preview_shows_a_translated_place_without_now(client, editor):
+    text = (
+        " date 2023-05-15 Министр иностранных дел России Сергей Лавров провёл переговоры с министром иностранных дел "
+        "Казахстана Мухтаром Тлеуберди в Москве."
+    )
+    page = client.post(reverse("admin:events_source_import"), {"text": text, "preview": "Preview"})
+    event = page.context["events"][0][0][0]
+    assert event.place_as_written == "Москва"
+    assert {p.name_as_written for p in event.participants.values()} == {"Сергей Лавров", "Мухтар Тлеуберди"}
+    html = page.content.decode()
+    assert "Москва (Moscow)" in html and "(now Moscow)" not in html
