@@ -47,7 +47,7 @@ THREADS ?= 4
 serve: setup
 	$(PY) manage.py collectstatic --no-input -v0
 	$(PY) manage.py migrate --no-input
-	$(VENV)/bin/gunicorn diplotrack.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --worker-class gthread \
+	$(VENV)/bin/gunicorn diplotrack.wsgi -c gunicorn.conf.py --bind $(HOST):$(PORT) --workers $(WORKERS) --worker-class gthread \
 	  --threads $(THREADS) --access-logfile -
 
 # A backup with the database's own tool, and a manifest beside it, in backups/ (see README).
