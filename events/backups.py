@@ -8,7 +8,6 @@ Restoring is the reverse: the backup API into the database (SQLite), pg_restore 
 
 import contextlib
 import ctypes
-import ctypes.util
 import datetime
 import json
 import os
@@ -207,16 +206,19 @@ class Interrupted(BackupError):
     """The restore was stopped (a signal) before pg_restore committed: the database is as it was before."""
 
 
-def _die_with_parent():
-    """In pg_restore's process, before it starts: a process group of its own (a Ctrl-C reaches the command, which
-    ends pg_restore itself and says so), and on Linux a SIGKILL for it the moment the command dies, however it
-    dies: a restore left running would commit behind the operator's back."""
-    os.setpgid(0, 0)
+def _dying_with_parent():
+    """What pg_restore's process runs before it starts: on Linux, a SIGKILL for it the moment the command dies,
+    however it dies (a restore left running would commit behind the operator's back). The C library is loaded here,
+    in the command, so that the child between fork and exec only makes one system call."""
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):
-        pass  # not Linux: the signals the command can catch still end it
+        return None  # not Linux: the signals the command can catch still end pg_restore
+
+    def ask_for_sigkill():
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+    return ask_for_sigkill
 
 
 PR_SET_PDEATHSIG = 1
@@ -244,7 +246,8 @@ def _postgres_restore(connection, backup):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
-        preexec_fn=_die_with_parent,  # noqa: PLW1509 (nothing else runs threads during a restore)
+        process_group=0,  # its own: a Ctrl-C reaches the command, which ends pg_restore itself and says so
+        preexec_fn=_dying_with_parent(),
     )
     try:
         with _signals_interrupt():
