@@ -5,14 +5,26 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup data lint format bench serve backup restore loadtest clean evaluate poll
+.PHONY: run test setup data lint format bench serve backup restore loadtest clean evaluate poll lock
 
+# Exactly what the lock names, every file checked against its hash (requirements-dev.txt holds the runtime's locked
+# versions too); `make lock` writes the locks from requirements*.in.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
+
+# The locks: requirements*.in (the direct dependencies) resolved with every dependency of theirs, exact versions and
+# the hashes of their files. `make lock` keeps the versions already locked where it can; UPGRADE=1 takes the newest
+# each .in file allows, UPGRADE=name the newest of one package. pip-tools lives in a venv of its own.
+LOCK_VENV := .venv-lock
+LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+  $(if $(filter 1,$(UPGRADE)),--upgrade,$(if $(UPGRADE),--upgrade-package $(UPGRADE),))
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install --quiet pip-tools==7.6.2; }
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile $(LOCK_FLAGS) --output-file requirements.txt requirements.in
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile $(LOCK_FLAGS) --output-file requirements-dev.txt requirements-dev.in
 
 # axe-core for the accessibility checks of the browser tests, when npm is there (they skip, saying why, without it).
 node_modules/.installed: package.json package-lock.json
@@ -47,7 +59,7 @@ THREADS ?= 4
 serve: setup
 	$(PY) manage.py collectstatic --no-input -v0
 	$(PY) manage.py migrate --no-input
-	$(VENV)/bin/gunicorn diplotrack.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --worker-class gthread \
+	$(VENV)/bin/gunicorn diplotrack.wsgi -c gunicorn.conf.py --bind $(HOST):$(PORT) --workers $(WORKERS) --worker-class gthread \
 	  --threads $(THREADS) --access-logfile -
 
 # A backup with the database's own tool, and a manifest beside it, in backups/ (see README).

@@ -173,6 +173,8 @@ DIPLOTRACK_FETCH_MAX_BYTES = int(os.environ.get("DIPLOTRACK_FETCH_MAX_BYTES", 5_
 DIPLOTRACK_FETCH_TIMEOUT = float(os.environ.get("DIPLOTRACK_FETCH_TIMEOUT", 15))
 # The time one feed's poll may take, the feed and its entries together; entries left over wait for the next poll.
 DIPLOTRACK_FEED_POLL_SECONDS = float(os.environ.get("DIPLOTRACK_FEED_POLL_SECONDS", 120))
+# The most entries of one feed fetched in one poll, newest first; the others wait for the next poll.
+DIPLOTRACK_FEED_MAX_ENTRIES = int(os.environ.get("DIPLOTRACK_FEED_MAX_ENTRIES", 50))
 # The longest one database statement of a public page may run (0: no limit); over it, the page answers 503.
 DIPLOTRACK_QUERY_SECONDS = float(os.environ.get("DIPLOTRACK_QUERY_SECONDS", 10))
 # A form may carry an article near the limit, however it is encoded, so that the form can say it is too large.

@@ -20,6 +20,7 @@ from events.models import (
     Basis,
     Evidence,
     Feed,
+    FeedEntry,
     Forum,
     Meeting,
     MeetingRedirect,
@@ -93,6 +94,28 @@ class FeedAdmin(admin.ModelAdmin):
     list_filter = ["active", "language"]
     search_fields = ["name", "url"]
     readonly_fields = ["last_checked", "etag", "modified", "last_error"]
+
+
+@admin.register(FeedEntry)
+class FeedEntryAdmin(admin.ModelAdmin):
+    """Entries of feeds that were fetched; those that failed three times (filter: given up) wait for an editor:
+    import them by hand, or let the next poll try them again."""
+
+    list_display = ["url", "feed", "state", "attempts", "last_attempt", "retry_after", "last_error"]
+    list_filter = ["state", "feed"]
+    search_fields = ["url"]
+    readonly_fields = ["feed", "url", "state", "attempts", "last_attempt", "retry_after", "last_error"]
+    actions = ["try_again"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Try the selected entries again at the next poll", permissions=["change"])
+    def try_again(self, request, queryset):
+        done = queryset.exclude(state=FeedEntry.State.DONE).update(
+            state=FeedEntry.State.RETRY, attempts=0, retry_after=None
+        )
+        self.message_user(request, f"{done} entries will be tried again at the next poll.", messages.SUCCESS)
 
 
 @admin.register(Source)

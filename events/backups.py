@@ -6,12 +6,16 @@ format inside a snapshot that the row counts of the manifest are read in too, so
 Restoring is the reverse: the backup API into the database (SQLite), pg_restore in one transaction (PostgreSQL).
 """
 
+import contextlib
+import ctypes
 import datetime
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
+import threading
 from pathlib import Path
 
 import psycopg2
@@ -198,9 +202,33 @@ def _postgres_backup(connection, target):
         snapshot_holder.close()
 
 
+class Interrupted(BackupError):
+    """The restore was stopped (a signal) before pg_restore committed: the database is as it was before."""
+
+
+def _dying_with_parent():
+    """What pg_restore's process runs before it starts: on Linux, a SIGKILL for it the moment the command dies,
+    however it dies (a restore left running would commit behind the operator's back). The C library is loaded here,
+    in the command, so that the child between fork and exec only makes one system call."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None  # not Linux: the signals the command can catch still end pg_restore
+
+    def ask_for_sigkill():
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+    return ask_for_sigkill
+
+
+PR_SET_PDEATHSIG = 1
+
+
 def _postgres_restore(connection, backup):
     params, env = _libpq(connection)
     connection.close()  # our own session must not hold locks on the tables pg_restore replaces
+    application = f"diplotrack restore {os.getpid()}"
+    env["PGAPPNAME"] = application
     command = [
         _tool("pg_restore"),
         "--clean",
@@ -212,6 +240,84 @@ def _postgres_restore(connection, backup):
         f"--dbname={params['dbname']}",
         str(backup),
     ]
-    finished = subprocess.run(command, env=env, capture_output=True, text=True)
-    if finished.returncode:
-        raise BackupError(f"pg_restore failed, nothing was changed: {finished.stderr.strip()[:500]}")
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        process_group=0,  # its own: a Ctrl-C reaches the command, which ends pg_restore itself and says so
+        preexec_fn=_dying_with_parent(),
+    )
+    try:
+        with _signals_interrupt():
+            _, errors = process.communicate()
+    except BaseException as error:
+        _end(process)
+        _end_session(params, application)
+        raise Interrupted(
+            f"the restore was interrupted ({_what(error)}) and pg_restore stopped before it committed: the database "
+            "is as it was before the restore"
+        ) from error
+    if process.returncode:
+        raise BackupError(f"pg_restore failed, nothing was changed: {errors.strip()[:500]}")
+
+
+class _Signal(Exception):
+    def __init__(self, number):
+        super().__init__(signal.Signals(number).name)
+
+
+@contextlib.contextmanager
+def _signals_interrupt():
+    """SIGTERM and SIGHUP raise, as Ctrl-C does, so that the restore can end pg_restore before the command ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(number, frame):
+        raise _Signal(number)
+
+    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _what(error):
+    return "Ctrl-C" if isinstance(error, KeyboardInterrupt) else str(error) or type(error).__name__
+
+
+def _end(process):
+    """End pg_restore and whatever it started: its whole process group, politely first."""
+    for number, wait in ((signal.SIGTERM, 5), (signal.SIGKILL, 30)):
+        try:
+            os.killpg(process.pid, number)
+        except ProcessLookupError:
+            break
+        try:
+            process.wait(timeout=wait)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def _end_session(params, application):
+    """pg_restore's session, ended at once: its transaction is rolled back and its locks let go, rather than when
+    the server next notices the client is gone."""
+    try:
+        link = psycopg2.connect(**{k: v for k, v in params.items() if v is not None})
+    except psycopg2.Error:
+        return
+    try:
+        link.autocommit = True
+        with link.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s", [application]
+            )
+    except psycopg2.Error:
+        pass
+    finally:
+        link.close()

@@ -6,6 +6,7 @@ import time
 from django.conf import settings
 from django.db import DatabaseError, OperationalError, connection
 from django.http import Http404, HttpResponse, JsonResponse
+from django.urls import Resolver404, resolve
 
 # Scripts only from this site, never inline; styles may be inline (the admin uses style attributes).
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -60,17 +61,45 @@ class NulCharacterMiddleware:
 
 
 class ApiCorsMiddleware:
-    """The API is public and read-only: any site's scripts may read it (GET), none may write."""
+    """The API is public and read-only: any site's scripts may read it (GET and HEAD), none may write. A browser's
+    preflight (OPTIONS) is answered here, for every address of the API; HEAD is answered as GET without the body."""
+
+    METHODS = "GET, HEAD, OPTIONS"
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
-        if request.path.startswith("/api/") and request.method in ("GET", "HEAD", "OPTIONS"):
+        api = request.path.startswith("/api/")
+        if api and request.method == "OPTIONS" and self.exists(request.path_info):
+            response = HttpResponse(status=204)
+            response["Allow"] = self.METHODS
+            response["Access-Control-Max-Age"] = "86400"
+            asked = request.headers.get("Access-Control-Request-Headers")
+            if asked:
+                response["Access-Control-Allow-Headers"] = asked
+        elif api and request.method == "HEAD":
+            request.method = "GET"
+            response = self.get_response(request)
+            request.method = "HEAD"
+            if not response.streaming:
+                length = len(response.content)
+                response.content = b""
+                response["Content-Length"] = str(length)
+        else:
+            response = self.get_response(request)
+        if api and request.method in ("GET", "HEAD", "OPTIONS"):
             response["Access-Control-Allow-Origin"] = "*"
-            response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+            response["Access-Control-Allow-Methods"] = self.METHODS
         return response
+
+    @staticmethod
+    def exists(path):
+        try:
+            resolve(path)
+        except Resolver404:
+            return False
+        return True
 
 
 class QueryBudgetMiddleware:

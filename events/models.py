@@ -252,6 +252,33 @@ class Feed(models.Model):
         return (self.url,)
 
 
+class FeedEntry(models.Model):
+    """An entry of a feed that was fetched, by its address: imported (whatever the import made of it), or failed
+    and tried again an hour later, then a day later, then given up (listed in the admin for an editor to look at)."""
+
+    class State(models.TextChoices):
+        DONE = "done", "imported"
+        RETRY = "retry", "failed, to be tried again"
+        GIVEN_UP = "given_up", "failed, given up"
+
+    feed = models.ForeignKey(
+        Feed, on_delete=models.CASCADE, related_name="entries", help_text="The feed that carried it first."
+    )
+    url = models.URLField("address", max_length=2000, unique=True)
+    state = models.CharField(max_length=10, choices=State.choices)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_attempt = models.DateTimeField()
+    retry_after = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-last_attempt"]
+        verbose_name_plural = "feed entries"
+
+    def __str__(self):
+        return self.url
+
+
 class SourceQuerySet(models.QuerySet):
     def public(self):
         """Sources that report a public meeting, or none at all (kept for the record): not those told only in

@@ -98,3 +98,34 @@ def test_pasted_text_with_a_nul_character_is_still_a_form_error(client, editor):
     response = client.post("/admin/events/source/import/", {"text": "Lavrov\x00met Nurtleu.", "preview": "1"})
     assert response.status_code == 200
     assert "NUL character" in response.content.decode()
+
+
+@pytest.mark.parametrize("address", ["/api/meetings", "/api/meetings/1", "/api/people/sergey-lavrov", "/api/sources"])
+def test_a_browsers_preflight_of_the_api_is_answered(client, address):
+    response = client.options(
+        address,
+        HTTP_ORIGIN="https://example.org",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="accept, x-requested-with",
+    )
+    assert response.status_code == 204
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in response["Access-Control-Allow-Methods"]
+    assert response["Access-Control-Allow-Headers"] == "accept, x-requested-with"
+
+
+@pytest.mark.parametrize("address", ["/api/meetings?limit=2", "/api/people/sergey-lavrov", "/api/openapi.json"])
+def test_head_on_the_api_answers_as_get_without_the_body(client, pages, address):
+    got = client.get(address)
+    head = client.head(address, HTTP_ORIGIN="https://example.org")
+    assert head.status_code == got.status_code == 200
+    assert head.content == b""
+    assert head["Content-Length"] == str(len(got.content))
+    assert head["Content-Type"] == got["Content-Type"]
+    assert head["Access-Control-Allow-Origin"] == "*"
+
+
+def test_the_api_still_takes_no_writes_and_knows_its_addresses(client):
+    assert client.post("/api/meetings", {}).status_code in (403, 405)
+    assert client.options("/api/no-such-list").status_code == 404
+    assert client.head("/api/people/nobody-at-all").status_code == 404

@@ -136,11 +136,12 @@ def test_a_busy_database_gives_a_message_to_try_again_and_saves_nothing(monkeypa
     assert Source.objects.count() == Meeting.objects.count() == 0
 
 
-def test_missing_paths_and_empty_folders_are_errors(tmp_path):
-    with pytest.raises(CommandError, match="no such file"):
-        call_command("import_articles", str(tmp_path / "nope.txt"))
-    with pytest.raises(CommandError, match="no .txt, .html or .htm files"):
-        call_command("import_articles", str(tmp_path))
+def test_missing_paths_and_empty_folders_are_failures(tmp_path):
+    for path, message in [(tmp_path / "nope.txt", "no such file"), (tmp_path, "no .txt, .html or .htm files")]:
+        out = io.StringIO()
+        with pytest.raises(CommandError, match="1 article"):
+            call_command("import_articles", str(path), stdout=out)
+        assert f"failed    {path}: {message}" in out.getvalue()
 
 
 def test_paths_that_are_not_files_say_what_they_are(tmp_path):
@@ -154,8 +155,10 @@ def test_paths_that_are_not_files_say_what_they_are(tmp_path):
         (loop, "a symbolic link that loops back on itself"),
         (tmp_path / "absent.txt", "no such file or folder"),
     ]:
-        with pytest.raises(CommandError, match=message):
-            call_command("import_articles", str(path), stdout=io.StringIO())
+        out = io.StringIO()
+        with pytest.raises(CommandError, match="1 article"):
+            call_command("import_articles", str(path), stdout=out)
+        assert message in out.getvalue()
 
 
 def test_entries_of_a_folder_that_are_not_files_are_reported_not_skipped(tmp_path):
@@ -187,3 +190,22 @@ def test_a_text_of_distinct_words_at_the_size_limit_is_stored_on_any_database():
     assert result.status != "failed", result.message
     assert Source.objects.filter(filename="distinct-words.txt").exists()
     assert list(Source.objects.matching("Lavrov")) == [Source.objects.get(filename="distinct-words.txt")]
+
+
+def test_each_bad_argument_is_one_failure_and_the_others_are_imported(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(
+        " date 2021-04-08 Russian Foreign Minister Sergey Lavrov met Kazakh Foreign Minister Mukhtar Tleuberdi "
+        "in Moscow."
+    )
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    arguments = ["file:///etc/passwd", str(tmp_path / "absent.txt"), "ftp://example.org/a.txt", str(empty), str(good)]
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="4 article"):
+        call_command("import_articles", *arguments, stdout=out)
+    report = out.getvalue()
+    assert "failed    file:///etc/passwd: only http and https addresses are imported, not file" in report
+    assert "failed    ftp://example.org/a.txt: only http and https addresses are imported, not ftp" in report
+    assert "created   good.txt" in report
+    assert Source.objects.get().filename == "good.txt"

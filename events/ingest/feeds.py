@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 
 import feedparser
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from events.ingest.dates import PartialDate
 from events.ingest.pipeline import FAILED
 from events.ingest.web import FetchError, decode, fetch
-from events.models import Feed, Source
+from events.models import Feed, FeedEntry, Source
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,9 @@ class FeedReport:
     failures: list = field(default_factory=list)  # (address, message)
     error: str = ""
     not_modified: bool = False
-    left: int = 0  # entries not tried: the poll's time was up
+    waiting: int = 0  # failed before, to be tried again later
+    given_up: int = 0  # failed too often: tried no more
+    left: int = 0  # new entries not tried: over the cap, or the poll's time was up
 
     @property
     def line(self):
@@ -38,9 +41,15 @@ class FeedReport:
             return f"{self.feed}: failed: {self.error}"
         if self.not_modified:
             return f"{self.feed}: not changed since the last poll"
-        done = ", ".join(f"{n} {status}" for status, n in sorted(self.counts.items()))
-        left = f", {self.left} left for the next poll (its time was up)" if self.left else ""
-        return f"{self.feed}: {self.entries} entries, {self.seen} seen before" + (f", {done}" if done else "") + left
+        parts = [f"{self.entries} entries", f"{self.seen} seen before"]
+        parts += [f"{n} {status}" for status, n in sorted(self.counts.items())]
+        if self.waiting:
+            parts.append(f"{self.waiting} failed before, to be tried again later")
+        if self.given_up:
+            parts.append(f"{self.given_up} given up")
+        if self.left:
+            parts.append(f"{self.left} left for the next poll")
+        return f"{self.feed}: " + ", ".join(parts)
 
 
 def poll(feed, importer):
@@ -106,33 +115,80 @@ class Budget:
         return time.monotonic() >= self.end
 
 
+# After an entry's first and second failures, when it is tried again; after the third it is given up.
+RETRY_AFTER = [datetime.timedelta(hours=1), datetime.timedelta(days=1)]
+
+
 def import_entries(entries, importer, report, budget=None):
-    links = [entry.get("link", "").strip() for entry in entries]
-    seen = set(Source.objects.filter(url__in=[link for link in links if link]).values_list("url", flat=True))
-    for entry, link in zip(entries, links, strict=True):
+    """Import the entries not seen before, newest first: at most DIPLOTRACK_FEED_MAX_ENTRIES of them in one poll
+    (the rest wait for the next), and no failed one again before its time."""
+    now = timezone.now()
+    newest_first = sorted(entries, key=lambda entry: entry_date(entry, precise=True) or 0, reverse=True)
+    links = [entry.get("link", "").strip() for entry in newest_first]
+    known = [link for link in links if link]
+    seen = set(Source.objects.filter(url__in=known).values_list("url", flat=True))
+    tried = {row.url: row for row in FeedEntry.objects.filter(url__in=known)}
+    fetches = 0
+    for entry, link in zip(newest_first, links, strict=True):
         report.entries += 1
         if not link.startswith(("http://", "https://")):
             report.failures.append((link or "(no address)", "the entry has no web address"))
             report.counts[FAILED] = report.counts.get(FAILED, 0) + 1
             continue
-        if link in seen:
+        row = tried.get(link)
+        if link in seen or (row and row.state == FeedEntry.State.DONE):
             report.seen += 1
             continue
-        if budget is not None and budget.spent():
+        if row and row.state == FeedEntry.State.GIVEN_UP:
+            report.given_up += 1
+            continue
+        if row and row.retry_after and row.retry_after > now:
+            report.waiting += 1
+            continue
+        if fetches >= settings.DIPLOTRACK_FEED_MAX_ENTRIES or (budget is not None and budget.spent()):
             report.left += 1
             continue
+        fetches += 1
         timeout = budget.fetch_timeout() if budget is not None else None
         result = importer.import_address(link, published=entry_date(entry), timeout=timeout)
         seen.add(link)
         report.counts[result.status] = report.counts.get(result.status, 0) + 1
         if result.status == FAILED:
             report.failures.append((link, result.message))
+        tried[link] = record(row, report.feed, link, result)
 
 
-def entry_date(entry):
-    """The entry's publication date, for a page that states none."""
+def record(row, feed, link, result):
+    """The entry's row after an attempt: done, or failed with when to try it again, or given up."""
+    row = row or FeedEntry(feed=feed, url=link)
+    row.attempts += 1
+    row.last_attempt = timezone.now()
+    row.retry_after = None
+    row.last_error = ""
+    if result.status != FAILED:
+        row.state = FeedEntry.State.DONE
+    elif row.attempts > len(RETRY_AFTER):
+        row.state = FeedEntry.State.GIVEN_UP
+        row.last_error = result.message
+    else:
+        row.state = FeedEntry.State.RETRY
+        row.retry_after = row.last_attempt + RETRY_AFTER[row.attempts - 1]
+        row.last_error = result.message
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError:
+        pass  # a poll running at the same time recorded it first
+    return row
+
+
+def entry_date(entry, precise=False):
+    """The entry's publication date, for a page that states none; ``precise``: its moment, to order entries by."""
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
-    moment = datetime.datetime.fromtimestamp(calendar.timegm(parsed), tz=datetime.UTC)
-    return PartialDate(moment.date())
+    try:
+        moment = datetime.datetime.fromtimestamp(calendar.timegm(parsed), tz=datetime.UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
+    return moment.timestamp() if precise else PartialDate(moment.date())

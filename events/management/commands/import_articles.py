@@ -63,18 +63,20 @@ class Command(BaseCommand):
                 yield raw, lambda importer, url=raw: importer.import_address(url)
                 continue
             path = Path(raw)
+            scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", raw)
+            if scheme and not path.exists():
+                yield raw, ImportResult(FAILED, f"only http and https addresses are imported, not {scheme.group(1)}")
+                continue
             if path.is_dir():
                 entries = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES)
                 if not entries:
-                    raise CommandError(f"{path}: no .txt, .html or .htm files in this folder.")
+                    yield raw, ImportResult(FAILED, "no .txt, .html or .htm files in this folder")
                 for entry in entries:
                     problem = not_a_file(entry)
                     yield entry.name, ImportResult(FAILED, problem) if problem else from_file(entry)
                 continue
             problem = not_a_file(path)
-            if problem:
-                raise CommandError(f"{path}: {problem}.")
-            yield path.name, from_file(path)
+            yield raw if problem else path.name, ImportResult(FAILED, problem) if problem else from_file(path)
 
 
 CHUNK = 1 << 16

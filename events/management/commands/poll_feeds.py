@@ -11,8 +11,9 @@ from events.models import Feed
 class Command(BaseCommand):
     help = (
         "Poll the active news feeds and import each new entry by its address: one line per feed, then a summary. "
-        "An entry is imported once, however many polls or feeds carry it. A feed that fails is reported and the "
-        "others are polled all the same."
+        "An entry is imported once, however many polls or feeds carry it; at most DIPLOTRACK_FEED_MAX_ENTRIES new "
+        "entries of a feed are fetched per poll, newest first; one that fails is tried again after an hour, then a "
+        "day, then given up. A feed that fails is reported and the others are polled all the same."
     )
 
     def add_arguments(self, parser):

@@ -16,6 +16,11 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="Replace a database that is not empty.")
 
     def handle(self, *args, path, force, **options):
+        self.stdout.write(
+            f"Restoring {path} in one transaction: until it commits, the database is as it was before; "
+            "interrupted, it stays so."
+        )
+        self.stdout.flush()
         try:
             manifest, differ = restore(path, force=force)
         except BackupError as error:
@@ -29,7 +34,7 @@ class Command(BaseCommand):
         rows = sum(manifest["counts"].values())
         self.stdout.write(
             self.style.SUCCESS(
-                f"Restored {path} (taken {manifest['taken']}): {len(manifest['counts'])} tables, {rows:,} rows, "
-                "every count as in the manifest."
+                f"Restored {path} (taken {manifest['taken']}): the database now holds the backup, "
+                f"{len(manifest['counts'])} tables, {rows:,} rows, every count as in the manifest."
             )
         )
