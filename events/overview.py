@@ -457,5 +457,6 @@ def about(request):
             "gaps": history.read_gaps(),
             "site": request.build_absolute_uri("/").rstrip("/"),
             "today": datetime.date.today(),
+            "unknown_outlet": Source.UNKNOWN_OUTLET,
         },
     )

@@ -599,7 +599,12 @@ def export_meetings(request, kind, extension):
     elif extension == "ndjson":
         chunks = export.meetings_ndjson(queryset, base, descending)
     else:
-        chunks = export.meetings_ics(queryset, base, request.get_host().split(":")[0])
+        params = request.GET.copy()
+        for key in [*ignored, "date_unknown", "bom"]:
+            params.pop(key, None)
+        params["date_unknown"] = "yes"
+        undated_url = f"{base}{reverse('events:meeting-list')}?{params.urlencode()}"
+        chunks = export.meetings_ics(queryset, base, request.get_host().split(":")[0], undated_url)
     return _stream(request, chunks, kind, extension)
 
 
