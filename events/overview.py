@@ -38,7 +38,7 @@ def filtered(request):
         "ignored": ignored,
         "invalid": invalid,
         "active": active_filters(filterset, params),
-        "person_choices": person_choices(request.GET),
+        "person_choices": person_choices(request.GET) if "person" in ignored else [],
         "filters_open": invalid,
         "query": params.urlencode(),
         "list_url": list_link(params),

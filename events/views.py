@@ -96,7 +96,7 @@ def filtered_meetings(request, meetings):
         "ignored": ignored,
         "invalid": any(reason != "unknown parameter" for reason in ignored.values()),
         "active": active_filters(filterset, params),
-        "person_choices": person_choices(request.GET),
+        "person_choices": person_choices(request.GET) if "person" in ignored else [],
         "facets": facet_entries(params, counts),
         "chart": year_chart(params, counts["year"]),
     }

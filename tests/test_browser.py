@@ -159,6 +159,38 @@ def test_applied_filters_leave_no_empty_field_in_the_address_and_chips_say_them_
     shot(page, "meeting-list-chips")
 
 
+def test_on_a_phone_a_typed_name_is_applied_and_a_page_past_the_end_leads_to_the_last(page):
+    page.set_viewport_size(PHONE)
+    page.goto("/meetings/")
+    open_filters(page)
+    page.fill("#id_person", "Tleuberdi")
+    page.press("#id_person", "Enter")
+    page.wait_for_url("**/meetings/?person=mukhtar-tleuberdi")
+    assert page.locator(".chips li").all_inner_texts() == ["People (all of): Mukhtar Tleuberdi ×"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shot(page, "meeting-list-typed-person-phone")
+    response = page.goto("/meetings/?person=mukhtar-tleuberdi&page=9")
+    assert response.status == 404
+    assert "Page 9 is past the end" in page.locator(".notice").inner_text()
+    page.locator("a[rel=last]").click()
+    page.wait_for_url("**/meetings/?person=mukhtar-tleuberdi&page=1")
+    assert page.locator(".meeting-row").count() == 2
+    shot(page, "meeting-list-past-the-end-followed-phone")
+
+
+def test_the_timeline_says_what_its_years_leave_out_and_leads_to_it(page):
+    from events.models import Meeting
+
+    Meeting.objects.create(title="Talks on a day nobody wrote down", date=None, kind="talks")
+    page.goto("/timeline/")
+    note = page.locator(".left-out")
+    assert note.inner_text() == "Not counted in the years: 1 meeting of unknown date."
+    note.locator("a").click()
+    page.wait_for_url("**date_unknown=yes**")
+    assert page.locator(".meeting-row").all_inner_texts()[0].startswith("date unknown")
+    assert page.locator(".result-count").inner_text() == "1 meeting"
+
+
 def test_person_page_shows_offices_counterparts_and_a_chart(page):
     page.goto("/people/sergey-lavrov/")
     assert page.locator("h1").inner_text() == "Sergey Lavrov"
