@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponseBadRequest, JsonResponse, Streaming
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag
 
 from events import export, facets, search
 from events.charts import every_year, stacked_chart
@@ -239,6 +240,9 @@ def person_choices(params):
     return choices
 
 
+NAMED_BY_SLUG = {"place": lambda: Place.objects.all(), "topic": lambda: Tag.objects.all()}
+
+
 def active_filters(filterset, params):
     """The filters in use as chips (label, value as people read it, the query without it)."""
     cleaned = filterset.form.cleaned_data if filterset.form.is_valid() else {}
@@ -260,6 +264,8 @@ def active_filters(filterset, params):
                     shown = getattr(cleaned[name], label_field) if label_field else str(cleaned[name])
             elif isinstance(field, forms.ChoiceField):
                 shown = dict(field.choices).get(raw, raw)
+            elif name in NAMED_BY_SLUG:  # a place or a topic by its slug: its name
+                shown = NAMED_BY_SLUG[name]().filter(slug=raw).values_list("name", flat=True).first() or raw
             chips.append((field.label, shown, _without(params, name, raw)))
     return chips
 
