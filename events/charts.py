@@ -14,6 +14,9 @@ from django.utils.safestring import mark_safe
 
 WIDTH, HEIGHT, LABEL_SPACE = 640, 180, 26
 LABEL_WIDTH = 44  # the room a label needs: a year, or a short word, at the font size of the charts
+# Room left around the bars for the text drawn beyond them, at the phone's font size (twice the desktop's): half a
+# year's label each side, so the first and last years are not clipped, and a value above the tallest bar.
+SIDE_ROOM, TOP_ROOM = 30, 28
 SERIES = 5  # colours available (site.css: .series-0 … .series-4)
 
 
@@ -27,6 +30,7 @@ class Bar:
     scale: float
     show_label: bool
     keep_label: bool  # shown at phone width too, where labels are drawn twice as large and half as many
+    keep_value: bool = False  # the tallest bar's value, shown whatever the labels' thinning
 
     def svg(self, names):
         """The bar as SVG, its parts stacked from the axis up: built here rather than in the template, which cost a
@@ -53,9 +57,10 @@ class Bar:
             )
         centre = _svg(self.x + self.width / 2)
         keep = " keep" if self.keep_label else ""
-        if total and self.show_label:
+        if total and (self.show_label or self.keep_value):
+            kept = " keep" if self.keep_label or self.keep_value else ""
             parts.append(
-                format_html('<text x="{}" y="{}" dy="-3" class="value{}">{}</text>', centre, _svg(bottom), keep, total)
+                format_html('<text x="{}" y="{}" dy="-3" class="value{}">{}</text>', centre, _svg(bottom), kept, total)
             )
         if self.show_label:
             parts.append(
@@ -83,11 +88,14 @@ def stacked_chart(rows, names, title):
     rows = list(rows)
     if not rows:
         return None
-    top = max(sum(values) for _, values, _ in rows) or 1
-    slot = min(WIDTH / len(rows), 120)  # wide enough for a label such as "multilateral meeting"
+    totals = [sum(values) for _, values, _ in rows]
+    top = max(totals) or 1
+    tallest = totals.index(top)
+    slot = min((WIDTH - 2 * SIDE_ROOM) / len(rows), 120)  # wide enough for a label such as "multilateral meeting"
     every = max(1, math.ceil(LABEL_WIDTH / slot))
-    scale = (HEIGHT - LABEL_SPACE - 16) / top
+    scale = (HEIGHT - LABEL_SPACE - TOP_ROOM) / top
     offset = (WIDTH - slot * len(rows)) / 2
+    last = len(rows) - 1
     bars = [
         Bar(
             label=str(label),
@@ -96,9 +104,10 @@ def stacked_chart(rows, names, title):
             x=offset + index * slot + slot * 0.1,
             width=slot * 0.8,
             scale=scale,
-            # The last bar keeps its label too: the end of the period is what readers look for.
-            show_label=index % every == 0,
-            keep_label=index % (every * 2) == 0,
+            # Counted from the last bar, which is always labelled: the end of the period is what readers look for.
+            show_label=(last - index) % every == 0,
+            keep_label=(last - index) % (every * 2) == 0,
+            keep_value=index == tallest,
         )
         for index, (label, values, url) in enumerate(rows)
     ]
@@ -108,10 +117,69 @@ def stacked_chart(rows, names, title):
         "svg": mark_safe("".join(bar.svg(names) for bar in bars)),  # each part escaped by format_html
         "width": WIDTH,
         "height": HEIGHT,
-        "baseline": HEIGHT - LABEL_SPACE,
+        "axis": {"x1": 0, "y1": HEIGHT - LABEL_SPACE, "x2": WIDTH, "y2": HEIGHT - LABEL_SPACE},
         "legend": [(f"series-{index % SERIES}", names[index]) for index in used] if len(names) > 1 else [],
         "columns": names if len(names) > 1 else [],
         "table": [(label, values, sum(values), url) for label, values, url in rows],
+    }
+
+
+RANKED_WIDTH, RANKED_ROW, NAME_COLUMN = 340, 26, 150
+
+
+def ranked_chart(rows, title):
+    """``rows``: (label, value, address or "") of categories, drawn as horizontal bars in the order given, each
+    with its label on its left and its value at its end. Every label is shown at any width: long ones such as
+    "multilateral meeting" need no thinning, as the labels of a row of upright bars do."""
+    rows = list(rows)
+    if not rows:
+        return None
+    top = max(value for _, value, _ in rows) or 1
+    room = RANKED_WIDTH - NAME_COLUMN - 34  # the longest bar, with its value after it
+    parts = []
+    for index, (label, value, url) in enumerate(rows):
+        y = index * RANKED_ROW
+        length = value * room / top
+        inner = format_html(
+            '<rect class="hit" x="0" y="{}" width="{}" height="{}"/>'
+            '<text class="name" x="{}" y="{}" dy="17">{}</text>'
+            '{}<text class="count" x="{}" y="{}" dy="17">{}</text>',
+            y,
+            RANKED_WIDTH,
+            RANKED_ROW,
+            NAME_COLUMN - 6,
+            y,
+            label,
+            format_html(
+                '<rect class="series-0" x="{}" y="{}" width="{}" height="{}"><title>{}: {}</title></rect>',
+                NAME_COLUMN,
+                y + 4,
+                _svg(length),
+                RANKED_ROW - 8,
+                label,
+                value,
+            )
+            if value
+            else "",
+            _svg(NAME_COLUMN + length + 4),
+            y,
+            value,
+        )
+        if url:
+            parts.append(format_html('<a href="{}"><title>{}: {}</title>{}</a>', url, label, value, inner))
+        else:
+            parts.append(format_html("<g>{}</g>", inner))
+    height = RANKED_ROW * len(rows)
+    return {
+        "title": title,
+        "kind": "ranked",
+        "svg": mark_safe("".join(parts)),  # each part escaped by format_html
+        "width": RANKED_WIDTH,
+        "height": height,
+        "axis": {"x1": NAME_COLUMN, "y1": 0, "x2": NAME_COLUMN, "y2": height},
+        "legend": [],
+        "columns": [],
+        "table": [(label, [value], value, url) for label, value, url in rows],
     }
 
 

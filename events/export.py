@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
+from events.dates import format_partial
 from events.models import KIND_LABELS, Agreement, Evidence, Forum, Meeting, Organization, Participant, Place, Source
 from people.models import Country, Person, Position
 
@@ -58,8 +59,24 @@ MEETING_COLUMNS = [
     Column("topics", "list", "Topic tags, separated by ' | '."),
     Column("agreements", "list", "Titles of agreements signed at the meeting, separated by ' | '."),
     Column("forums", "list", "Forum editions discussed, separated by ' | '."),
-    Column("source_outlets", "list", "Outlets of the source articles, separated by ' | '."),
-    Column("source_urls", "list", "Addresses of the source articles (on this site when the original is unknown)."),
+    Column(
+        "source_outlets",
+        "list",
+        f"Outlets of the source articles, separated by ' | ' ('{Source.UNKNOWN_OUTLET}' where the article does not "
+        "say).",
+    ),
+    Column(
+        "source_urls",
+        "list",
+        "Addresses of the original articles, separated by ' | ', in the order of source_outlets; empty where the "
+        "original address is not known.",
+    ),
+    Column(
+        "source_pages",
+        "list",
+        "Addresses of the source articles' pages on this site (their text with the evidence marked), in the same "
+        "order.",
+    ),
     Column(
         "review_status",
         "unreviewed | reviewed",
@@ -374,8 +391,14 @@ def _wide_line_sql(vendor):
         "source": Source._meta.db_table,
     }
     participant = "COALESCE(pe.name, pa.name_as_written) || ' (' || COALESCE(pc.code || '; ', '') || pa.title || ')'"
-    source_url = "CASE WHEN s.url = '' THEN k.source_page || CAST(s.id AS TEXT) || '/' ELSE s.url END"
-    outlet = "COALESCE(NULLIF(s.outlet, ''), 'unknown')"
+    # The original's address only when it is a web address (as Source.original_url); this site's page apart.
+    source_url = (
+        "CASE WHEN LOWER(SUBSTR(s.url, 1, 7)) = 'http://' OR LOWER(SUBSTR(s.url, 1, 8)) = 'https://' "
+        "THEN s.url ELSE '' END"
+    )
+    source_page = "k.source_page || CAST(s.id AS TEXT) || '/'"
+    unknown = Source.UNKNOWN_OUTLET.replace("'", "''")
+    outlet = f"COALESCE(NULLIF(s.outlet, ''), '{unknown}')"
     forum = "CAST(f.edition AS TEXT) || ' ' || f.series"
     cells = [
         "CAST(m.id AS TEXT)",
@@ -399,8 +422,8 @@ def _wide_line_sql(vendor):
         f"(SELECT {_cell(agg('a.title'))} FROM {table['agreement']} a WHERE a.meeting_id = m.id)",
         f"(SELECT {_cell(agg(forum))} FROM {table['forums']} mf "
         f"JOIN {table['forum']} f ON f.id = mf.forum_id WHERE mf.meeting_id = m.id)",
-        # Outlets and addresses from one pass over the meeting's sources: two cells.
-        f"(SELECT {_cell(agg(outlet))} || ',' || {_cell(agg(source_url))} "
+        # Outlets and addresses from one pass over the meeting's sources: three cells.
+        f"(SELECT {_cell(agg(outlet))} || ',' || {_cell(agg(source_url))} || ',' || {_cell(agg(source_page))} "
         f"FROM {table['sources']} ms JOIN {table['source']} s ON s.id = ms.source_id WHERE ms.meeting_id = m.id)",
         "m.status",
     ]
@@ -703,24 +726,45 @@ def _fold(line):
     return b"\r\n ".join(parts).decode("utf-8") + "\r\n"
 
 
-def meetings_ics(queryset, base_url, host):
+def meetings_ics(queryset, base_url, host, undated_url=""):
+    """An iCalendar feed: an all-day event per meeting, over its days; a meeting known to the month or the year
+    spans that month or year and says so in its summary. A meeting of unknown date has no day to be on: the
+    calendar's description says how many were left out and where they are listed (``undated_url``)."""
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-    yield "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//DiploTrack//Meetings//EN\r\nCALSCALE:GREGORIAN\r\n"
+    undated = queryset.undated().count()
+    about = "Kazakhstan–Russia foreign-ministry contacts."
+    if undated:
+        about += (
+            f" {undated} meeting{'s' if undated != 1 else ''} of unknown date {'are' if undated != 1 else 'is'} not "
+            f"in this calendar, which needs a day for each event: {undated_url}"
+        )
+    header = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//DiploTrack//Meetings//EN",
+        "CALSCALE:GREGORIAN",
+        "X-WR-CALNAME:DiploTrack meetings",
+        f"X-WR-CALDESC:{_ics_text(about)}",
+    ]
+    yield "".join(_fold(line) for line in header)
     for chunk, _lookups in meeting_rows(queryset, descending=False, parts=("participants",)):
         lines = []
         for m in chunk:
-            if m["date"] is None:  # a calendar entry needs a day
+            if m["date"] is None:  # no day to put it on: counted in the calendar's description
                 continue
             last = m["end_date"] or _period_end(m["date"], m["date_precision"])
             people = ", ".join(p["person__name"] or p["name_as_written"] for p in m["participants"])
             description = f"{people}. Date known to the {m['date_precision']}."
+            summary = m["title"]
+            if m["date_precision"] != "day":
+                summary += f" (sometime in {format_partial(m['date'], m['date_precision'])})"
             lines += [
                 "BEGIN:VEVENT",
                 f"UID:meeting-{m['id']}@{host}",
                 f"DTSTAMP:{stamp}",
                 f"DTSTART;VALUE=DATE:{m['date']:%Y%m%d}",
                 f"DTEND;VALUE=DATE:{last + datetime.timedelta(days=1):%Y%m%d}",
-                f"SUMMARY:{_ics_text(m['title'])}",
+                f"SUMMARY:{_ics_text(summary)}",
                 *([f"LOCATION:{_ics_text(m['place'])}"] if m["place"] else []),
                 f"DESCRIPTION:{_ics_text(description)}",
                 f"URL:{base_url}{m['permalink']}",

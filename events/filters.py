@@ -258,7 +258,7 @@ class MeetingFilter(django_filters.FilterSet):
         "stage": ("held", "Held, or planned."),
         "date_unknown": ("yes", "Of unknown date, or of known date."),
         "host": ("kz", "Where it took place: in Kazakhstan, in Russia, elsewhere, or by phone or video."),
-        "sort": ("date", "The order: newest first (the default) or oldest first; the API pages by date."),
+        "sort": ("date", "Oldest first, or newest first (the default); the API pages by date whatever the order."),
     }
 
     def filter_people(self, queryset, name, value):

@@ -317,6 +317,7 @@ class Source(models.Model):
         ordering = ["-published", "id"]
 
     LANGUAGES = {"en": "English", "ru": "Russian"}
+    UNKNOWN_OUTLET = "outlet unknown"  # the one wording, on the pages and in the exports
 
     def __str__(self):
         """By outlet and title, never by file name."""
@@ -329,6 +330,10 @@ class Source(models.Model):
     @property
     def language_name(self):
         return self.LANGUAGES.get(self.language, self.language)
+
+    @property
+    def outlet_display(self):
+        return self.outlet or self.UNKNOWN_OUTLET
 
     @property
     def original_url(self):

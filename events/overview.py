@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from events import facets, history, maps
-from events.charts import bar_chart, per_year, stacked_chart
+from events.charts import bar_chart, per_year, ranked_chart
 from events.facets import cached, size_of
 from events.filters import apply_filters
 from events.models import KIND_LABELS, LEVEL_OFFICES, Meeting, MeetingQuerySet, Participant, Place, Source
@@ -38,7 +38,7 @@ def filtered(request):
         "ignored": ignored,
         "invalid": invalid,
         "active": active_filters(filterset, params),
-        "person_choices": person_choices(request.GET),
+        "person_choices": person_choices(request.GET) if "person" in ignored else [],
         "filters_open": invalid,
         "query": params.urlencode(),
         "list_url": list_link(params),
@@ -288,12 +288,11 @@ def timeline(request):
         {
             "years": sorted(years.items(), reverse=True),
             "year_chart": bar_chart(per_year(totals), "Meetings per year", link=lambda y: f"{meetings}?year={y}"),
-            "kind_chart": stacked_chart(
+            "kind_chart": ranked_chart(
                 [
-                    (KIND_LABELS[kind], [n], f"{meetings}?kind={kind}")
-                    for kind, n in sorted(by_kind.items(), key=lambda kv: -kv[1])
+                    (KIND_LABELS[kind], n, f"{meetings}?kind={kind}")
+                    for kind, n in sorted(by_kind.items(), key=lambda kv: (-kv[1], kv[0]))
                 ],
-                ["Meetings by kind"],
                 "Meetings by kind",
             ),
             "terms": terms_chart(summary["terms"]),
@@ -457,5 +456,6 @@ def about(request):
             "gaps": history.read_gaps(),
             "site": request.build_absolute_uri("/").rstrip("/"),
             "today": datetime.date.today(),
+            "unknown_outlet": Source.UNKNOWN_OUTLET,
         },
     )

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponseBadRequest, JsonResponse, Streaming
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag
 
 from events import export, facets, search
 from events.charts import every_year, stacked_chart
@@ -96,7 +97,7 @@ def filtered_meetings(request, meetings):
         "ignored": ignored,
         "invalid": any(reason != "unknown parameter" for reason in ignored.values()),
         "active": active_filters(filterset, params),
-        "person_choices": person_choices(request.GET),
+        "person_choices": person_choices(request.GET) if "person" in ignored else [],
         "facets": facet_entries(params, counts),
         "chart": year_chart(params, counts["year"]),
     }
@@ -239,6 +240,9 @@ def person_choices(params):
     return choices
 
 
+NAMED_BY_SLUG = {"place": lambda: Place.objects.all(), "topic": lambda: Tag.objects.all()}
+
+
 def active_filters(filterset, params):
     """The filters in use as chips (label, value as people read it, the query without it)."""
     cleaned = filterset.form.cleaned_data if filterset.form.is_valid() else {}
@@ -260,6 +264,8 @@ def active_filters(filterset, params):
                     shown = getattr(cleaned[name], label_field) if label_field else str(cleaned[name])
             elif isinstance(field, forms.ChoiceField):
                 shown = dict(field.choices).get(raw, raw)
+            elif name in NAMED_BY_SLUG:  # a place or a topic by its slug: its name
+                shown = NAMED_BY_SLUG[name]().filter(slug=raw).values_list("name", flat=True).first() or raw
             chips.append((field.label, shown, _without(params, name, raw)))
     return chips
 
@@ -599,7 +605,12 @@ def export_meetings(request, kind, extension):
     elif extension == "ndjson":
         chunks = export.meetings_ndjson(queryset, base, descending)
     else:
-        chunks = export.meetings_ics(queryset, base, request.get_host().split(":")[0])
+        params = request.GET.copy()
+        for key in [*ignored, "date_unknown", "bom"]:
+            params.pop(key, None)
+        params["date_unknown"] = "yes"
+        undated_url = f"{base}{reverse('events:meeting-list')}?{params.urlencode()}"
+        chunks = export.meetings_ics(queryset, base, request.get_host().split(":")[0], undated_url)
     return _stream(request, chunks, kind, extension)
 
 

@@ -3,6 +3,7 @@
 They skip, saying why, when chromium or Playwright is missing. Screenshots go to test-artifacts/.
 """
 
+import datetime
 import os
 import shutil
 from pathlib import Path
@@ -156,6 +157,38 @@ def test_applied_filters_leave_no_empty_field_in_the_address_and_chips_say_them_
     page.wait_for_url("**sort=date**")
     assert "Sort: oldest first ×" in page.locator(".chips li").all_inner_texts()
     shot(page, "meeting-list-chips")
+
+
+def test_on_a_phone_a_typed_name_is_applied_and_a_page_past_the_end_leads_to_the_last(page):
+    page.set_viewport_size(PHONE)
+    page.goto("/meetings/")
+    open_filters(page)
+    page.fill("#id_person", "Tleuberdi")
+    page.press("#id_person", "Enter")
+    page.wait_for_url("**/meetings/?person=mukhtar-tleuberdi")
+    assert page.locator(".chips li").all_inner_texts() == ["People (all of): Mukhtar Tleuberdi ×"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shot(page, "meeting-list-typed-person-phone")
+    response = page.goto("/meetings/?person=mukhtar-tleuberdi&page=9")
+    assert response.status == 404
+    assert "Page 9 is past the end" in page.locator(".notice").inner_text()
+    page.locator("a[rel=last]").click()
+    page.wait_for_url("**/meetings/?person=mukhtar-tleuberdi&page=1")
+    assert page.locator(".meeting-row").count() == 2
+    shot(page, "meeting-list-past-the-end-followed-phone")
+
+
+def test_the_timeline_says_what_its_years_leave_out_and_leads_to_it(page):
+    from events.models import Meeting
+
+    Meeting.objects.create(title="Talks on a day nobody wrote down", date=None, kind="talks")
+    page.goto("/timeline/")
+    note = page.locator(".left-out")
+    assert note.inner_text() == "Not counted in the years: 1 meeting of unknown date."
+    note.locator("a").click()
+    page.wait_for_url("**date_unknown=yes**")
+    assert page.locator(".meeting-row").all_inner_texts()[0].startswith("date unknown")
+    assert page.locator(".result-count").inner_text() == "1 meeting"
 
 
 def test_person_page_shows_offices_counterparts_and_a_chart(page):
@@ -383,3 +416,95 @@ def test_no_serious_accessibility_violation_on_the_main_pages(browser, live_serv
     finally:
         context.close()
     assert not found, "\n".join(f"{page}: {problems}" for page, problems in found.items())
+
+
+def public_pages():
+    """Every public page of the site: each address of its URL patterns that answers HTML, filled with every object of
+    its kind, and a few states of the list (filtered, a name to choose, a page past the end)."""
+    from django.urls import reverse
+
+    from events.models import Agreement, Forum, Meeting, Organization, Place, Source
+    from people.models import Person
+    from tests.test_drafts import patterns
+
+    objects = {
+        "meetings/<int:pk>-<slug:slug>/": Meeting.objects.public(),
+        "places/<slug:slug>/": Place.objects.public(),
+        "organizations/<slug:slug>/": Organization.objects.all(),
+        "sources/<int:pk>/": Source.objects.public(),
+        "agreements/<slug:slug>/": Agreement.objects.public(),
+        "forums/<int:pk>/": Forum.objects.public(),
+        "people/<slug:slug>/": Person.objects.public(),
+    }
+    pages = []
+    for route in patterns():
+        if route in objects:
+            pages += [item.get_absolute_url() for item in objects[route]]
+        elif "<" not in route and "." not in route and not route.startswith(("api/", "people/suggest")):
+            pages.append(f"/{route}")
+    pages.append(reverse("api:openapi-view"))  # the API's documentation
+    return [*pages, "/meetings/?person=sergey-lavrov&kind=talks", "/meetings/?person=ab", "/meetings/?page=99"]
+
+
+def test_no_public_page_is_wider_than_a_phone(page):
+    pages = public_pages()
+    assert len(pages) > 30 and "/sources/" in pages and "/timeline/" in pages
+    page.set_viewport_size(PHONE)
+    wider = {}
+    for address in pages:
+        page.goto(address)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            wider[address] = width
+    assert not wider, f"wider than {PHONE['width']} px: {wider}"
+    page.goto("/sources/")
+    shot(page, "sources-phone")
+
+
+# The text of a chart that sticks out of its drawing (clipped), as "label (left–right, top–bottom)".
+CLIPPED_TEXT = """(figure) => {
+  const frame = figure.querySelector('svg').getBoundingClientRect();
+  return [...figure.querySelectorAll('svg text')]
+    .filter((text) => getComputedStyle(text).display !== 'none')
+    .map((text) => [text.textContent, text.getBoundingClientRect()])
+    .filter(([, box]) => box.left < frame.left - 0.5 || box.right > frame.right + 0.5 || box.top < frame.top - 0.5)
+    .map(([label, box]) => `${label} (${Math.round(box.left)}–${Math.round(box.right)}, ${Math.round(box.top)})`);
+}"""
+
+
+def test_at_phone_width_no_chart_text_is_clipped_and_every_kind_is_labelled(page):
+    from events.models import Meeting
+
+    Meeting.objects.create(title="Talks far in the past", date=datetime.date(1995, 3, 1), kind="talks")
+    page.set_viewport_size(PHONE)
+    for address in ("/timeline/", "/about/", "/meetings/", "/people/sergey-lavrov/"):
+        page.goto(address)
+        for index, figure in enumerate(page.locator("figure.chart").all()):
+            assert figure.evaluate(CLIPPED_TEXT) == [], f"{address}, chart {index + 1}"
+    page.goto("/timeline/")
+    years = page.locator("#chart-years")
+    shown = [label.text_content() for label in years.locator("text.label").all() if label.is_visible()]
+    last_year = years.locator("table tbody tr").last.locator("th").text_content()
+    assert shown[-1] == last_year, "the last year is labelled"
+    totals = [int(td.text_content()) for td in years.locator("table tbody td").all()]
+    values = [value.text_content() for value in years.locator("text.value").all() if value.is_visible()]
+    assert str(max(totals)) in values, "the tallest bar's value is shown"
+    kinds = page.locator("#chart-kinds")
+    bars = kinds.locator("svg a").count()
+    names = [name.text_content() for name in kinds.locator("text.name").all() if name.is_visible()]
+    assert bars >= 3 and len(names) == bars and "talks" in names
+    kinds.screenshot(path=str(ARTIFACTS / "timeline-kinds-phone.png"))
+    page.locator("#chart-years").screenshot(path=str(ARTIFACTS / "timeline-years-phone.png"))
+
+
+def test_at_phone_width_the_travel_log_wraps_its_remarks_within_the_screen(page):
+    page.set_viewport_size(PHONE)
+    page.goto("/people/sergey-lavrov/#travels")
+    cells = page.locator(".travel-log td").all()
+    assert cells
+    for cell in cells:
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], cell.inner_text()
+    remark = page.locator(".travel-log td[data-label=Remarks]").first
+    assert remark.evaluate("(cell) => cell.scrollWidth <= cell.clientWidth")
+    page.locator(".travels").screenshot(path=str(ARTIFACTS / "person-travels-phone-log.png"))

@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -127,7 +128,8 @@ def test_lists_built_by_the_database_are_neutralised_and_quoted_like_any_cell(cl
     assert row["place_as_written"] == "'-Somewhere"
     assert row["participants"] == "'=cmd|' /C calc'!A0 ()"
     assert row["source_outlets"] == "'@outlet"
-    assert row["source_urls"] == f"http://testserver/sources/{meeting.sources.get().pk}/"
+    assert row["source_urls"] == ""  # no original address known
+    assert row["source_pages"] == f"http://testserver/sources/{meeting.sources.get().pk}/"
     assert row["organizations"] == row["topics"] == row["agreements"] == row["end_date"] == ""
 
 
@@ -182,6 +184,58 @@ def test_ics_lines_are_folded_and_partial_dates_span_their_period(client, refere
     text = body(client.get("/meetings.ics"))
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     assert "DTSTART;VALUE=DATE:20240101" in text and "DTEND;VALUE=DATE:20250101" in text
+
+
+def unfolded(ics):
+    return ics.replace("\r\n ", "")
+
+
+def test_a_meeting_known_to_the_month_spans_it_in_the_calendar_and_says_so(client, reference):
+    MeetingFactory(title="Talks in spring", date=datetime.date(2024, 4, 1), date_precision="month")
+    text = unfolded(body(client.get("/meetings.ics")))
+    assert "DTSTART;VALUE=DATE:20240401" in text and "DTEND;VALUE=DATE:20240501" in text
+    assert "SUMMARY:Talks in spring (sometime in April 2024)" in text
+
+
+def test_the_calendar_says_how_many_meetings_of_unknown_date_it_leaves_out_and_where_they_are(client, reference):
+    MeetingFactory(title="Dated talks", date=datetime.date(2024, 4, 8))
+    MeetingFactory(title="Undated talks", date=None)
+    MeetingFactory(title="Other undated talks", date=None, kind=Meeting.Kind.PHONE_CALL)
+    text = unfolded(body(client.get("/meetings.ics?kind=talks")))
+    assert text.count("BEGIN:VEVENT") == 1 and "Undated talks" not in text
+    description = next(line for line in text.split("\r\n") if line.startswith("X-WR-CALDESC:"))
+    assert "1 meeting of unknown date is not in this calendar" in description
+    link = description.rsplit(" ", 1)[-1]
+    assert link == "http://testserver/meetings/?kind=talks&date_unknown=yes"
+    listed = client.get(link.removeprefix("http://testserver")).content.decode()
+    assert "Undated talks" in listed and "Dated talks" not in listed
+    every = unfolded(body(client.get("/meetings.ics")))
+    assert "2 meetings of unknown date are not in this calendar" in every
+    assert "of unknown date" not in unfolded(body(client.get("/meetings.ics?year=2024")))
+
+
+def test_the_csv_gives_original_addresses_and_this_sites_pages_in_their_own_columns(client, reference):
+    meeting = MeetingFactory()
+    with_original = SourceFactory(outlet="TASS", url="https://tass.com/politics/1")
+    without = SourceFactory(outlet="", url="")
+    meeting.sources.add(with_original, without)
+    (row,) = csv_rows(client.get("/meetings.csv"))
+    outlets, urls, pages = (row[key].split(" | ") for key in ("source_outlets", "source_urls", "source_pages"))
+    by_page = {page: (outlet, url) for outlet, url, page in zip(outlets, urls, pages, strict=True)}
+    assert by_page[f"http://testserver/sources/{with_original.pk}/"] == ("TASS", "https://tass.com/politics/1")
+    assert by_page[f"http://testserver/sources/{without.pk}/"] == ("outlet unknown", "")
+
+
+def test_an_unknown_outlet_is_worded_the_same_on_every_page_and_export(client, reference):
+    source = SourceFactory(outlet="", title="An article from nowhere")
+    MeetingFactory().sources.add(source)
+    for address, cell in [
+        ("/sources/", r'<td data-label="Outlet">outlet unknown</td>'),
+        (source.get_absolute_url(), r"<dt>Outlet</dt><dd>outlet unknown</dd>"),
+        ("/about/", r"<tr><td>outlet unknown</td>"),
+    ]:
+        assert re.search(cell, client.get(address).content.decode()), address
+    assert "outlet unknown" in body(client.get("/meetings.csv"))
 
 
 def test_reference_lists_export_as_csv_and_json(client, seeded):

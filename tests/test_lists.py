@@ -276,6 +276,10 @@ def test_chips_say_what_was_chosen_in_words_not_codes(client, seeded):
     ):
         assert chip in shown
     assert not any(code in " ".join(shown) for code in (": kz", "-date", ": KZ", ": ru", "phone_call", cis.slug))
+    MeetingFactory(place=Place.objects.get(slug="astana")).topics.add("Space exploration")
+    named = chips(client.get("/meetings/", {"place": "astana", "topic": "space-exploration"}).content.decode())
+    assert named == ["Place: Astana", "Topic: Space exploration"]
+    assert chips(client.get("/meetings/", {"place": "Nur-Sultan"}).content.decode()) == ["Place: Nur-Sultan"]
 
 
 def test_a_form_sent_with_empty_fields_redirects_to_the_address_of_the_filters_chosen(client, seeded):

@@ -60,3 +60,24 @@ def test_a_stacked_chart_splits_each_bar_by_series_with_a_legend_of_the_series_p
     assert 'class="series-2"' not in svg
     assert chart["legend"] == [("series-0", "in Kazakhstan"), ("series-1", "in Russia")]
     assert "2020: 3 in Kazakhstan" in svg and "<title>2020: 4</title>" in svg
+
+
+def test_a_year_chart_labels_its_last_year_and_its_tallest_bar_at_any_width():
+    from events.charts import bar_chart
+
+    years = [(year, 2 if year != 2011 else 9) for year in range(1992, 2027)]
+    svg = str(bar_chart(years, "Meetings per year")["svg"])
+    assert 'class="label keep">2026</text>' in svg  # the end of the period, shown on a phone too
+    assert 'class="value keep">9</text>' in svg  # the tallest bar's value, whatever the thinning
+
+
+def test_a_ranked_chart_labels_every_category_in_rows():
+    from events.charts import ranked_chart
+
+    rows = [("talks", 14, "?kind=talks"), ("multilateral meeting", 7, "?kind=multilateral"), ("<b>calls</b>", 0, "")]
+    chart = ranked_chart(rows, "Meetings by kind")
+    svg = str(chart["svg"])
+    assert svg.count('class="name"') == 3 and ">multilateral meeting</text>" in svg
+    assert "&lt;b&gt;calls&lt;/b&gt;" in svg and "<b>" not in svg
+    assert svg.count('class="series-0"') == 2  # an empty category draws no bar, but keeps its row and its 0
+    assert chart["height"] == 3 * 26 and [row[2] for row in chart["table"]] == [14, 7, 0]
