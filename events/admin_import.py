@@ -20,7 +20,7 @@ from events.ingest.edits import NEW, UNKNOWN, EventEdit, NewPlace, apply_edit, a
 from events.ingest.pipeline import FAILED
 from events.ingest.reader import ArticleError, Known
 from events.ingest.web import WebArticle, read_address, read_page
-from events.models import Meeting, Place, Source
+from events.models import Meeting, Place, Source, public_people
 from events.views import highlight
 from people.models import Country, Person
 
@@ -187,7 +187,7 @@ class EventForm(forms.Form):
         widget=forms.CheckboxSelectMultiple, required=False, help_text="Untick whoever did not take part."
     )
     add_person = forms.ModelChoiceField(
-        queryset=Person.objects.public().select_related("country").order_by("name"),
+        queryset=public_people().select_related("country").order_by("name"),
         required=False,
         empty_label="—",
         label="Add a participant",

@@ -21,8 +21,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from events import export
 from events.dates import format_partial
 from events.filters import MeetingFilter
-from events.models import KIND_LABELS, Meeting, Organization, Place, Source
-from people.models import Person
+from events.models import KIND_LABELS, Meeting, Organization, Place, Source, public_people
 
 
 class DiplotrackAPI(NinjaAPI):
@@ -330,7 +329,7 @@ def people(request):
 def person(request, slug: str):
     refuse_unknown(request)
     base = request.build_absolute_uri("/").rstrip("/")
-    get_object_or_404(Person.objects.public(), slug=slug)
+    get_object_or_404(public_people(), slug=slug)
     return next(record for record in export.people_records(base) if record["slug"] == slug)
 
 

@@ -17,7 +17,16 @@ from events import facets, history, maps
 from events.charts import bar_chart, per_year, stacked_chart
 from events.facets import cached, size_of
 from events.filters import apply_filters
-from events.models import KIND_LABELS, LEVEL_OFFICES, Meeting, MeetingQuerySet, Participant, Place, Source
+from events.models import (
+    KIND_LABELS,
+    LEVEL_OFFICES,
+    Meeting,
+    MeetingQuerySet,
+    Participant,
+    Place,
+    Source,
+    public_people,
+)
 from events.views import active_filters, person_choices, tidy_redirect
 from people.models import Person, Position
 
@@ -423,7 +432,7 @@ def coverage(public):
             .order_by("-n", "outlet", "language")[:40]
         ],
         "undated": sources.filter(published__isnull=True).count(),
-        "people": Person.objects.public().count(),
+        "people": public_people().count(),
         "places": Place.objects.public().count(),
     }
 

@@ -26,6 +26,7 @@ from events.models import (
     Participant,
     Place,
     Source,
+    public_people,
     search_terms,
 )
 from events.travels import trips as travel_log
@@ -40,7 +41,7 @@ def home(request):
     public = Meeting.objects.public()
     counts = {
         "meetings": public.count(),
-        "people": Person.objects.public().count(),
+        "people": public_people().count(),
         "agreements": Agreement.objects.public().count(),
         "forums": Forum.objects.public().count(),
     }
@@ -477,7 +478,7 @@ def person_suggestions(request):
     params.pop("page", None)
     filterset, meetings, _ = apply_filters(params, Meeting.objects.public())
     # The people the name fits are few: count their meetings among the filtered ones, not everyone's.
-    matched = dict(Person.objects.public().matching(typed).values_list("pk", "slug")[:200])
+    matched = dict(public_people().matching(typed).values_list("pk", "slug")[:200])
     if any(value for name, value in filterset.form.cleaned_data.items() if name != "sort"):
         # From the filtered meetings to their participants: a year's meetings are fewer than a common name's
         # participations, and each is one probe of the (meeting, person) index.
@@ -504,7 +505,7 @@ def person_suggestions(request):
 
 def person_list(request):
     people = (
-        Person.objects.public()
+        public_people()
         .select_related("country")
         .annotate(meeting_count=Count("participations", filter=~Q(participations__meeting__status="draft")))
         .order_by("country__name", "name")
@@ -515,7 +516,7 @@ def person_list(request):
 def person_detail(request, slug):
     if tidied := tidy_redirect(request):
         return tidied
-    people = Person.objects.public()
+    people = public_people()
     person = people.select_related("country").prefetch_related("positions__country", "names").filter(slug=slug).first()
     if person is None:
         # Another spelling of a name as the address (sergei-lavrov): the page of the one person so named.
