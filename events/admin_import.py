@@ -21,7 +21,7 @@ from events.ingest.pipeline import FAILED
 from events.ingest.reader import ArticleError, Known
 from events.ingest.web import WebArticle, read_address, read_page
 from events.models import Meeting, Place, Source, public_people
-from events.views import highlight
+from events.site.views import highlight
 from people.models import Country, Person
 
 

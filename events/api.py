@@ -246,7 +246,7 @@ def meeting_out(row, lookups, base):
 
 def filtered(request):
     """The public meetings the request's filters select, and whether the list runs newest first."""
-    from events.views import apply_filters
+    from events.filters import apply_filters
 
     refuse_unknown(request, *MeetingFilter.base_filters, "limit", "cursor")
     filterset, queryset, ignored = apply_filters(request.GET, Meeting.objects.public())

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events import export, facets, search
-from events.charts import every_year, stacked_chart
 from events.facets import cached, size_of
 from events.filters import SEVERAL_SHOWN, apply_filters, typed_people
 from events.models import (
@@ -29,7 +28,8 @@ from events.models import (
     public_people,
     search_terms,
 )
-from events.travels import trips as travel_log
+from events.site.charts import every_year, stacked_chart
+from events.site.travels import trips as travel_log
 from people.models import Person, Position
 
 PAGE_SIZE = 25

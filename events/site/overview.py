@@ -13,8 +13,7 @@ from django.db.models.functions import ExtractYear
 from django.shortcuts import render
 from django.urls import reverse
 
-from events import facets, history, maps
-from events.charts import bar_chart, per_year, stacked_chart
+from events import facets, history
 from events.facets import cached, size_of
 from events.filters import apply_filters
 from events.models import (
@@ -27,7 +26,9 @@ from events.models import (
     Source,
     public_people,
 )
-from events.views import active_filters, person_choices, tidy_redirect
+from events.site import maps
+from events.site.charts import bar_chart, per_year, stacked_chart
+from events.site.views import active_filters, person_choices, tidy_redirect
 from people.models import Person, Position
 
 LABELLED = 10  # the places with most meetings carry their name on the map
@@ -410,7 +411,7 @@ def terms_chart(terms):
 
 # --- what the site holds ----------------------------------------------------------------------------------------------
 
-EVALUATION = Path(__file__).parent / "data" / "evaluation.json"
+EVALUATION = Path(__file__).parent.parent / "data" / "evaluation.json"
 
 
 def coverage(public):
