@@ -18,8 +18,8 @@ from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
 
-from events import export
 from events.dates import format_partial
+from events.exports import export
 from events.filters import MeetingFilter
 from events.models import KIND_LABELS, Meeting, Organization, Place, Source, public_people
 

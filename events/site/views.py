@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from events import export, facets, search
+from events import facets, search
+from events.exports import export
 from events.facets import cached, size_of
 from events.filters import SEVERAL_SHOWN, apply_filters, typed_people
 from events.models import (
