@@ -34,6 +34,11 @@ class DiplotrackAPI(NinjaAPI):
                 operations["get"]["parameters"] += filter_parameters(MeetingFilter)
         return schema
 
+    def get_openapi_operation_id(self, operation):
+        """The names clients generated from the description call the operations by: events_api_<view>, as first
+        published, wherever this module lives (by default they follow its import path)."""
+        return f"events_api_{operation.view_func.__name__}"
+
 
 def filter_parameters(filterset_class):
     """The filters of ``filterset_class`` as OpenAPI query parameters: each with its type, the values it allows
