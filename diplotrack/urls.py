@@ -3,7 +3,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from events.api import api
+from events.exports.api import api
 from events.review import queue
 
 urlpatterns = [
