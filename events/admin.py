@@ -11,9 +11,9 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from events import search
-from events.admin_import import import_article, import_summary
+from events.editorial.admin_import import import_article, import_summary
+from events.editorial.merge import merge_meetings
 from events.exports import export
-from events.merge import merge_meetings
 from events.models import (
     Agreement,
     Basis,
