@@ -116,6 +116,42 @@ def test_people_never_imports_events():
     assert not {name: found for name, found in offending.items() if found}
 
 
+# The parts of events by the way data flows, and which others each may import (besides people and itself): the
+# core is the data and what is kept in step with it; ingest writes into it; the site, the exports and the editors'
+# tools read it. The wiring (admin.py, the urls, management commands) may import any part.
+ALLOWED = {
+    "core": set(),
+    "ingest": {"core"},
+    "exports": {"core"},
+    "site": {"core", "exports"},  # the download links stream the exports
+    "editorial": {"core", "ingest", "site"},  # the import preview marks quotes as the source page does
+}
+WIRING = {"events.admin", "events.urls", "events.people_urls", "events.management"}
+
+
+def part_of(module):
+    parts = module.split(".")
+    if ".".join(parts[:2]) in WIRING:
+        return "wiring"
+    if len(parts) > 1 and parts[1] in ALLOWED:
+        return parts[1]
+    return "site" if parts[1:2] == ["templatetags"] else "core"
+
+
+def test_each_part_of_events_imports_only_the_parts_below_it():
+    graph = import_graph(sources())
+    crossing = sorted(
+        f"{name} → {imported}"
+        for name, imports in graph.items()
+        for imported in imports
+        if name.startswith("events")
+        and imported.startswith("events")
+        and part_of(name) not in ("wiring", part_of(imported))
+        and part_of(imported) not in ALLOWED[part_of(name)]
+    )
+    assert not crossing, "imports against the flow:\n" + "\n".join(crossing)
+
+
 def test_the_walk_finds_a_circle_closed_by_an_import_inside_a_function():
     modules = {
         "shop": "",
