@@ -3,8 +3,8 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from events.api import api
-from events.review import compare, queue
+from events.editorial.review import compare, queue
+from events.exports.api import api
 
 urlpatterns = [
     path("admin/review/", admin.site.admin_view(queue), name="review-queue"),

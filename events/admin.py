@@ -11,10 +11,11 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from events import export, search
-from events.admin_import import import_article, import_summary
+from events import search
+from events.editorial.admin_import import import_article, import_summary
+from events.editorial.merge import merge_meetings
+from events.exports import export
 from events.ingest import lang as languages
-from events.merge import merge_meetings
 from events.models import (
     Agreement,
     Basis,

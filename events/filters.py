@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from events.models import MIN_TERM, Meeting, MeetingQuerySet, Organization, Source, search_terms
+from events.models import MIN_TERM, Meeting, MeetingQuerySet, Organization, Source, public_people, search_terms
 from people.models import Country, Person
 from people.text import normalize_name
 
@@ -62,12 +62,12 @@ def typed_people(values):
     public people it fits, as (slug, name), at most one more than are offered. A name spelled exactly as one
     person's (any spelling) is theirs, even when it is part of others' names."""
     values = [v for v in values if v]
-    slugs = set(Person.objects.public().filter(slug__in=values).values_list("slug", flat=True))
+    slugs = set(public_people().filter(slug__in=values).values_list("slug", flat=True))
     found = {}
     for typed in values:
         if typed in slugs or typed in found:
             continue
-        fitting = Person.objects.public().matching(typed.strip()).order_by("name")
+        fitting = public_people().matching(typed.strip()).order_by("name")
         exact = fitting.filter(names__normalized=normalize_name(typed)).distinct()
         if len(exact.values_list("pk")[:2]) == 1:
             fitting = exact
@@ -193,7 +193,7 @@ class MeetingFilter(django_filters.FilterSet):
 
     q = SearchFilter(method="filter_text", label="Search", max_length=200, widget=OnePassTextInput)
     person = PeopleFilter(
-        queryset=Person.objects.public().order_by("name"),
+        queryset=public_people().order_by("name"),
         to_field_name="slug",
         method="filter_people",
         label="People (all of)",

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Case, Count, Exists, F, Max, OuterRef, Prefetch, Q, When, Window
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear, Left, RowNumber
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
@@ -554,14 +555,12 @@ class MeetingQuerySet(models.QuerySet):
 
     def search(self, text):
         """Free text over titles, summaries, participants' names and aliases, places and the sources' text: the
-        database's full-text index (events/search.py), every word matched by its beginning."""
+        database's full-text index (MeetingText, written by events/search.py), every word matched by its beginning."""
         words = search_terms(text)
         if not words:
             return self
-        from events import search
-
         # The index names the meetings; fetching them by key beats walking the date order to probe for each one.
-        return self.filter(pk__in_small_set=search.matching(words))
+        return self.filter(pk__in_small_set=MeetingText.matching(words))
 
     def by_relevance(self, text):
         """For a search: first the meetings whose title has every word, then those where someone of that name took
@@ -870,14 +869,35 @@ Meeting._meta.pk.register_lookup(InSmallSet)
 KIND_LABELS = dict(Meeting.Kind.choices)
 
 
+def words_of(terms):
+    """The search terms as the index keeps words: letters and digits only, each term possibly several words."""
+    return [word for term in terms for word in re.findall(r"\w+", term)]
+
+
 class MeetingText(models.Model):
-    """The text a meeting is found by in a free-text search (see events/search.py), kept in step with it."""
+    """The text a meeting is found by in a free-text search, kept in step with it by events/search.py."""
+
+    FTS_TABLE = "events_meetingtext_fts"  # SQLite's full-text index of the bodies (migration 0010)
 
     meeting = models.OneToOneField(Meeting, primary_key=True, on_delete=models.CASCADE, related_name="search_text")
     body = models.TextField()
 
     def __str__(self):
         return f"search text of meeting {self.meeting_id}"
+
+    @classmethod
+    def matching(cls, terms):
+        """A condition for ``pk__in``: the meetings whose text has every one of ``terms`` (as word beginnings)."""
+        words = words_of(terms)
+        if connection.vendor == "postgresql":
+            query = " & ".join(f"{word}:*" for word in words)
+            return RawSQL(
+                f"SELECT meeting_id FROM {cls._meta.db_table} WHERE to_tsvector('simple', body) @@ "
+                "to_tsquery('simple', %s)",
+                [query],
+            )
+        query = " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
+        return RawSQL(f"SELECT rowid FROM {cls.FTS_TABLE} WHERE {cls.FTS_TABLE} MATCH %s", [query])
 
 
 class MeetingRedirect(models.Model):
@@ -959,6 +979,14 @@ class Participant(models.Model):
             return self.title
         held = [p for p in self.person.positions.all() if (p.start or day) <= day <= (p.end or day)]
         return held[-1].title if held else ""
+
+
+def public_people(people=None):
+    """People who took part in a public meeting, or in none (reference data): not those known only from drafts.
+    Which people are public follows from the meetings, so the rule lives here, not with the people."""
+    people = Person.objects.all() if people is None else people
+    taken = Participant.objects.filter(person=OuterRef("pk"))
+    return people.filter(Exists(taken.exclude(meeting__status=Meeting.Status.DRAFT)) | ~Exists(taken))
 
 
 def ordinal(number):

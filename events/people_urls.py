@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from events import views
+from events.site import views
 
 app_name = "people"
 

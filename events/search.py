@@ -9,10 +9,9 @@ The text of a meeting is written again whenever an import or an editor changes i
 
 import re
 
-from django.db import connection, transaction
-from django.db.models.expressions import RawSQL
+from django.db import transaction
 
-from events.models import Meeting, MeetingText, Participant, PlaceName
+from events.models import Meeting, MeetingText, Participant, PlaceName, words_of
 from people.models import PersonName
 
 LONGEST = 100_000  # characters of a meeting's text indexed
@@ -79,28 +78,6 @@ def rebuild(missing_only=False):
     ids = list(meetings.values_list("pk", flat=True))
     refresh(ids)
     return len(ids)
-
-
-def words_of(terms):
-    """The search terms as the index keeps words: letters and digits only, each term possibly several words."""
-    return [word for term in terms for word in re.findall(r"\w+", term)]
-
-
-def matching(terms):
-    """A condition for ``pk__in``: the meetings whose text has every one of ``terms`` (as word beginnings)."""
-    words = words_of(terms)
-    if connection.vendor == "postgresql":
-        query = " & ".join(f"{word}:*" for word in words)
-        return RawSQL(
-            f"SELECT meeting_id FROM {MeetingText._meta.db_table} WHERE to_tsvector('simple', body) @@ "
-            "to_tsquery('simple', %s)",
-            [query],
-        )
-    query = " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
-    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [query])
-
-
-FTS_TABLE = "events_meetingtext_fts"
 
 
 def snippet(text, terms, width=160):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import overview, views
+from events.site import overview, views
 
 app_name = "events"
 

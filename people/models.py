@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -61,14 +61,6 @@ class PersonQuerySet(models.QuerySet):
         Lavrov, spelled Sergei), or None when no one or several are."""
         found = list(self.filter(names__normalized=normalize_name(slug)).distinct()[:2])
         return found[0] if len(found) == 1 else None
-
-    def public(self):
-        """People who took part in a public meeting, or in none (reference data): not those known only from
-        drafts."""
-        from events.models import Meeting, Participant
-
-        taken = Participant.objects.filter(person=OuterRef("pk"))
-        return self.filter(Exists(taken.exclude(meeting__status=Meeting.Status.DRAFT)) | ~Exists(taken))
 
 
 class Person(models.Model):

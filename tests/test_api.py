@@ -108,6 +108,28 @@ def test_an_empty_result_is_an_empty_page(client):
     assert page == {"count": 0, "next": None, "items": []}
 
 
+def test_the_operations_keep_the_names_clients_were_generated_with(client, db):
+    paths = client.get("/api/openapi.json").json()["paths"]
+    names = {path: operation["operationId"] for path, operations in paths.items() for operation in operations.values()}
+    assert names["/api/meetings"] == "events_api_meetings"
+    assert names["/api/meetings/{meeting_id}"] == "events_api_meeting"
+    assert names["/api/people/{slug}"] == "events_api_person"
+    assert sorted(names.values()) == sorted(
+        f"events_api_{view}"
+        for view in [
+            "agreements",
+            "forums",
+            "meeting",
+            "meetings",
+            "organizations",
+            "people",
+            "person",
+            "places",
+            "sources",
+        ]
+    )
+
+
 def test_the_openapi_description_lists_every_filter_of_the_meeting_list_with_its_type_values_and_example(client):
     from events.filters import MeetingFilter
     from events.models import MeetingQuerySet

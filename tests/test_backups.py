@@ -17,7 +17,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from devtools.synthetic import generate
-from events.backups import SCAFFOLDING, manifest_path, table_counts
+from events.exports.backups import SCAFFOLDING, manifest_path, table_counts
 from events.models import Meeting
 from tests.ingest_helpers import SEEDS, import_files
 

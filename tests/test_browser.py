@@ -423,8 +423,7 @@ def public_pages():
     its kind, and a few states of the list (filtered, a name to choose, a page past the end)."""
     from django.urls import reverse
 
-    from events.models import Agreement, Forum, Meeting, Organization, Place, Source
-    from people.models import Person
+    from events.models import Agreement, Forum, Meeting, Organization, Place, Source, public_people
     from tests.test_drafts import patterns
 
     objects = {
@@ -434,7 +433,7 @@ def public_pages():
         "sources/<int:pk>/": Source.objects.public(),
         "agreements/<slug:slug>/": Agreement.objects.public(),
         "forums/<int:pk>/": Forum.objects.public(),
-        "people/<slug:slug>/": Person.objects.public(),
+        "people/<slug:slug>/": public_people(),
     }
     pages = []
     for route in patterns():

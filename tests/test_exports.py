@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from events.export import safe_cell
+from events.exports.export import safe_cell
 from events.models import Meeting
 from tests.factories import MeetingFactory, ParticipantFactory, PersonFactory, SourceFactory
 from tests.ingest_helpers import SEEDS, import_files
@@ -169,7 +169,7 @@ def test_a_bad_filter_exports_nothing_and_says_why(client, seeded):
 
 
 def test_exports_stream_in_chunks(client, reference, monkeypatch):
-    monkeypatch.setattr("events.export.CHUNK", 3)
+    monkeypatch.setattr("events.exports.export.CHUNK", 3)
     for n in range(10):
         MeetingFactory(date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n))
     response = client.get("/meetings.csv")

@@ -24,7 +24,7 @@ def test_home_page_does_not_count_drafts(client):
 
 
 def test_bar_chart_draws_a_bar_per_value_and_escapes_labels():
-    from events.charts import bar_chart
+    from events.site.charts import bar_chart
 
     chart = bar_chart([("<b>talks</b>", 4), ("calls", 0)], "Meetings by kind")
     svg = str(chart["svg"])
@@ -35,7 +35,7 @@ def test_bar_chart_draws_a_bar_per_value_and_escapes_labels():
 
 
 def test_a_chart_of_many_years_thins_its_labels_and_links_each_bar():
-    from events.charts import bar_chart
+    from events.site.charts import bar_chart
 
     years = [(year, year % 7) for year in range(1992, 2027)]
     chart = bar_chart(years, "Meetings per year", link=lambda year: f"/meetings/?year={year}")
@@ -48,7 +48,7 @@ def test_a_chart_of_many_years_thins_its_labels_and_links_each_bar():
 
 
 def test_a_stacked_chart_splits_each_bar_by_series_with_a_legend_of_the_series_present():
-    from events.charts import stacked_chart
+    from events.site.charts import stacked_chart
 
     chart = stacked_chart(
         [(2020, [3, 1, 0], "?year=2020"), (2021, [0, 2, 0], "?year=2021")],
@@ -63,7 +63,7 @@ def test_a_stacked_chart_splits_each_bar_by_series_with_a_legend_of_the_series_p
 
 
 def test_a_year_chart_labels_its_last_year_and_its_tallest_bar_at_any_width():
-    from events.charts import bar_chart
+    from events.site.charts import bar_chart
 
     years = [(year, 2 if year != 2011 else 9) for year in range(1992, 2027)]
     svg = str(bar_chart(years, "Meetings per year")["svg"])
@@ -72,7 +72,7 @@ def test_a_year_chart_labels_its_last_year_and_its_tallest_bar_at_any_width():
 
 
 def test_a_ranked_chart_labels_every_category_in_rows():
-    from events.charts import ranked_chart
+    from events.site.charts import ranked_chart
 
     rows = [("talks", 14, "?kind=talks"), ("multilateral meeting", 7, "?kind=multilateral"), ("<b>calls</b>", 0, "")]
     chart = ranked_chart(rows, "Meetings by kind")

@@ -1,6 +1,6 @@
 """A row of a meeting list, drawn in Python: the lists, the person pages and the place pages draw dozens of them, and
 the template of a row cost more than all of a page's queries together (the same reason the charts' bars are drawn
-in events/charts.py)."""
+in events/site/charts.py)."""
 
 from django import template
 from django.utils.html import format_html

@@ -14,7 +14,7 @@ from psycopg2 import sql
 
 from devtools.benchmarks import report
 from devtools.management.commands.benchmark import fresh_postgres
-from events.backups import take
+from events.exports.backups import take
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from events import maps
+from events.site import maps
 
 # Natural Earth's numeric codes (ISO 3166-1) of the countries the map names; the others are drawn unnamed.
 CODES = {

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from events.backups import BackupError, manifest_path, take
+from events.exports.backups import BackupError, manifest_path, take
 
 
 class Command(BaseCommand):

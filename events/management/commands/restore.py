@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from events import facets
-from events.backups import BackupError, restore
+from events.exports.backups import BackupError, restore
 
 
 class Command(BaseCommand):

@@ -21,8 +21,8 @@ from events.ingest.findings import KZ, RU, EventFinding
 from events.ingest.pipeline import FAILED
 from events.ingest.reader import ArticleError, Known
 from events.ingest.web import WebArticle, read_address, read_page
-from events.models import Basis, Meeting, Place, Source
-from events.views import highlight
+from events.models import Basis, Meeting, Place, Source, public_people
+from events.site.views import highlight
 from people.models import Country, Person
 
 
@@ -233,7 +233,7 @@ class EventForm(ContactForm):
         widget=forms.CheckboxSelectMultiple, required=False, help_text="Untick whoever did not take part."
     )
     add_person = forms.ModelChoiceField(
-        queryset=Person.objects.public().select_related("country").order_by("name"),
+        queryset=public_people().select_related("country").order_by("name"),
         required=False,
         empty_label="—",
         label="Add a participant",
@@ -330,7 +330,7 @@ class MissedForm(ContactForm):
 
     add = forms.BooleanField(label="Add this contact", required=False)
     people = PersonChoice(
-        queryset=Person.objects.public().select_related("country").order_by("country__name", "name"),
+        queryset=public_people().select_related("country").order_by("country__name", "name"),
         required=False,
         label="Who took part",
         widget=forms.SelectMultiple(attrs={"size": 10}),

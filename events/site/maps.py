@@ -15,7 +15,7 @@ WIDTH = 900
 X_SCALE = math.cos(math.radians(50))
 UNIT = WIDTH / ((EAST - WEST) * X_SCALE)  # pixels per degree of latitude
 HEIGHT = round((NORTH - SOUTH) * UNIT)
-OUTLINES = Path(__file__).parent / "data" / "map.json"
+OUTLINES = Path(__file__).parent.parent / "data" / "map.json"
 
 
 def project(latitude, longitude):

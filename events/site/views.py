@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from events import export, facets, search
-from events.charts import every_year, stacked_chart
+from events import facets, search
+from events.exports import export
 from events.facets import cached, size_of
 from events.filters import SEVERAL_SHOWN, apply_filters, typed_people
 from events.models import (
@@ -27,9 +27,11 @@ from events.models import (
     Participant,
     Place,
     Source,
+    public_people,
     search_terms,
 )
-from events.travels import trips as travel_log
+from events.site.charts import every_year, stacked_chart
+from events.site.travels import trips as travel_log
 from people.models import Person, Position
 
 PAGE_SIZE = 25
@@ -41,7 +43,7 @@ def home(request):
     public = Meeting.objects.public()
     counts = {
         "meetings": public.count(),
-        "people": Person.objects.public().count(),
+        "people": public_people().count(),
         "agreements": Agreement.objects.public().count(),
         "forums": Forum.objects.public().count(),
     }
@@ -483,7 +485,7 @@ def person_suggestions(request):
     params.pop("page", None)
     filterset, meetings, _ = apply_filters(params, Meeting.objects.public())
     # The people the name fits are few: count their meetings among the filtered ones, not everyone's.
-    matched = dict(Person.objects.public().matching(typed).values_list("pk", "slug")[:200])
+    matched = dict(public_people().matching(typed).values_list("pk", "slug")[:200])
     if any(value for name, value in filterset.form.cleaned_data.items() if name != "sort"):
         # From the filtered meetings to their participants: a year's meetings are fewer than a common name's
         # participations, and each is one probe of the (meeting, person) index.
@@ -510,7 +512,7 @@ def person_suggestions(request):
 
 def person_list(request):
     people = (
-        Person.objects.public()
+        public_people()
         .select_related("country")
         .annotate(meeting_count=Count("participations", filter=~Q(participations__meeting__status="draft")))
         .order_by("country__name", "name")
@@ -521,7 +523,7 @@ def person_list(request):
 def person_detail(request, slug):
     if tidied := tidy_redirect(request):
         return tidied
-    people = Person.objects.public()
+    people = public_people()
     person = people.select_related("country").prefetch_related("positions__country", "names").filter(slug=slug).first()
     if person is None:
         # Another spelling of a name as the address (sergei-lavrov): the page of the one person so named.

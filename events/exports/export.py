@@ -18,7 +18,18 @@ from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
 from events.dates import format_partial
-from events.models import KIND_LABELS, Agreement, Evidence, Forum, Meeting, Organization, Participant, Place, Source
+from events.models import (
+    KIND_LABELS,
+    Agreement,
+    Evidence,
+    Forum,
+    Meeting,
+    Organization,
+    Participant,
+    Place,
+    Source,
+    public_people,
+)
 from people.models import Country, Person, Position
 
 CHUNK = 2000
@@ -790,10 +801,8 @@ def people_records(base_url):
     from django.db.models import Count
     from django.db.models import Q as Where
 
-    from people.models import Person
-
     people = (
-        Person.objects.public()
+        public_people()
         .select_related("country")
         .prefetch_related("names", "positions")
         .annotate(n=Count("participations", filter=~Where(participations__meeting__status=Meeting.Status.DRAFT)))

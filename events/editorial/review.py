@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events import search
-from events.merge import merge_meetings
+from events.editorial.merge import merge_meetings
 from events.models import Evidence, Meeting, Participant, Place, Source
 from people.models import Person
 

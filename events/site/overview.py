@@ -13,12 +13,22 @@ from django.db.models.functions import ExtractYear
 from django.shortcuts import render
 from django.urls import reverse
 
-from events import facets, history, maps
-from events.charts import bar_chart, per_year, ranked_chart
+from events import facets, history
 from events.facets import cached, size_of
 from events.filters import apply_filters
-from events.models import KIND_LABELS, LEVEL_OFFICES, Meeting, MeetingQuerySet, Participant, Place, Source
-from events.views import active_filters, person_choices, tidy_redirect
+from events.models import (
+    KIND_LABELS,
+    LEVEL_OFFICES,
+    Meeting,
+    MeetingQuerySet,
+    Participant,
+    Place,
+    Source,
+    public_people,
+)
+from events.site import maps
+from events.site.charts import bar_chart, per_year, ranked_chart
+from events.site.views import active_filters, person_choices, tidy_redirect
 from people.models import Person, Position
 
 LABELLED = 10  # the places with most meetings carry their name on the map
@@ -400,7 +410,7 @@ def terms_chart(terms):
 
 # --- what the site holds ----------------------------------------------------------------------------------------------
 
-EVALUATION = Path(__file__).parent / "data" / "evaluation.json"
+EVALUATION = Path(__file__).parent.parent / "data" / "evaluation.json"
 
 
 def coverage(public):
@@ -422,7 +432,7 @@ def coverage(public):
             .order_by("-n", "outlet", "language")[:40]
         ],
         "undated": sources.filter(published__isnull=True).count(),
-        "people": Person.objects.public().count(),
+        "people": public_people().count(),
         "places": Place.objects.public().count(),
     }
 
