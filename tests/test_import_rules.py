@@ -405,3 +405,13 @@ def test_a_minister_named_by_office_only_is_who_held_it_that_day(text):
     result = import_text(text)
     assert result.status == "created", result.message
     assert people_of(only_meeting()) == {"sergey-lavrov", "mukhtar-tleuberdi"}
+
+
+def test_an_unknown_officials_surname_in_ov_is_kept_as_written_in_the_nominative():
+    import_text(
+        """ date 2022-05-18
+АСТАНА, 17 мая. Заместитель министра иностранных дел Казахстана Шакират Нурбеков провел встречу с послом России
+Алексеем Бородавкиным. Стороны обсудили подготовку межрегионального форума."""
+    )
+    created = Person.objects.get(needs_review=True, country__code="KZ")
+    assert created.name == "Shakirat Nurbekov"  # not "Nurbek", the first name whose genitive plural it could be

@@ -35,12 +35,16 @@ def lemmas(word):
     return frozenset(forms)
 
 
+_MASCULINE_SURNAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)$")
+
+
 @lru_cache(maxsize=16384)
 def nominative(word):
     """The nominative of a name or place as written in any case: 'Моргуловым' → 'Моргулов'; a word that does not
     decline ('Тлеуберди', 'Сочи') stays as it is; each part of a double name declines ('Касым-Жомартом')."""
     parses = _analyzer().parse(word)
-    if any("Fixd" in parse.tag.grammemes for parse in parses):
+    if any("Fixd" in parse.tag.grammemes for parse in parses) or _MASCULINE_SURNAME.search(word):
+        # 'Турсунов', 'Нурбеков': a masculine surname as it stands, not the genitive plural of a first name.
         return word
     if "-" in word and all(parse.normal_form == word.lower() for parse in parses):
         return "-".join(nominative(part) for part in word.split("-"))
