@@ -152,6 +152,19 @@ def test_each_part_of_events_imports_only_the_parts_below_it():
     assert not crossing, "imports against the flow:\n" + "\n".join(crossing)
 
 
+def test_the_readme_map_names_every_module_and_folder_of_events():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How the code is laid out", 1)[1].split("\n## ", 1)[0]
+    events = ROOT / "events"
+    folders = [p for p in events.iterdir() if p.is_dir() and p.name != "__pycache__"]
+    modules = [p for p in events.glob("*.py") if p.name != "__init__.py"]
+    for part in ("site", "exports", "editorial"):
+        modules += [p for p in (events / part).glob("*.py") if p.name != "__init__.py"]
+    missing = [f"{p.name}/" for p in folders if f"{p.name}/" not in section]
+    missing += [p.name for p in modules if p.name not in section and p.stem not in section.split()]
+    assert not missing
+
+
 def test_the_walk_finds_a_circle_closed_by_an_import_inside_a_function():
     modules = {
         "shop": "",
