@@ -31,7 +31,14 @@ def manage(*args, env):
     )
 
 
-def test_deploy_check_is_clean_in_production_settings():
+@pytest.fixture(scope="module")
+def collected_static():
+    """Production serves static files by their hashed names, from the manifest `make serve` writes first."""
+    result = manage("collectstatic", "--no-input", "-v0", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_check_is_clean_in_production_settings(collected_static):
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -45,7 +52,7 @@ print(response.status_code, response.get("Location", ""))
 
 
 @pytest.mark.parametrize(("behind_proxy", "redirected"), [("", True), ("1", False)])
-def test_a_claim_of_https_in_a_header_is_believed_only_behind_a_proxy(behind_proxy, redirected):
+def test_a_claim_of_https_in_a_header_is_believed_only_behind_a_proxy(behind_proxy, redirected, collected_static):
     env = {**PRODUCTION_ENV, "DIPLOTRACK_BEHIND_PROXY": behind_proxy}
     result = manage("shell", "-c", PROBE_HTTPS_CLAIM, env=env)
     status, _, location = result.stdout.strip().splitlines()[-1].partition(" ")
