@@ -223,6 +223,7 @@ def test_an_editor_pastes_an_article_previews_it_and_confirms(page, django_user_
         "Kazakh Foreign Minister Kairat Abdrakhmanov in Moscow on Monday.\n\nThe ministers discussed the Caspian.",
     )
     page.click("input[name=preview]")
+    page.locator("#event-1").wait_for()  # the preview page, not the form it replaces
     assert page.locator(".preview-event").count() == 1
     assert page.locator(".article-preview mark").count() >= 1
     shot(page, "admin-import-preview")
@@ -251,6 +252,7 @@ def test_an_editor_corrects_the_preview_and_saves_exactly_that(page, django_user
     log_in_as_chief(page, django_user_model, "/admin/events/source/import/")
     page.fill("#id_text", TWO_CONTACTS)
     page.click("input[name=preview]")
+    page.locator("#event-2").wait_for()  # the preview page, not the form it replaces
     assert page.locator(".preview-event").count() == 2
     page.uncheck("#id_event2-keep")
     kosherbayev = Person.objects.get(slug="yermek-kosherbayev").pk

@@ -20,7 +20,13 @@ IMPORT = "/admin/events/source/import/"
 
 def paste_and_preview(page, text):
     page.fill("#id_text", text)
-    page.click("input[name=preview]")
+    preview_again(page)
+
+
+def preview_again(page):
+    """Press Preview and wait for the page it gives, not the one it replaces."""
+    with page.expect_navigation():
+        page.click("input[name=preview]")
 
 
 def values(meeting):
@@ -48,7 +54,7 @@ def test_save_as_saves_exactly_what_the_form_shows(page, django_user_model, targ
         page.fill("#id_event1-other", str(talks.pk))
     if edited:
         page.fill("#id_event1-date", "2023-05-13")
-    page.click("input[name=preview]")  # the form again, saying what saving does
+    preview_again(page)  # the form again, saying what saving does
     assert page.locator("#id_event1-date").input_value() == ("2023-05-13" if edited else "2023-05-15")
     plan = page.locator("#event-1 .plan")
     if target == "other":
@@ -88,7 +94,7 @@ def test_a_second_preview_keeps_the_corrections(page, django_user_model):
     page.fill("#id_event1-date", "2023-05")
     page.select_option("#id_event1-kind", "consultations")
     page.check("input[name=event1-target][value=new]")
-    page.click("input[name=preview]")
+    preview_again(page)
     assert page.locator("#id_event1-date").input_value() == "2023-05"
     assert page.locator("#id_event1-kind").input_value() == "consultations"
     assert not page.locator("#id_event2-keep").is_checked()
