@@ -415,3 +415,23 @@ def test_an_unknown_officials_surname_in_ov_is_kept_as_written_in_the_nominative
     )
     created = Person.objects.get(needs_review=True, country__code="KZ")
     assert created.name == "Shakirat Nurbekov"  # not "Nurbek", the first name whose genitive plural it could be
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        """ date 2023-01-10
+ASTANA (Vlast) - Russian Ambassador to Kazakhstan Alexey Borodavkin drew criticism for his interview. The Kazakh
+Foreign Ministry said it had held a conversation with Borodavkin and considered the matter closed.""",
+        """ date 2023-01-10
+Посол России в Казахстане Алексей Бородавкин подвергся критике за свое интервью. В МИД Казахстана сообщили, что с
+Бородавкиным провели беседу, и считают вопрос исчерпанным.""",
+    ],
+    ids=["en", "ru"],
+)
+def test_a_ministrys_talk_with_the_other_countrys_ambassador_is_a_contact_held_at_that_ministry(text):
+    result = import_text(text)
+    assert result.status == "created", result.message
+    meeting = only_meeting()
+    assert people_of(meeting) == {"alexey-borodavkin"}
+    assert meeting.country.code == "KZ"

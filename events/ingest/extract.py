@@ -617,9 +617,31 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             if not office and person.person_id and day is not None:
                 term = self.gaz.position_on(person.person_id, day)
                 office = term.office if term else ""
+            if not office:
+                # "Ambassador X was reprimanded … Talks were held with X": the title the text gives him elsewhere.
+                stated = {
+                    named.stated_office
+                    for sentence in event.sentences
+                    for named in self.sentence_people(sentence)
+                    if named.key == person.key and named.stated_office
+                }
+                office = stated.pop() if len(stated) == 1 else ""
             if office == "ambassador":
                 found.add(person.country)
         return found
+
+    def ministry_receiving_envoy(self, event):
+        """The country whose foreign ministry a contact with the other country's envoy alone was held with: the
+        participants are all envoys of one country, and the contact's sentences name the other's ministry."""
+        envoys = self.envoy_countries(event)
+        if len(envoys) != 1 or envoys != event.countries or not envoys <= {KZ, RU}:
+            return ""
+        other = ({KZ, RU} - envoys).pop()
+        for sentence in event.sentences:
+            for match in self.lang.MINISTRY.finditer(sentence.text):
+                if self._country_of(match.group("adj") or match.group("of")) == other:
+                    return other
+        return ""
 
     def other_side_named(self, event):
         """The country that a contact with one side named was held with: the only one of the pair its sentences
@@ -638,6 +660,11 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             if event.kind == Kind.DEMARCHE:
                 self.held_by_ministry(event, other)
             countries = countries | {other}
+        if not {KZ, RU} <= countries and not event.multilateral and (ministry := self.ministry_receiving_envoy(event)):
+            # "The Kazakh foreign ministry held talks with Russian ambassador Borodavkin": the ministry meets the
+            # envoy in its own name, as when it summons him.
+            self.held_by_ministry(event, ministry)
+            countries = countries | {ministry}
         if not {KZ, RU} <= countries:
             if event.multilateral:
                 # A council of an organization both belong to, in an article that speaks of both countries: the
