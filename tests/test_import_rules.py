@@ -435,3 +435,24 @@ def test_a_ministrys_talk_with_the_other_countrys_ambassador_is_a_contact_held_a
     meeting = only_meeting()
     assert people_of(meeting) == {"alexey-borodavkin"}
     assert meeting.country.code == "KZ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        """ date 2018-12-13 MOSCOW - A reception was held in Moscow on December 12 to mark Kazakhstan's Independence
+Day. Addressing the guests, Kazakh Ambassador Imangali Tasmagambetov said the relations follow a model that meets
+the needs of both peoples. In turn, Russian Deputy Foreign Minister Alexander Pankin praised the year's work.""",
+        """ date 2018-12-13 МОСКВА. 12 декабря в Москве состоялся прием по случаю Дня независимости Казахстана.
+Обращаясь к гостям, посол Казахстана Имангали Тасмагамбетов сказал, что отношения строятся по модели, которая отвечает
+нуждам обоих народов. В свою очередь заместитель министра иностранных дел России Александр Панкин высоко оценил
+работу года.""",
+    ],
+    ids=["en", "ru"],
+)
+def test_a_reception_stays_a_ceremony_when_a_speech_says_something_meets_a_need(text):
+    result = import_text(text)
+    assert result.status == "created", result.message
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.CEREMONY
+    assert meeting.date == datetime.date(2018, 12, 12)

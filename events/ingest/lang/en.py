@@ -150,7 +150,9 @@ CUES = [
     ),
     (
         Kind.TALKS,
-        r"\btalks\b|\bnegotiations\b|\bdiscussions\b|\bmet\b|\bmeets?\b|\bmeeting\b|\bconversation\b|\breceived\b"
+        # "a model of relations that meets today's needs": meeting a need, not a person.
+        r"\btalks\b|\bnegotiations\b|\bdiscussions\b|\bmet\b|(?<!that )(?<!which )(?<!\bit )\bmeets?\b|\bmeeting\b"
+        r"|\bconversation\b|\breceived\b"
         r"|\bvisit(?:s|ed|ing)?\b|\barriv(?:ed|es|al)\b",
     ),
 ]
