@@ -456,3 +456,32 @@ def test_a_reception_stays_a_ceremony_when_a_speech_says_something_meets_a_need(
     meeting = only_meeting()
     assert meeting.kind == Meeting.Kind.CEREMONY
     assert meeting.date == datetime.date(2018, 12, 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        """Foreign Minister Sergey Lavrov's remarks and answers to media questions at a joint news conference, Astana,
+October 9, 2019
+
+My colleague and I have held very productive talks. We discussed the Interregional Cooperation Forum.""",
+        """Выступление и ответы на вопросы СМИ Министра иностранных дел России С.В.Лаврова в ходе совместной
+пресс-конференции, Астана, 9 октября 2019 года
+
+Мы провели с моим коллегой очень полезные переговоры. Обсудили подготовку Форума межрегионального сотрудничества.""",
+    ],
+    ids=["en", "ru"],
+)
+def test_my_colleague_in_a_ministers_transcript_is_the_other_sides_minister_of_the_day(text):
+    result = import_text(text.replace("\n", " ", 1))
+    assert result.status == "created", result.message
+    assert people_of(only_meeting()) == {"sergey-lavrov", "mukhtar-tleuberdi"}
+
+
+def test_my_colleague_in_a_transcript_from_elsewhere_is_not_a_kazakh_minister():
+    result = import_text(
+        """Foreign Minister Sergey Lavrov's remarks at a news conference, Ankara, October 9, 2019
+
+My colleague and I have held very productive talks on Syria."""
+    )
+    assert result.status == "skipped"

@@ -189,7 +189,8 @@ class PeopleReading:
         wanted = {}
         for match in self.lang.COUNTERPART.finditer(sentence.text):
             written = [value for key, value in match.groupdict().items() if key.startswith("adj") and value]
-            wanted.setdefault(self._country_of(written[0] if written else ""), match.start())
+            country = self._country_of(written[0]) if written else self.speakers_other_side()
+            wanted.setdefault(country, match.start())
         both = self.lang.BOTH_MINISTERS.search(sentence.text)
         if both:
             wanted.setdefault(KZ, both.start())
@@ -204,6 +205,16 @@ class PeopleReading:
                 at = sentence.start + position
                 found.append(PersonFinding(person_id, name, country, "", quote_of(sentence), inferred=True, at=at))
         return found
+
+    def speakers_other_side(self):
+        """In a minister's own transcript, the country of 'my colleague' said without a nationality: the other side
+        of the pair, when the text speaks of it at all (its name, a place in it, one of its people)."""
+        speaker = self.transcript_speaker()
+        if speaker is None or speaker.country not in (KZ, RU):
+            return ""
+        other = KZ if speaker.country == RU else RU
+        places = {m.payload.country for m in self.places}
+        return other if other in self.article_countries | places else ""
 
     def complete_participants(self, event):
         # "His Kazakh counterpart" stands for the minister only when the text names nobody else from Kazakhstan:

@@ -255,6 +255,7 @@ COUNTERPART = re.compile(
     r"|[Ff]oreign [Mm]inister|FM|top diplomat|Minister of Foreign Affairs)\b(?!\s*,?\s*[A-Z][a-z]+\s+[A-Z])"
     r"|\bhead of (?:the )?(?P<adj2>Kazakh(?:stani)?|Russian|Kazakhstan['’]s|Russia['’]s) (?:[Ff]oreign [Mm]inistry|MFA"
     r"|diplomacy|[Ff]oreign [Oo]ffice|[Mm]inistry of [Ff]oreign [Aa]ffairs)\b"
+    r"|\b[Mm]y (?:colleague|counterpart)\b(?!\s*,?\s*[A-Z][a-z]+\s+[A-Z])"  # in a minister's own words
     r"|\bhead of the (?:[Ff]oreign [Mm]inistry|MFA|[Mm]inistry of [Ff]oreign [Aa]ffairs)"
     r" of (?P<adj3>Kazakhstan|Russia)\b"
 )
