@@ -485,3 +485,14 @@ def test_my_colleague_in_a_transcript_from_elsewhere_is_not_a_kazakh_minister():
 My colleague and I have held very productive talks on Syria."""
     )
     assert result.status == "skipped"
+
+
+def test_an_article_whose_header_date_is_after_today_is_refused_and_saves_nothing():
+    later = datetime.date.today() + datetime.timedelta(days=400)
+    result = import_text(
+        f""" date {later.isoformat()}
+MOSCOW (TASS) - Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister Murat Nurtleu."""
+    )
+    assert result.status == "failed"
+    assert "after today" in result.message
+    assert not Meeting.objects.exists() and not Source.objects.exists()

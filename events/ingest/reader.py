@@ -166,6 +166,8 @@ def read(raw, published=None, language=None, known=None, outlets=None):
         found, basis = parse_header_date(header.group(1)), "header"
         if found is None:
             raise ArticleError(f"the header date {header.group(1)!r} is not a valid date")
+        if found.first > datetime.date.today():
+            raise ArticleError(f"the header date {header.group(1)} is after today: no article is published later")
         text = text[header.end() :]
     if found is None and known.published is not None:
         found, basis = known.published, "given"
