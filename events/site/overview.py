@@ -3,6 +3,7 @@ holds (coverage). Each follows the meeting list's filters, and each is drawn on 
 also given as a list or table."""
 
 import datetime
+import hashlib
 import json
 import math
 from pathlib import Path
@@ -200,7 +201,10 @@ def network_view(request):
     if tidied := tidy_redirect(request):
         return tidied
     meetings, params, form = filtered(request)
-    summary = cached(f"network?{params.urlencode()}", size_of(meetings), lambda: network_summary(meetings))
+    query = params.urlencode()
+    summary = cached(
+        f"network?{query}", size_of(meetings), lambda: network_summary(meetings), seconds=None if not query else 300
+    )
     people = {p.pk: p for p in Person.objects.filter(pk__in=list(summary["people"])).select_related("country")}
     levels = levels_of(list(people))
     shown = summary["shown"]
@@ -264,17 +268,7 @@ def timeline(request):
     """The history year by year: counts per year and kind, and the latest meetings of each year. The years count
     the meetings held and dated; how many of unknown date (and how many planned) they leave out is said apart."""
     public = Meeting.objects.public()
-    summary = cached(
-        "timeline",
-        size_of(public),
-        lambda: {
-            "counts": public.counts_by_year_and_kind(),
-            "latest": public.latest_of_each_year(LATEST_PER_YEAR),
-            "terms": ministers_terms(public),
-            "undated": public.held().undated().count(),
-            "planned": public.filter(stage=Meeting.Stage.PLANNED).count(),
-        },
-    )
+    summary = cached("timeline", size_of(public), lambda: timeline_summary(public), seconds=None)
     years = {}
     for row in summary["counts"]:
         year = years.setdefault(row["year"], {"total": 0, "kinds": [], "latest": []})
@@ -313,6 +307,16 @@ def timeline(request):
             "planned_url": f"{meetings}?stage=planned",
         },
     )
+
+
+def timeline_summary(public):
+    return {
+        "counts": public.counts_by_year_and_kind(),
+        "latest": public.latest_of_each_year(LATEST_PER_YEAR),
+        "terms": ministers_terms(public),
+        "undated": public.held().undated().count(),
+        "planned": public.filter(stage=Meeting.Stage.PLANNED).count(),
+    }
 
 
 def ministers_terms(meetings):
@@ -440,7 +444,7 @@ def coverage(public):
 def about(request):
     public = Meeting.objects.public()
     size = size_of(public)
-    held = cached("coverage", size, lambda: coverage(public))
+    held = cached("coverage", size, lambda: coverage(public), seconds=None)
     years = facets.default_list(size)["year"]
     meetings_per_year = {row["year"]: row["n"] for row in years}
     sources_per_year = {row["year"]: row["n"] for row in held["per_year"]}
@@ -463,9 +467,37 @@ def about(request):
             ),
             "evaluation": evaluation,
             "gap_years": [year for year in span if not meetings_per_year.get(year)],
-            "gaps": history.read_gaps(),
+            "gaps": gaps(),
             "site": request.build_absolute_uri("/").rstrip("/"),
             "today": datetime.date.today(),
             "unknown_outlet": Source.UNKNOWN_OUTLET,
         },
     )
+
+
+def gaps():
+    """The notes on the years the record says little about, read from their YAML files once for each version of
+    them (parsing them takes longer than the rest of the page)."""
+    folder = history.HISTORY_DIR
+    files = sorted(folder.glob("_gaps*.yaml"))
+    stamp = "|".join(f"{path.name}:{path.stat().st_mtime_ns}:{path.stat().st_size}" for path in files)
+    key = "gaps:" + hashlib.sha256(stamp.encode()).hexdigest()
+    notes = facets.store.get(key)
+    if notes is None:
+        notes = history.read_gaps(folder)
+        facets.store.set(key, notes, None)
+    return notes
+
+
+def warm(public, size):
+    """What the timeline, the about page and the unfiltered network compute, computed now and kept until the data
+    changes again: called after every change of the data (events/facets.py), so that no reader waits for it."""
+    facets.store.set_many(
+        {
+            facets.key_of("timeline", size): timeline_summary(public),
+            facets.key_of("coverage", size): coverage(public),
+            facets.key_of("network?", size): network_summary(public.order_by()),
+        },
+        None,
+    )
+    gaps()
