@@ -19,6 +19,7 @@ from django.db.models import Count, F, Max, Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from events import summaries
 from events.models import (
     Meeting,
     MeetingQuerySet,
@@ -167,12 +168,18 @@ def default_list(size):
 def warm():
     """Count the default list again and keep the counts, with what the overview pages compute (the timeline, the
     about page, the network): after an import, an edit or a merge."""
-    from events.site import overview  # the pages' own summaries, computed where they are drawn
-
     public = Meeting.objects.public()
     size = size_of(public)
-    store.set(key_of(DEFAULT_LIST, size), count(public), None)
-    overview.warm(public, size)
+    store.set_many(
+        {
+            key_of(DEFAULT_LIST, size): count(public),
+            key_of("timeline", size): summaries.timeline(public),
+            key_of("coverage", size): summaries.coverage(public),
+            key_of("network?", size): summaries.network(public.order_by()),
+        },
+        None,
+    )
+    summaries.gaps(store)
     _changed.flag = False
 
 
