@@ -92,8 +92,9 @@ BENCH_MEETINGS ?= 100000
 
 # Fresh databases (SQLite, and PostgreSQL when DATABASE_URL names one: <name>_bench on that server), the importer,
 # BENCH_MEETINGS synthetic meetings, pages, exports and the peers; one table, figures in bench-results/results.json.
+# `make bench BENCH_ARGS=--profile`: only a profile of each page's first request, to see where its time goes.
 bench: setup
-	$(PY) manage.py benchmark --meetings $(BENCH_MEETINGS)
+	$(PY) manage.py benchmark --meetings $(BENCH_MEETINGS) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

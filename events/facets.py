@@ -19,6 +19,7 @@ from django.db.models import Count, F, Max, Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from events import summaries
 from events.models import (
     Meeting,
     MeetingQuerySet,
@@ -45,14 +46,15 @@ def size_of(meetings):
     return meetings.aggregate(n=Count("pk"), top=Max("pk"), changed=Max("updated"))
 
 
-def _key(name, size):
+def key_of(name, size):
+    """Where the counts called ``name`` of a set in the state ``size`` are kept."""
     parts = f"{name}|{size['n']}|{size['top']}|{size['changed']}"
     return "counts:" + hashlib.sha256(parts.encode()).hexdigest()
 
 
 def cached(name, size, compute, seconds=FILTERED_SECONDS):
     """The counts called ``name`` of a set in the state ``size``, computed at most once per state."""
-    key = _key(name, size)
+    key = key_of(name, size)
     value = store.get(key)
     if value is None:
         value = compute()
@@ -164,9 +166,20 @@ def default_list(size):
 
 
 def warm():
-    """Count the default list again and keep the counts: after an import, an edit or a merge."""
+    """Count the default list again and keep the counts, with what the overview pages compute (the timeline, the
+    about page, the network): after an import, an edit or a merge."""
     public = Meeting.objects.public()
-    store.set(_key(DEFAULT_LIST, size_of(public)), count(public), None)
+    size = size_of(public)
+    store.set_many(
+        {
+            key_of(DEFAULT_LIST, size): count(public),
+            key_of("timeline", size): summaries.timeline(public),
+            key_of("coverage", size): summaries.coverage(public),
+            key_of("network?", size): summaries.network(public.order_by()),
+        },
+        None,
+    )
+    summaries.gaps(store)
     _changed.flag = False
 
 

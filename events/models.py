@@ -559,8 +559,9 @@ class MeetingQuerySet(models.QuerySet):
         words = search_terms(text)
         if not words:
             return self
-        # The index names the meetings; fetching them by key beats walking the date order to probe for each one.
-        return self.filter(pk__in_small_set=MeetingText.matching(words))
+        # The index names the meetings, asked once: the page, its count and every facet then fetch them by key,
+        # rather than each asking the index again (or walking the date order to probe it for each row).
+        return self.filter(pk__in_small_set=MeetingText.among(MeetingText.ids_matching(words)))
 
     def by_relevance(self, text):
         """For a search: first the meetings whose title has every word, then those where someone of that name took
@@ -898,6 +899,21 @@ class MeetingText(models.Model):
             )
         query = " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
         return RawSQL(f"SELECT rowid FROM {cls.FTS_TABLE} WHERE {cls.FTS_TABLE} MATCH %s", [query])
+
+    @classmethod
+    def ids_matching(cls, terms):
+        """The ids of the meetings whose text has every one of ``terms``, from one query of the index."""
+        condition = cls.matching(terms)
+        with connection.cursor() as cursor:
+            cursor.execute(condition.sql, condition.params)
+            return [row[0] for row in cursor.fetchall()]
+
+    @staticmethod
+    def among(ids):
+        """A condition for ``pk__in``: these ids, as one parameter however many they are."""
+        if connection.vendor == "postgresql":
+            return RawSQL("SELECT unnest(%s::bigint[])", ["{" + ",".join(str(int(pk)) for pk in ids) + "}"])
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])
 
 
 class MeetingRedirect(models.Model):

@@ -1,6 +1,7 @@
 """The benchmark's data and its report: realistic synthetic data, and a table that says what is met."""
 
 import datetime
+import io
 import json
 
 import pytest
@@ -165,3 +166,14 @@ def test_the_benchmark_runs_from_scratch_and_writes_one_table_and_one_file(tmp_p
     assert sqlite["export"]["json ratio to csv"] > 0
     assert sqlite["backup"]["counts checked"] and sqlite["backup"]["rows"] > 1000
     assert written["table"][0].split()[:2] == ["measure", "sqlite"]
+
+
+@pytest.mark.django_db
+def test_the_profile_names_the_functions_and_queries_of_each_first_request(reference):
+    call_command("generate_synthetic", meetings=50, verbosity=0)
+    out = io.StringIO()
+    call_command("bench_pages", profile=True, page=["about", "timeline"], top=10, stdout=out)
+    text = out.getvalue()
+    assert "== timeline: /timeline/" in text and "== about: /about/" in text
+    assert "overview.py" in text and "(timeline)" in text  # the view itself, with its time
+    assert "== network" not in text  # only the pages asked for

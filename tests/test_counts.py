@@ -1,6 +1,8 @@
 """The lists' counts are made when the data changes, not when the first reader comes: a new process serving the
 default list reads them from the database."""
 
+from unittest.mock import patch
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -50,3 +52,30 @@ def test_reading_the_list_writes_nothing_when_nothing_changed(client):
     with CaptureQueriesContext(connection) as queries:
         client.get("/meetings/")
     assert not [q for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+
+
+HEAVY_PAGES = ["/timeline/", "/about/", "/network/"]
+
+
+def test_the_overview_pages_are_computed_when_the_data_changes_not_by_their_first_reader(admin_client):
+    call_command("import_articles", str(SEEDS))
+    for url in HEAVY_PAGES:
+        counted, _ = counted_on_request(admin_client, url)
+        assert not counted, url
+    newest = Meeting.objects.public().exclude(date=None).order_by("-date", "-pk").first()
+    assert newest.title in admin_client.get("/timeline/").content.decode()
+    response = admin_client.post(f"/admin/events/meeting/{newest.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    bodies = {}
+    for url in HEAVY_PAGES:  # the first requests after the change: nothing counted, the change shown
+        counted, bodies[url] = counted_on_request(admin_client, url)
+        assert not counted, url
+    assert newest.title not in bodies["/timeline/"]
+    assert f"It holds {Meeting.objects.public().count()} meetings" in bodies["/about/"]
+
+
+def test_the_about_page_reads_the_gaps_notes_once_for_each_version_of_them(client):
+    call_command("import_articles", str(SEEDS))
+    first = client.get("/about/").content
+    with patch("events.history.read_gaps", side_effect=AssertionError("read again")):
+        assert client.get("/about/").content == first

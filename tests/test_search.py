@@ -90,3 +90,18 @@ def test_a_search_of_signs_without_letters_is_refused_with_a_message(client, ref
     response = client.get("/meetings/", {"q": "/{ -- ()"})
     assert response.status_code == 400
     assert "Search for words of 2 letters or more." in response.content.decode()
+
+
+def test_the_list_asks_the_full_text_index_once_for_its_rows_count_and_facets(client, two):
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    caches["counts"].clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("events:meeting-list"), {"q": "Lavrov"})
+    assert {m.pk for m in response.context["page"]} == {two[0].pk, two[1].pk}
+    asked = [q for q in queries if " MATCH " in q["sql"] or "to_tsquery" in q["sql"]]
+    assert len(asked) == 1
+    # The facets count the matching meetings, and only them.
+    assert sorted((label, n) for label, n, _, _ in response.context["facets"]["Year"]) == [(2021, 1), (2022, 1)]

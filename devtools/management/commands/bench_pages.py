@@ -1,5 +1,10 @@
+import cProfile
+import io
+import pstats
+import re
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
@@ -20,8 +25,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--repeats", type=int, default=20, help="0: only the first request and its queries.")
         parser.add_argument("--output", default="bench-results/pages.json")
+        parser.add_argument(
+            "--profile",
+            action="store_true",
+            help="Instead of timing: profile the first request of each page (empty caches) and print the functions "
+            "that took the most time, with what they called.",
+        )
+        parser.add_argument("--top", type=int, default=25, help="With --profile: how many functions per page.")
+        parser.add_argument(
+            "--page",
+            action="append",
+            default=[],
+            help="With --profile: only pages whose label contains this (repeatable).",
+        )
 
-    def handle(self, *args, repeats, output, **options):
+    def handle(self, *args, repeats, output, profile, top, page, **options):
         public = Meeting.objects.public()
         if not public.exists():
             raise CommandError("No meetings: import articles or run generate_synthetic first.")
@@ -43,6 +61,11 @@ class Command(BaseCommand):
             ("people suggestions, with a year", [f"/people/suggest?name={typed}&year={year}"]),
         ]
         client = Client()
+        if profile:
+            for label, urls in pages:
+                if not page or any(part in label for part in page):
+                    self.profile(client, label, urls[0], top)
+            return
         rows = []
         for label, urls in pages:
             cache.clear()
@@ -71,6 +94,29 @@ class Command(BaseCommand):
         if response.status_code != 200:
             raise CommandError(f"{url} answered {response.status_code}")
         return elapsed
+
+    def profile(self, client, label, url, top):
+        """The first request of a page with empty caches under cProfile: its functions by their own time and by the
+        time spent in them and below, and the queries it made."""
+        cache.clear()
+        profiler = cProfile.Profile()
+        with CaptureQueriesContext(connection) as queries:
+            profiler.enable()
+            response = client.get(url)
+            profiler.disable()
+        if response.status_code != 200:
+            raise CommandError(f"{url} answered {response.status_code}")
+        slowest = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:5]
+        text = io.StringIO()
+        # The project's own functions by the time spent in them and below (where the time starts), then every
+        # function by its own time (where it is spent).
+        own = rf"^{re.escape(str(settings.BASE_DIR))}/(?!\.venv)"
+        pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(own, top)
+        pstats.Stats(profiler, stream=text).strip_dirs().sort_stats("tottime").print_stats(top)
+        self.stdout.write(self.style.MIGRATE_HEADING(f"== {label}: {url}, {len(queries)} queries"))
+        for q in slowest:
+            self.stdout.write(f"  {float(q['time']) * 1000:8.1f} ms  {q['sql'][:300]}")
+        self.stdout.write(text.getvalue())
 
     def count_queries(self, client, url):
         with CaptureQueriesContext(connection) as queries:

@@ -64,8 +64,14 @@ class Command(BaseCommand):
         )
         parser.add_argument("--folder", default="bench-results", help="Where the SQLite database is built.")
         parser.add_argument("--output", default="bench-results/results.json")
+        parser.add_argument(
+            "--profile",
+            action="store_true",
+            help="Only build the databases and profile the first request of each page (bench_pages --profile); "
+            "no timings, no table.",
+        )
 
-    def handle(self, *args, meetings, articles, repeats, postgres, folder, output, **options):
+    def handle(self, *args, meetings, articles, repeats, postgres, folder, output, profile, **options):
         started = time.perf_counter()
         folder = Path(settings.BASE_DIR) / folder
         folder.mkdir(parents=True, exist_ok=True)
@@ -76,7 +82,11 @@ class Command(BaseCommand):
         with tempfile.TemporaryDirectory() as scratch:
             for vendor, url in targets.items():
                 self.stdout.write(self.style.MIGRATE_HEADING(f"== {vendor}"))
-                results["databases"][vendor] = self.measure(vendor, url, Path(scratch), meetings, articles, repeats)
+                results["databases"][vendor] = self.measure(
+                    vendor, url, Path(scratch), meetings, articles, repeats, profile
+                )
+        if profile:
+            return
         results["minutes"] = round((time.perf_counter() - started) / 60, 1)
         results["table"] = table(results)
         write_json(output, results)
@@ -84,7 +94,7 @@ class Command(BaseCommand):
         self.stdout.write("\n".join(results["table"]))
         self.stdout.write(f"\n{results['minutes']} minutes; figures in {output}")
 
-    def measure(self, vendor, url, scratch, meetings, articles, repeats):
+    def measure(self, vendor, url, scratch, meetings, articles, repeats, profile=False):
         if vendor == "sqlite":
             Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
 
@@ -102,6 +112,10 @@ class Command(BaseCommand):
 
         run("migrate", "--no-input", "-v0")
         run("load_reference")
+        if profile:
+            run("generate_synthetic", "--meetings", str(meetings), "--force", "-v0")
+            run("bench_pages", "--profile")
+            return None
         figures = {"import": run("bench_import", "--articles", str(articles), output="import")}
         # The same pages on a handful of meetings, to compare the number of queries with 100,000.
         run("import_articles", str(Path(settings.BASE_DIR) / "fixtures" / "articles"))
