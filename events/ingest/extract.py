@@ -9,6 +9,7 @@ language (cue words, title patterns, case forms) comes from the article's module
 import bisect
 import datetime
 import re
+from collections import defaultdict
 
 from events.ingest.dates import DAY, YEAR, PartialDate, find_dates
 from events.ingest.documents import DocumentReading, _edition
@@ -611,21 +612,20 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
     def envoy_countries(self, event):
         """The countries of the ambassadors and chargés d'affaires among a contact's participants."""
         day = event.date.value if event.date else None
+        # "Ambassador X was reprimanded … Talks were held with X": the titles the text gives each one elsewhere.
+        titles = defaultdict(set)
+        for sentence in event.sentences:
+            for named in self.sentence_people(sentence):
+                if named.stated_office:
+                    titles[named.key].add(named.stated_office)
         found = set()
         for person in event.participants.values():
             office = person.office or person.stated_office
             if not office and person.person_id and day is not None:
                 term = self.gaz.position_on(person.person_id, day)
                 office = term.office if term else ""
-            if not office:
-                # "Ambassador X was reprimanded … Talks were held with X": the title the text gives him elsewhere.
-                stated = {
-                    named.stated_office
-                    for sentence in event.sentences
-                    for named in self.sentence_people(sentence)
-                    if named.key == person.key and named.stated_office
-                }
-                office = stated.pop() if len(stated) == 1 else ""
+            if not office and len(titles[person.key]) == 1:
+                office = next(iter(titles[person.key]))
             if office == "ambassador":
                 found.add(person.country)
         return found
