@@ -59,6 +59,16 @@ PAIRS = {
         ),
         "МОСКВА, 9 сентября 2020. Глава МИД России Сергей Лавров провел переговоры с главой МИД Казахстана в Москве.",
     ],
+    "sidelines_plain": [
+        (
+            "MINSK, October 12, 2023. Kazakh Foreign Minister Murat Nurtleu met Russian Foreign Minister Sergey "
+            "Lavrov on the sidelines of the CIS Council of Foreign Ministers."
+        ),
+        (
+            "МИНСК, 12 октября 2023. Министр иностранных дел России Сергей Лавров провел переговоры с главой МИД "
+            "Казахстана Муратом Нуртлеу в Минске."
+        ),
+    ],
     "transcript_agency": [
         (
             "Foreign Minister Sergey Lavrov’s opening remarks at talks with Foreign Minister of Kazakhstan "

@@ -52,16 +52,29 @@ def test_a_visit_to_moscow_in_2005_uses_that_years_spellings_and_ministers():
     assert meeting.title == "Working visit of Kassym-Jomart Tokayev to Russia"
 
 
-def test_a_multilateral_meeting_with_side_talks_gives_two_linked_meetings():
+def test_talks_on_the_sidelines_of_a_ministerial_its_text_tells_with_both_ministers_are_that_ministerial():
     import_files(OWN / "summit_side_talks_2014.txt")
-    summit = Meeting.objects.get(kind=Meeting.Kind.MULTILATERAL)
-    talks = Meeting.objects.get(kind=Meeting.Kind.TALKS)
-    assert summit.title == "CIS Council of Foreign Ministers"
-    assert summit.date == talks.date == datetime.date(2014, 10, 9)
-    assert summit.place.slug == talks.place.slug == "minsk"
-    assert talks.parent == summit
-    assert people_of(talks) == {"sergey-lavrov", "yerlan-idrissov"}
-    assert "CIS" in summit.organizations.values_list("acronym", flat=True)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert meeting.title == "CIS Council of Foreign Ministers"
+    assert meeting.date == datetime.date(2014, 10, 9)
+    assert meeting.place.slug == "minsk"
+    assert people_of(meeting) == {"sergey-lavrov", "yerlan-idrissov"}
+    assert "CIS" in meeting.organizations.values_list("acronym", flat=True)
+
+
+def test_a_ministerial_and_talks_of_others_on_its_sidelines_give_two_linked_meetings():
+    import_text(
+        " date 2014-10-10 MINSK, October 9 /TASS/. Russian Foreign Minister Sergei Lavrov and Kazakh Foreign "
+        "Minister Erlan Idrissov took part on Thursday in a meeting of the CIS Council of Foreign Ministers.\n\n"
+        "On the sidelines of the meeting, Russian Deputy Foreign Minister Grigory Karasin held talks with Kazakh "
+        "Deputy Foreign Minister Yerzhan Ashikbayev."
+    )
+    council, talks = Meeting.objects.order_by("pk")
+    assert council.kind == talks.kind == Meeting.Kind.MULTILATERAL
+    assert talks.parent == council
+    assert people_of(council) == {"sergey-lavrov", "yerlan-idrissov"}
+    assert people_of(talks) == {"grigory-karasin", "yerzhan-ashikbayev"}
 
 
 def test_an_article_about_another_country_pair_creates_no_meeting():
@@ -220,10 +233,29 @@ def test_talks_on_the_sidelines_of_a_summit_are_bilateral():
     assert meeting.place.slug == "astana"
 
 
-def test_a_meeting_on_the_sidelines_of_a_council_named_after_the_verb_is_bilateral():
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2024-05-22 ASTANA, May 21. Kazakh Foreign Minister Murat Nurtleu met Russian Foreign Minister Sergey "
+        "Lavrov on the sidelines of the SCO Council of Foreign Ministers.",
+        " date 2024-05-22 АСТАНА, 21 мая. Министр иностранных дел Казахстана Мурат Нуртлеу встретился с Сергеем "
+        "Лавровым на полях заседания Совета министров иностранных дел ШОС.",
+    ],
+)
+def test_talks_on_the_sidelines_of_a_ministerial_are_of_that_ministerials_kind(text):
+    meeting = only_meeting() if import_text(text) else None
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert meeting.date == datetime.date(2024, 5, 21)
+    assert meeting.place.slug == "astana"
+    assert people_of(meeting) == {"murat-nurtleu", "sergey-lavrov"}
+    assert "SCO" in meeting.organizations.values_list("acronym", flat=True)
+
+
+def test_a_meeting_on_the_sidelines_of_a_council_named_after_the_verb_is_that_council():
     import_files(OWN / "sidelines_before_verb_2023.txt")
     meeting = only_meeting()  # the visit being prepared has no Kazakh participant: not a contact of its own
-    assert meeting.kind == Meeting.Kind.TALKS
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert meeting.title == "CIS Council of Foreign Ministers"
     assert meeting.date == datetime.date(2023, 10, 12)
     assert meeting.place.slug == "minsk"
     assert people_of(meeting) == {"murat-nurtleu", "sergey-lavrov"}

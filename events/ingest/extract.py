@@ -86,6 +86,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         agreements = {}
         events = self.segment(forums, agreements)
         for event in events:
+            event.multilateral = event.multilateral or (event.sidelines and event.parent is None)
             self.place_event(event)
             self.complete_participants(event)
             event.name = self.multilateral_name(event) if event.multilateral else ""
@@ -123,12 +124,17 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         return Extraction(kept, dropped, forums, agreements, capped=self.contacts_capped)
 
     def fold_side_talks(self, events):
-        """A meeting of many that the text tells with one side only, and talks of both sides on its sidelines: the
-        talks are how the two countries met there, so they are told as that one meeting."""
+        """Talks of both sides on the sidelines of a meeting of many are a contact of that meeting: told as it when
+        the text names it with one side only or with the same people; otherwise as a contact of their own, of that
+        meeting's kind and name when it is a meeting of ministers."""
         folded = []
         for event in events:
             parent = event.parent
-            if parent is None or {KZ, RU} <= parent.countries or not {KZ, RU} <= event.countries:
+            if parent is None or not {KZ, RU} <= event.countries:
+                continue
+            if {KZ, RU} <= parent.countries and not set(event.participants) <= set(parent.participants):
+                if any(self.lang.MINISTERIAL.search(sentence.text) for sentence in parent.sentences):
+                    event.multilateral, event.name = True, parent.name
                 continue
             for key, person in event.participants.items():
                 parent.participants.setdefault(key, person)
@@ -223,9 +229,13 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         attending = self.listed_countries(sentence)
         multilateral = self.reports_multilateral(text) or bool(attending and self.lang.PARTICIPATION.search(text))
         sidelines = self.lang.SIDELINES.search(text)
+        side_forum = False
         if multilateral and sidelines and self.lang.BILATERAL_VERB.search(text):
-            # "On the sidelines of the summit, X met Y": the talks are bilateral; the summit is their setting.
-            multilateral = len(self.sentence_people(sentence)) < 2
+            # "On the sidelines of the summit, X met Y": the talks are bilateral, the summit is their setting. On the
+            # sidelines of a ministers' meeting, two ministers meet as part of it: its kind, its name.
+            two = len(self.sentence_people(sentence)) >= 2
+            side_forum = two and bool(self.lang.MINISTERIAL.search(text, sidelines.end()))
+            multilateral = not two
         if multilateral:
             kinds.add(Kind.MULTILATERAL)
         # "Deputy ministers X and Y exchanged views on …" reports a contact by itself when nothing before has.
@@ -239,6 +249,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             "dates": dates,
             "agreements": agreement_found,
             "sidelines": bool(sidelines),
+            "side_forum": side_forum,
             "attending": attending,
         }
 
@@ -545,6 +556,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             if people or not event.kinds:
                 for kind in info["kinds"]:
                     event.kinds.setdefault(kind, quote)
+                event.sidelines = event.sidelines or (info["side_forum"] and len(people) >= 2)
                 if not info["announced"]:
                     event.planned = False
             passive = self.lang.PASSIVE_HOST.search(sentence.text)

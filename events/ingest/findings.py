@@ -104,6 +104,7 @@ class EventFinding:
     parent: "EventFinding | None" = None
     sibling: "EventFinding | None" = None  # the contact told just before, on the same occasion, by other people
     sentences: list = field(default_factory=list)
+    sidelines: bool = False  # talks of two on the sidelines of a meeting of many
     name: str = ""
     drop_reason: str = ""
     planned: bool = True  # until a sentence reports the contact as held

@@ -289,12 +289,14 @@ class Writer:
                 continue
             if not self.dates_compatible(meeting, event):
                 continue
-            if (meeting.kind == Meeting.Kind.MULTILATERAL) != event.multilateral:
+            shared = theirs & person_ids
+            # Two ministers who met on the sidelines of a meeting of many: one report tells the meeting, another
+            # only the talks.
+            if (meeting.kind == Meeting.Kind.MULTILATERAL) != event.multilateral and len(shared) < 2:
                 continue
             if (meeting.kind == Meeting.Kind.PHONE_CALL) != (event.kind == Meeting.Kind.PHONE_CALL):
                 continue
-            shared = theirs & person_ids
-            if event.multilateral:
+            if event.multilateral and meeting.kind == Meeting.Kind.MULTILATERAL:
                 orgs = {o.pk for o in meeting.organizations.all()}
                 if (orgs & set(event.organizations) or not orgs) and (shared or not theirs or not person_ids):
                     return meeting

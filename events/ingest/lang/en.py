@@ -169,6 +169,8 @@ MULTILATERAL_CUE = re.compile(
 )
 # Ministers as a group: with three countries or more named beside them, a meeting of many.
 MINISTERS = re.compile(r"\bministers\b", re.IGNORECASE)
+# A meeting of ministers, not of heads of state: talks on its sidelines are part of it.
+MINISTERIAL = re.compile(r"\bMinisters\b|\bCFM\b|\bministerial\b", re.IGNORECASE)
 PARTICIPATION = re.compile(
     r"\b(?:welcom\w*|attend\w*|took part|take part|taking part|participat\w*|chair\w*|open\w*|held|hold\w*|began"
     r"|address\w*|as part of|within the framework of|on the sidelines of|was held|took place|arriv\w*"
