@@ -528,3 +528,32 @@ MOSCOW (TASS) - Russian Foreign Minister Sergey Lavrov held talks with Kazakh Fo
     assert result.status == "failed"
     assert "after today" in result.message
     assert not Meeting.objects.exists() and not Source.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "text, director, envoy",
+    [
+        (
+            " date 2023-07-19 MOSCOW, July 18. Alexei Polishchuk, director of the Second CIS Department of the "
+            "Russian Foreign Ministry, held consultations with Aidar Kumatayev, Kazakhstan's ambassador-at-large.",
+            "Alexei Polishchuk",
+            "Aidar Kumatayev",
+        ),
+        (
+            " date 2023-07-19 МОСКВА, 18 июля. Алексей Полищук, директор Второго департамента стран СНГ МИД России, "
+            "провел консультации с послом по особым поручениям МИД Казахстана Айдаром Куматаевым.",
+            "Aleksey Polishchuk",
+            "Aydar Kumatayev",
+        ),
+    ],
+)
+def test_officials_unknown_to_the_reference_data_are_found_by_a_title_after_or_before_the_name(text, director, envoy):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.CONSULTATIONS
+    assert meeting.date == datetime.date(2023, 7, 18)
+    created = {p.person.name: p.person for p in meeting.participants.select_related("person__country")}
+    assert set(created) == {director, envoy}
+    assert created[director].country.code == "RU" and created[envoy].country.code == "KZ"
+    assert all(person.needs_review for person in created.values())
+    assert created[envoy].positions.get().office == "ambassador"

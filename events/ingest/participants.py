@@ -95,7 +95,8 @@ class PeopleReading:
 
     def unknown_people(self, sentence, covered):
         found = []
-        for match in self.lang.UNKNOWN_TITLED.finditer(sentence.text):
+        titled = [*self.lang.UNKNOWN_TITLED.finditer(sentence.text), *self.lang.UNKNOWN_APPOSED.finditer(sentence.text)]
+        for match in titled:
             start = sentence.start + match.start("name")
             end = sentence.start + match.end("name")
             if any(s < end and start < e for s, e in covered):
@@ -113,10 +114,14 @@ class PeopleReading:
                 covered.append((start, end))
                 continue
             adjective = self._country_of(groups.get("adj"))
-            before_title = sentence.text[: match.start("name")]  # the ministry may be named in the title itself
-            country = adjective or self._country_of(groups.get("of")) or self.ministry_before(before_title)
             title_start = match.start("adj") if adjective else match.start("title")
-            title = sentence.text[title_start : match.start("name")].strip(" ,")
+            if match.start("title") > match.start("name"):  # "X, director of … of the Russian Foreign Ministry"
+                title = sentence.text[title_start : match.end()].strip(" ,")
+                before_title = title
+            else:
+                title = sentence.text[title_start : match.start("name")].strip(" ,")
+                before_title = sentence.text[: match.start("name")]  # the ministry may be named in the title itself
+            country = adjective or self._country_of(groups.get("of")) or self.ministry_before(before_title)
             fuzzy = self.fuzzy_person(name)
             if fuzzy:
                 found.append(

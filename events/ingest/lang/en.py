@@ -275,6 +275,17 @@ UNKNOWN_TITLED = re.compile(
     r"(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+Federation)?)?,?\s+"
     r"(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})"
 )
+# The title after the name, set off by a comma: "Alexei Polishchuk, director of the Second CIS Department of the
+# Russian Foreign Ministry", "Aidar Kumatayev, Kazakhstan's ambassador-at-large".
+UNKNOWN_APPOSED = re.compile(
+    r"(?P<name>\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2}),\s+(?:(?:the|a|an)\s+)?"
+    r"(?:(?P<adj>Kazakh(?:stani)?|Russian|Kazakhstan['’]s|Russia['’]s)\s+)?"
+    r"(?P<title>(?i:(?:first\s+)?deputy\s+(?:foreign\s+minister|minister\s+of\s+foreign\s+affairs)"
+    r"|ambassador[- ]at[- ]large|ambassador|charg[ée]\s+d['’]affaires|special\s+(?:envoy|representative)"
+    r"|(?:deputy\s+)?(?:director|head)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,5}?department)"
+    r"(?:\s+of\s+the\s+(?:Kazakh|Russian)\s+(?:Foreign\s+Ministry|MFA|Ministry\s+of\s+Foreign\s+Affairs))?)"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>Kazakhstan|Russia|Russian\s+Federation|Republic\s+of\s+Kazakhstan)\b)?"
+)
 UNKNOWN_PLACE = re.compile(
     r"\b(?:in|to)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<name>[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?)(?=\s+(?:city|town|on|"
     r"for|where|,)|[,.;]|\s*$)"
