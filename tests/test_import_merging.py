@@ -1,5 +1,6 @@
 """Reports of one contact merge into one meeting across every difference between them: planned and held, a day
-and a month or no date, English and Russian, a transcript and an agency report, a side named by office only."""
+and a month or no date, English and Russian (also for an official the reference data does not hold), a transcript
+and an agency report, a side named by office only."""
 
 import pytest
 
@@ -67,6 +68,16 @@ PAIRS = {
         (
             "МИНСК, 12 октября 2023. Министр иностранных дел России Сергей Лавров провел переговоры с главой МИД "
             "Казахстана Муратом Нуртлеу в Минске."
+        ),
+    ],
+    "unknown_official_en_ru": [
+        (
+            "MOSCOW, July 18, 2023. Alexei Polishchuk, director of the Second CIS Department of the Russian Foreign "
+            "Ministry, held consultations with Kazakh Deputy Foreign Minister Roman Vassilenko."
+        ),
+        (
+            "МОСКВА, 18 июля 2023. Директор Второго департамента стран СНГ МИД России Алексей Полищук провел "
+            "консультации с заместителем министра иностранных дел Казахстана Романом Василенко."
         ),
     ],
     "transcript_agency": [

@@ -38,7 +38,10 @@ def token_keys(word):
     """How a word is looked up: Russian words by every dictionary form (names and places decline), others as they
     are, with case and accents folded, and by the key on which their romanisations agree."""
     if CYRILLIC.search(word):
-        return ru.lemmas(word)
+        # And by the key of their Latin spelling, so that a name on record only as an English text wrote it
+        # ("Alexei Polishchuk") is found in a Russian one ("Алексеем Полищуком").
+        forms = ru.lemmas(word)
+        return forms | {en.spelling_key(_normalized(ru.transliterate(form))) for form in forms}
     return frozenset((en.spelling_key(_normalized(word)),))
 
 
@@ -264,7 +267,10 @@ class Gazetteer:
         """A known person's name as ``text`` writes it, in its dictionary form: the reference data's spelling that
         the words stand for ('Муратом Нуртлеу' → 'Мурат Нуртлеу'), else each word in the nominative."""
         words = text.split()
+        cyrillic = bool(CYRILLIC.search(text))
         for name in self.spellings.get(person_id, ()):
+            if bool(CYRILLIC.search(name)) != cyrillic:
+                continue  # in the script the text writes it in
             parts = name.split()
             if len(parts) == len(words) and all(
                 token_keys(a) & token_keys(b) for a, b in zip(parts, words, strict=True)
