@@ -208,10 +208,10 @@ visit to Moscow, held talks with Russian Foreign Minister Sergei Lavrov in Mosco
 
 def test_a_deputy_foreign_minister_met_by_title_only_is_created_once():
     article = """ date 2021-11-20 MOSCOW, November 19 /TASS/. Russian Deputy Foreign Minister Andrei Rudenko held
-consultations with Deputy Foreign Minister of Kazakhstan Akan Rakhmetullin on Friday."""
+consultations with Deputy Foreign Minister of Kazakhstan Nurlan Zhaksybekov on Friday."""
     import_text(article)
     import_text(article.replace("on Friday", "on Friday, the ministry said"))
-    new = Person.objects.get(name="Akan Rakhmetullin")
+    new = Person.objects.get(name="Nurlan Zhaksybekov")
     assert new.needs_review and new.country.code == "KZ"
     # The office stated beside the name becomes a Position, start unknown, for the editor to complete.
     position = new.positions.get()
@@ -557,3 +557,20 @@ def test_officials_unknown_to_the_reference_data_are_found_by_a_title_after_or_b
     assert created[director].country.code == "RU" and created[envoy].country.code == "KZ"
     assert all(person.needs_review for person in created.values())
     assert created[envoy].positions.get().office == "ambassador"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2023-04-02 MOSCOW, April 2. Kazakh Foreign Minister Murat Nurtleu will be on an official visit to "
+        "Russia from April 10 to 12, where he will hold talks with Russian Foreign Minister Sergey Lavrov.",
+        " date 2023-04-02 МОСКВА, 2 апреля. Министр иностранных дел Казахстана Мурат Нуртлеу посетит Россию с "
+        "официальным визитом с 10 по 12 апреля. Запланированы переговоры с Сергеем Лавровым.",
+    ],
+)
+def test_a_range_told_with_from_and_to_dates_the_contact_from_its_first_day_to_its_last(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.stage == Meeting.Stage.PLANNED
+    assert (meeting.date, meeting.end_date) == (datetime.date(2023, 4, 10), datetime.date(2023, 4, 12))
+    assert people_of(meeting) == {"murat-nurtleu", "sergey-lavrov"}

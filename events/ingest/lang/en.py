@@ -59,6 +59,21 @@ PATTERNS = [
             rf"\b(?P<m>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}}){_ORD}\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD}(?:,?\s+(?P<y>\d{{4}}))?"
         ),
     ),
+    # "from April 10 to 12", "between 10 and 12 April": the first day is where the range starts.
+    (
+        "range",
+        re.compile(
+            rf"\b(?:from|between)\s+(?P<m>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}}){_ORD}\s+(?:to|and|through|until)\s+"
+            rf"(?P<d2>\d{{1,2}}){_ORD}\b(?!\s*{MONTH_PATTERN})(?:,?\s+(?P<y>\d{{4}}))?"
+        ),
+    ),
+    (
+        "range",
+        re.compile(
+            rf"\b(?:from|between)\s+(?P<d1>\d{{1,2}}){_ORD}\s+(?:to|and|through|until)\s+(?P<d2>\d{{1,2}}){_ORD}\s+"
+            rf"(?P<m>{MONTH_PATTERN})(?:,?\s+(?P<y>\d{{4}}))?"
+        ),
+    ),
     ("span", re.compile(rf"\b\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH_PATTERN}(?:,?\s+\d{{4}})?(?![\w-])")),
     ("span", re.compile(rf"\b{MONTH_PATTERN}\s+\d{{1,2}}{_ORD}(?:,?\s+\d{{4}})?(?![\w-])")),
     ("span", re.compile(rf"\b{MONTH_PATTERN}\s+\d{{4}}\b")),

@@ -133,6 +133,13 @@ _EVE_OF = (
 )
 PATTERNS = [
     ("range", re.compile(rf"(?<!\d)(?P<d1>\d{{1,2}})\s*[-–—]\s*(?P<d2>\d{{1,2}})\s+(?P<m>{MONTH_GENITIVE}){_YEAR}")),
+    # "с 8 по 9 октября", "с 8 до 10 октября": the first day is where the range starts.
+    (
+        "range",
+        re.compile(
+            rf"(?<!{W})с\s+(?P<d1>\d{{1,2}})\s+(?:по|до)\s+(?P<d2>\d{{1,2}})\s+(?P<m>{MONTH_GENITIVE}){_YEAR}", re.I
+        ),
+    ),
     ("dmy", re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_GENITIVE}){_YEAR}", re.IGNORECASE)),
     (
         "month",
