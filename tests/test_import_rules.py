@@ -574,3 +574,21 @@ def test_a_range_told_with_from_and_to_dates_the_contact_from_its_first_day_to_i
     assert meeting.stage == Meeting.Stage.PLANNED
     assert (meeting.date, meeting.end_date) == (datetime.date(2023, 4, 10), datetime.date(2023, 4, 12))
     assert people_of(meeting) == {"murat-nurtleu", "sergey-lavrov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Sergey Lavrov's opening remarks at talks with Foreign Minister of Kazakhstan, Moscow, "
+        "April 22, 2022\n\nDear colleagues,\n\nI am happy to welcome you to Moscow. We have a rich agenda.",
+        "Вступительное слово Министра иностранных дел России С.В.Лаврова в ходе переговоров с Министром "
+        "иностранных дел Казахстана, Москва, 22 апреля 2022 года\n\nУважаемые коллеги,\n\nРад приветствовать Вас "
+        "в Москве.",
+    ],
+)
+def test_a_minister_named_by_the_office_of_a_country_alone_is_whoever_held_it_that_day(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2022, 4, 22)
+    assert meeting.place.slug == "moscow"
+    assert people_of(meeting) == {"sergey-lavrov", "mukhtar-tleuberdi"}

@@ -275,6 +275,9 @@ COUNTERPART = re.compile(
     r"|\b[Mm]y (?:colleague|counterpart)\b(?!\s*,?\s*[A-Z][a-z]+\s+[A-Z])"  # in a minister's own words
     r"|\bhead of the (?:[Ff]oreign [Mm]inistry|MFA|[Mm]inistry of [Ff]oreign [Aa]ffairs)"
     r" of (?P<adj3>Kazakhstan|Russia)\b"
+    # "talks with Foreign Minister of Kazakhstan, Moscow, April 22": the office of a country, no name after it.
+    r"|\b(?:[Ff]oreign [Mm]inister|[Mm]inister of [Ff]oreign [Aa]ffairs) of (?:the )?(?:Republic of )?"
+    r"(?P<adj4>Kazakhstan|Russia|Russian Federation)\b(?!\s*,?\s*[A-Z][a-z]+\s+[A-Z])"
 )
 TITLE_WORDS = (
     r"(?:(?:First\s+)?Deputy\s+(?:Foreign\s+Minister|Minister\s+of\s+Foreign\s+Affairs)|Foreign\s+Minister"
