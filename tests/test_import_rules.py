@@ -592,3 +592,28 @@ def test_a_minister_named_by_the_office_of_a_country_alone_is_whoever_held_it_th
     assert meeting.date == datetime.date(2022, 4, 22)
     assert meeting.place.slug == "moscow"
     assert people_of(meeting) == {"sergey-lavrov", "mukhtar-tleuberdi"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Remarks by Foreign Minister Murat Nurtleu at the talks, Astana, November 7, 2024\n\nDear Sergey "
+        "Viktorovich, welcome to Astana. We are holding talks at an important moment for our alliance.",
+        "Ответы Министра иностранных дел России С.В.Лаврова на вопросы СМИ, Астана, 7 ноября 2024 года\n\n"
+        "Сегодня мы с Муратом Абеновичем провели переговоры и обсудили подготовку государственного визита.",
+    ],
+)
+def test_the_minister_a_transcripts_speaker_addresses_by_first_name_and_patronymic_took_part(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2024, 11, 7)
+    assert meeting.place.slug == "astana"
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+def test_a_first_name_and_patronymic_of_someone_else_is_not_the_other_minister():
+    import_text(
+        "Remarks by Foreign Minister Murat Nurtleu at the talks, Astana, November 7, 2024\n\nDear Ivan "
+        "Petrovich, welcome to Astana. We are holding talks at an important moment."
+    )
+    assert Meeting.objects.count() == 0

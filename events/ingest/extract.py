@@ -102,6 +102,10 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         for event in events if speaker else []:
             if speaker.country not in event.countries:
                 event.participants.setdefault(speaker.key, speaker)
+            # "Dear Sergey Viktorovich": whom the speaker addresses took part too.
+            addressee = self.addressee(speaker, event)
+            if addressee is not None and addressee.country not in event.countries:
+                event.participants.setdefault(addressee.key, addressee)
         events = self.fold_side_talks(events)
         for event in events:
             self.in_dictionary_form(event)

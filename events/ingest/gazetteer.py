@@ -263,6 +263,11 @@ class Gazetteer:
                 return term.person_id
         return None
 
+    def first_name_is(self, person_id, word):
+        """Whether ``word`` (in any case form or spelling) is the first name of the person."""
+        keys = token_keys(word)
+        return any(keys & token_keys(name.split()[0]) for name in self.spellings.get(person_id, ()) if name.strip())
+
     def dictionary_form(self, person_id, text, lang):
         """A known person's name as ``text`` writes it, in its dictionary form: the reference data's spelling that
         the words stand for ('Муратом Нуртлеу' → 'Мурат Нуртлеу'), else each word in the nominative."""

@@ -11,6 +11,7 @@ from events.ingest.findings import (
     VISITS,
     Kind,
     PersonFinding,
+    Quote,
     Span,
     office_of,
     quote_of,
@@ -196,6 +197,13 @@ class PeopleReading:
             written = [value for key, value in match.groupdict().items() if key.startswith("adj") and value]
             country = self._country_of(written[0]) if written else self.speakers_other_side()
             wanted.setdefault(country, match.start())
+        # "Dear Mukhtar Beskenovich", "мы с Муратом Абеновичем": a first name with a patronymic is how one minister
+        # addresses or speaks of another; it is the minister of the day whose first name it is.
+        for match in self.lang.ADDRESSED.finditer(sentence.text):
+            for country in (KZ, RU):
+                minister = self.gaz.office_holder(Position.Office.FOREIGN_MINISTER, country, day)
+                if minister and self.gaz.first_name_is(minister, match.group("first")):
+                    wanted.setdefault(country, match.start())
         both = self.lang.BOTH_MINISTERS.search(sentence.text)
         if both:
             wanted.setdefault(KZ, both.start())
@@ -220,6 +228,22 @@ class PeopleReading:
         other = KZ if speaker.country == RU else RU
         places = {m.payload.country for m in self.places}
         return other if other in self.article_countries | places else ""
+
+    def addressee(self, speaker, event):
+        """In a transcript, the other side's minister of the contact's day, when the speaker addresses them by first
+        name and patronymic anywhere in the text."""
+        if event.date is None or speaker.country not in (KZ, RU):
+            return None
+        other = KZ if speaker.country == RU else RU
+        minister = self.gaz.office_holder(Position.Office.FOREIGN_MINISTER, other, event.date.value)
+        if minister is None:
+            return None
+        for match in self.lang.ADDRESSED.finditer(self.text):
+            if self.gaz.first_name_is(minister, match.group("first")):
+                quote = Quote(match.start(), match.end(), match.group(0))
+                name = self.gaz.person_names[minister]
+                return PersonFinding(minister, name, other, "", quote, inferred=True, at=match.start())
+        return None
 
     def complete_participants(self, event):
         # "His Kazakh counterpart" stands for the minister only when the text names nobody else from Kazakhstan:

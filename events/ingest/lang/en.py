@@ -279,6 +279,8 @@ COUNTERPART = re.compile(
     r"|\b(?:[Ff]oreign [Mm]inister|[Mm]inister of [Ff]oreign [Aa]ffairs) of (?:the )?(?:Republic of )?"
     r"(?P<adj4>Kazakhstan|Russia|Russian Federation)\b(?!\s*,?\s*[A-Z][a-z]+\s+[A-Z])"
 )
+# A first name with a patronymic, the way one minister addresses another ("Dear Sergey Viktorovich").
+ADDRESSED = re.compile(r"\b(?P<first>[A-Z][a-z]+)\s+[A-Z][a-z]+(?:ovich|evich|yevich|ovna|evna|uly|kyzy)\b")
 TITLE_WORDS = (
     r"(?:(?:First\s+)?Deputy\s+(?:Foreign\s+Minister|Minister\s+of\s+Foreign\s+Affairs)|Foreign\s+Minister"
     r"|Minister\s+of\s+Foreign\s+Affairs|Ambassador(?:\s+Extraordinary\s+and\s+Plenipotentiary)?"
