@@ -617,3 +617,35 @@ def test_a_first_name_and_patronymic_of_someone_else_is_not_the_other_minister()
         "Petrovich, welcome to Astana. We are holding talks at an important moment."
     )
     assert Meeting.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2024-11-07 ASTANA, November 7. Russian Foreign Minister Sergey Lavrov, who arrived in Kazakhstan on "
+        "Wednesday, held talks with Murat Nurtleu.",
+        " date 2024-11-07 АСТАНА, 7 ноября. Глава МИД России Сергей Лавров, прибывший накануне в Казахстан, провел "
+        "переговоры с Муратом Нуртлеу.",
+    ],
+)
+def test_the_day_of_a_clause_about_someones_arrival_is_not_the_day_of_the_talks(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2024, 11, 7)
+    assert meeting.place.slug == "astana"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2024-10-10 MOSCOW, October 10. Sergey Lavrov held talks with Murat Nurtleu. The ministers agreed to "
+        "hold their next meeting in Astana.",
+        " date 2024-10-10 МОСКВА, 10 октября. Сергей Лавров провел переговоры с Муратом Нуртлеу. Министры условились "
+        "провести следующую встречу в Астане.",
+    ],
+)
+def test_the_city_of_the_next_meeting_is_not_where_the_talks_were_held(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2024, 10, 10)
+    assert meeting.place.slug == "moscow"

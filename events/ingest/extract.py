@@ -219,10 +219,15 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             if reported and self.lang.FUTURE.search(self.clause_at(text, mention.start)):
                 continue
             dates.append(mention)
-        # "Lavrov, who arrived on Monday, held talks on Tuesday": a date in a clause about someone is theirs.
-        described = [m.span() for m in self.lang.RELATIVE_CLAUSE.finditer(text)]
-        main = [d for d in dates if not any(start <= d.start < end for start, end in described)]
-        dates = main or dates
+        # "Lavrov, who arrived on Monday, held talks on Tuesday": a date in a clause about someone is theirs, not the
+        # contact's, even when the sentence states no other ("who arrived on Wednesday, held talks"); unless the
+        # clause is what tells the contact ("Lavrov, who held talks yesterday, said …").
+        described = [
+            m.span()
+            for m in self.lang.RELATIVE_CLAUSE.finditer(text)
+            if not (self.lang.DONE.search(m.group(0)) and any(cue.search(m.group(0)) for _, cue in self.lang.CUES))
+        ]
+        dates = [d for d in dates if not any(start <= d.start < end for start, end in described)]
         # "A plan of consultations" names a document, not the kind of contact.
         cue_text = text
         for start, end in agreement_spans:
