@@ -61,6 +61,11 @@ TARGETS = {
     "import, English: articles per second": Target(50, least=True),
     "import, Russian: articles per second": Target(25, least=True),
     "import, slowest odd article s": Target(5),
+    # make bench BENCH_ARGS=--million: the same comparisons on SQLite at 100,000 and at 1,000,000 meetings.
+    "million: list vs Datasette": Target(10, least=True, unit="x faster"),
+    "million: search vs Datasette": Target(1, least=True, unit="x faster"),
+    "million: csv over HTTP vs Datasette": Target(2, least=True, unit="x faster"),
+    "million: csv vs sqlite3 -csv": Target(1.5, unit="x the tool's time"),
 }
 
 

@@ -1,4 +1,5 @@
 import json
+import math
 import os
 import subprocess
 import sys
@@ -57,11 +58,30 @@ class Command(BaseCommand):
             help="Only build the databases and profile the first request of each page (bench_pages --profile); "
             "no timings, no table.",
         )
+        parser.add_argument(
+            "--million",
+            action="store_true",
+            help="Instead of the whole benchmark: the list, the search and the CSV on SQLite, beside Datasette and "
+            "sqlite3 -csv, at --meetings and at --large meetings (1,000,000), with how long generating them takes "
+            "and how each cost grows. Figures in million.json beside --output. Not part of the default run.",
+        )
+        parser.add_argument("--large", type=int, default=1_000_000, help="With --million: the larger size.")
 
-    def handle(self, *args, meetings, articles, repeats, postgres, folder, output, profile, **options):
+    def handle(self, *args, meetings, articles, repeats, postgres, folder, output, profile, million, large, **options):
         started = time.perf_counter()
         folder = Path(settings.BASE_DIR) / folder
         folder.mkdir(parents=True, exist_ok=True)
+        if million:
+            output = str(Path(output).with_name("million.json"))
+            with tempfile.TemporaryDirectory() as scratch:
+                results = self.grow(folder, Path(scratch), [meetings, large])
+            results["minutes"] = round((time.perf_counter() - started) / 60, 1)
+            results["table"] = million_table(results)
+            write_json(output, results)
+            self.stdout.write("")
+            self.stdout.write("\n".join(results["table"]))
+            self.stdout.write(f"\n{results['minutes']} minutes; figures in {output}")
+            return
         targets = {"sqlite": f"sqlite:///{folder / 'bench.sqlite3'}"}
         if postgres.startswith(("postgres://", "postgresql://", "pgsql://")):
             targets["postgresql"] = fresh_postgres(postgres)
@@ -81,9 +101,9 @@ class Command(BaseCommand):
         self.stdout.write("\n".join(results["table"]))
         self.stdout.write(f"\n{results['minutes']} minutes; figures in {output}")
 
-    def measure(self, vendor, url, scratch, meetings, articles, repeats, profile=False):
-        if vendor == "sqlite":
-            Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    def runner(self, vendor, url, scratch):
+        """A function that runs a management command on the database at ``url`` in a process of its own and
+        returns the figures it wrote, when it is given an ``output`` name."""
 
         def run(*command, output=None):
             env = {**os.environ, "DATABASE_URL": url, "DEBUG": "0"}
@@ -97,6 +117,12 @@ class Command(BaseCommand):
                 raise CommandError(f"manage.py {command[0]} failed on {vendor} (exit {finished.returncode}).")
             return json.loads((scratch / f"{vendor}-{output}.json").read_text()) if output else None
 
+        return run
+
+    def measure(self, vendor, url, scratch, meetings, articles, repeats, profile=False):
+        if vendor == "sqlite":
+            Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+        run = self.runner(vendor, url, scratch)
         run("migrate", "--no-input", "-v0")
         run("load_reference")
         if profile:
@@ -107,7 +133,9 @@ class Command(BaseCommand):
         # The same pages on a handful of meetings, to compare the number of queries with 100,000.
         run("import_articles", str(Path(settings.BASE_DIR) / "fixtures" / "articles"))
         figures["pages, few meetings"] = run("bench_pages", "--repeats", "0", output="pages-few")
+        generating = time.perf_counter()
         run("generate_synthetic", "--meetings", str(meetings), "--force", "-v0")
+        figures["generate s"] = round(time.perf_counter() - generating, 1)
         figures["cpu reference ms"] = cpu_reference()
         figures["pages"] = run("bench_pages", "--repeats", str(repeats), output="pages")
         figures["export"] = run("bench_export", output="export")
@@ -115,6 +143,25 @@ class Command(BaseCommand):
         if vendor == "sqlite":
             figures["datasette"] = run("bench_compare", output="compare")
         return figures
+
+    def grow(self, folder, scratch, sizes):
+        """The list, the search and the CSV on a fresh SQLite database of each size, one after the other."""
+        results = {"sizes": sizes, "databases": {}}
+        for size in sizes:
+            self.stdout.write(self.style.MIGRATE_HEADING(f"== sqlite, {size:,} meetings"))
+            path = folder / f"bench-{size}.sqlite3"
+            path.unlink(missing_ok=True)
+            run = self.runner(f"sqlite-{size}", f"sqlite:///{path}", scratch)
+            run("migrate", "--no-input", "-v0")
+            run("load_reference")
+            generating = time.perf_counter()
+            run("generate_synthetic", "--meetings", str(size), "-v0")
+            figures = {"generate s": round(time.perf_counter() - generating, 1), "cpu reference ms": cpu_reference()}
+            figures["datasette"] = run("bench_compare", "--csv-repeats", "1", output="compare")
+            figures["export"] = run("bench_export", "--csv-only", output="export")
+            figures["database MB"] = round(path.stat().st_size / 1e6)
+            results["databases"][str(size)] = figures
+        return results
 
 
 def fresh_postgres(url):
@@ -292,6 +339,83 @@ def table(results):
         figures=[row["seconds"] for row in worst.values()],
     )
     header = ("measure", *vendors, "beside", "target", "verdict")
+    widths = [max(len(str(row[i])) for row in [header, *lines]) for i in range(len(header))]
+    return [
+        "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *lines]
+    ]
+
+
+# --- the table of growth --------------------------------------------------------------------------------------------
+
+# How a cost grows with the data, by the exponent k of cost ~ size^k between the two sizes: a cost that does not move
+# is constant, one that grows far slower than the data logarithmic (log n gains a fifth from 100,000 to 1,000,000;
+# the margin takes in a shared machine's noise), one that follows the data linear.
+GROWTH = [(0.15, "constant"), (0.6, "logarithmic"), (1.3, "linear"), (math.inf, "faster than linear")]
+
+
+def growth(small, large, factor):
+    """The name of the growth from ``small`` to ``large`` when the data grows ``factor`` times."""
+    if not small or not large or factor <= 1:
+        return "-"
+    exponent = math.log(large / small) / math.log(factor)
+    return next(name for limit, name in GROWTH if exponent < limit)
+
+
+def million_table(results):
+    """One line per cost: its value at each size, the ratio between them, its growth, and the targets at each size."""
+    sizes = results["sizes"]
+    factor = sizes[-1] / sizes[0]
+    runs = [results["databases"][str(size)] for size in sizes]
+    lines = []
+
+    def add(measure, values, beside="", target=None, figures=None, grows=True):
+        verdict = ""
+        if target is not None:
+            verdict = "met" if all(TARGETS[target].met(f) for f in figures) else "NOT MET"
+        ratio = f"{values[-1] / values[0]:.1f}x" if grows and values[0] else ""
+        trend = growth(values[0], values[-1], factor) if grows else ""
+        lines.append((measure, *values, ratio, trend, beside, str(TARGETS[target]) if target else "", verdict))
+
+    d = [run["datasette"] for run in runs]
+    e = [run["export"] for run in runs]
+    add("machine: a fixed Python loop, ms", [run["cpu reference ms"] for run in runs], "lower is faster", grows=False)
+    add("generating the meetings: s", [run["generate s"] for run in runs], "without migrate and the reference data")
+    add("database file: MB", [run["database MB"] for run in runs])
+    add(
+        "filtered list over HTTP, DiploTrack: median ms",
+        [x["list ms, DiploTrack"][0] for x in d],
+        beside="times faster than Datasette: " + ", ".join(f"{x['list ratio']}x" for x in d),
+        target="million: list vs Datasette",
+        figures=[x["list ratio"] for x in d],
+    )
+    add("filtered list over HTTP, Datasette: median ms", [x["list ms, Datasette"][0] for x in d])
+    add(
+        "free-text search over HTTP, DiploTrack: median ms",
+        [x["search ms, DiploTrack"][0] for x in d],
+        beside="times faster than Datasette: " + ", ".join(f"{x['search ratio']}x" for x in d),
+        target="million: search vs Datasette",
+        figures=[x["search ratio"] for x in d],
+    )
+    add("free-text search over HTTP, Datasette: median ms", [x["search ms, Datasette"][0] for x in d])
+    add(
+        "/meetings.csv over HTTP, DiploTrack: s",
+        [x["csv s, DiploTrack"] for x in d],
+        beside="times faster than Datasette: " + ", ".join(f"{x['csv ratio, same rows']}x" for x in d),
+        target="million: csv over HTTP vs Datasette",
+        figures=[x["csv ratio, same rows"] for x in d],
+    )
+    add("/meetings.csv over HTTP, Datasette, same rows: s", [x["csv s, Datasette same rows"] for x in d])
+    add(
+        "/meetings.csv in process: s",
+        [x["csv seconds"] for x in e],
+        beside="times sqlite3 -csv's time: " + ", ".join(f"{x['ratio to plain SQL']}" for x in e),
+        target="million: csv vs sqlite3 -csv",
+        figures=[x["ratio to plain SQL"] for x in e],
+    )
+    add("sqlite3 -csv, the same rows: s", [x["plain SQL seconds"] for x in e])
+    add("/meetings.csv: peak private memory growth MB", [x["csv peak private memory growth (MB)"] for x in e])
+    header = ("measure", *[f"{size:,}" for size in sizes], "ratio", "growth", "beside", "target", "verdict")
     widths = [max(len(str(row[i])) for row in [header, *lines]) for i in range(len(header))]
     return [
         "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
