@@ -55,7 +55,9 @@ class Command(BaseCommand):
         servers = [
             subprocess.Popen(
                 [gunicorn, "diplotrack.wsgi", "--bind", f"127.0.0.1:{ours_port}", "--workers", "1"]
-                + ["--log-level", "error"],
+                # As long as the client waits: the CSV of a million meetings takes longer than gunicorn's default
+                # 30 s, after which it would stop the worker mid-stream.
+                + ["--timeout", "600", "--log-level", "error"],
                 cwd=settings.BASE_DIR,
                 env=env,
             ),
