@@ -3,9 +3,71 @@
 import json
 import statistics
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
+
+
+@dataclass(frozen=True)
+class Target:
+    """A figure's target: at most ``limit`` (times, ms, seconds...), or at least it when ``least``."""
+
+    limit: float
+    least: bool = False
+    unit: str = ""
+
+    def met(self, value):
+        if value is None:
+            return False
+        return value >= self.limit if self.least else value <= self.limit
+
+    def __str__(self):
+        return f"{'>=' if self.least else '<='} {self.limit:g}{self.unit}"
+
+
+# Every target of `make bench`, in one table: the table's rows look their verdicts up here. Ratios to Datasette are
+# its time over ours (how many times faster we are); the other ratios are ours over the other's.
+TARGETS = {
+    # Server time of a page through Django, median of the repeats.
+    "median ms: list, person + year": Target(50),
+    "median ms: list, free text": Target(100),
+    "median ms: meeting detail": Target(30),
+    "median ms: person detail": Target(30),
+    "median ms: people suggestions": Target(50),
+    "median ms: people suggestions, with a year": Target(50),
+    "median ms: map": Target(30),
+    "median ms: map, person + year": Target(100),
+    "median ms: network": Target(30),
+    "median ms: timeline": Target(30),
+    "median ms: about": Target(100),
+    # The first request of a new process with empty caches: what it needs was computed when the data changed.
+    "first ms: list, default (with facets)": Target(300),
+    "first ms: timeline": Target(300),
+    "first ms: about": Target(300),
+    "first ms: network": Target(300),
+    "first ms: person detail": Target(300),
+    # Over HTTP, beside Datasette serving the same SQLite file.
+    "list vs Datasette": Target(10, least=True, unit="x faster"),
+    "search vs Datasette": Target(1, least=True, unit="x faster"),
+    "csv over HTTP vs Datasette": Target(2, least=True, unit="x faster"),
+    # The CSV export in process, beside the database's own tool writing the same rows.
+    "csv vs sqlite3 -csv": Target(1.5, unit="x the tool's time"),
+    "csv vs psql COPY": Target(2, unit="x the tool's time"),
+    "json vs csv": Target(2, unit="x the CSV's time"),
+    # The same default list on both databases, side by side in one run.
+    "default list, PostgreSQL vs SQLite": Target(1.5, unit="x SQLite's median"),
+    "restore s": Target(120),
+    "import, English: articles per second": Target(50, least=True),
+    "import, Russian: articles per second": Target(25, least=True),
+    "import, slowest odd article s": Target(5),
+    # make bench BENCH_ARGS=--million: the same comparisons on SQLite at 100,000 and at 1,000,000 meetings.
+    "million: list vs Datasette": Target(10, least=True, unit="x faster"),
+    "million: search vs Datasette": Target(1, least=True, unit="x faster"),
+    "million: csv over HTTP vs Datasette": Target(2, least=True, unit="x faster"),
+    "million: csv vs sqlite3 -csv": Target(1.5, unit="x the tool's time"),
+}
+
 
 # A plain SQL export of the wide CSV's rows, as one would write it by hand: the floor that the database's own tool
 # (sqlite3 -csv, psql COPY) sets, and the query Datasette is given for the same rows.

@@ -47,13 +47,13 @@ def body_of(meeting_ids):
     through = Meeting.sources.through.objects.filter(meeting_id__in=ids)
     for meeting_id, title, text in through.values_list("meeting_id", "source__title", "source__text"):
         articles[meeting_id] += [title, text[:ARTICLE_PART]]
-    return {pk: _body(own[pk], names[pk], articles[pk]) for pk in ids}
+    return {pk: compose(own[pk], names[pk], articles[pk]) for pk in ids}
 
 
 NAMES = "\n¶¶\n"  # between the texts and the names: no word of either side, so nothing is indexed for it
 
 
-def _body(own, names, articles):
+def compose(own, names, articles):
     """Articles and the meeting's own words first, for the snippet that shows why it matched; names after."""
     text = " \n".join(p for p in [*articles, *own] if p)
     return (text + NAMES + " · ".join(dict.fromkeys(n for n in names if n)))[:LONGEST]

@@ -127,6 +127,19 @@ def test_a_travel_log_groups_meetings_abroad_a_few_days_apart_into_one_trip(clie
     assert ">Moscow</a>, <a" in rows[2][2] and ">Kazan</a>" in rows[2][2]
 
 
+def test_the_travel_logs_addresses_are_those_of_the_meetings_and_places():
+    from events.site.travels import trips
+
+    tleuberdi = Person.objects.get(slug="mukhtar-tleuberdi")
+    kazan = Place.objects.get(slug="kazan")
+    meeting = MeetingFactory(date=datetime.date(2022, 3, 4), place=kazan, title="Talks on the Volga-Caspian route")
+    ParticipantFactory(meeting=meeting, person=tleuberdi)
+    [trip] = trips(tleuberdi, Meeting.objects.public().involving(tleuberdi))
+    assert trip["places"] == [("Kazan", kazan.get_absolute_url())]
+    assert [stop["url"] for stop in trip["meetings"]] == [meeting.get_absolute_url()]
+    assert meeting.slug and meeting.get_absolute_url().endswith(f"/{meeting.pk}-{meeting.slug}/")
+
+
 def test_forum_and_agreement_pages_show_their_meetings_and_sources_and_hide_drafts(client):
     forum = Forum.objects.create(
         series="Forum of Interregional Cooperation", edition=19, date=datetime.date(2023, 11, 1)

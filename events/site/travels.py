@@ -25,6 +25,10 @@ def trips(person, meetings):
             "place__country_id", "place__country__name", "country_id", "country__name",
         )
     )  # fmt: skip
+    # The addresses made once and filled in per row: reverse() for each of hundreds of meetings was most of the time
+    # of a person's page on its first request.
+    meeting_url = reverse("events:meeting-detail", kwargs={"pk": 1, "slug": "s"}).removesuffix("1-s/") + "{}-{}/"
+    place_url = reverse("events:place-detail", kwargs={"slug": "s"}).removesuffix("s/") + "{}/"
     found, current = [], None
     for row in rows:
         country_id = row["place__country_id"] or row["country_id"]
@@ -43,12 +47,12 @@ def trips(person, meetings):
         if country not in current["countries"]:
             current["countries"].append(country)
         if row["place__slug"]:
-            place = (row["place__name"], reverse("events:place-detail", kwargs={"slug": row["place__slug"]}))
+            place = (row["place__name"], place_url.format(row["place__slug"]))
             if place not in current["places"]:
                 current["places"].append(place)
         current["meetings"].append(
             {
-                "url": reverse("events:meeting-detail", kwargs={"pk": row["pk"], "slug": row["slug"]}),
+                "url": meeting_url.format(row["pk"], row["slug"]),
                 "title": row["title"],
                 "kind": KIND_LABELS[row["kind"]],
             }
