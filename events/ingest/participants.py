@@ -197,13 +197,6 @@ class PeopleReading:
             written = [value for key, value in match.groupdict().items() if key.startswith("adj") and value]
             country = self._country_of(written[0]) if written else self.speakers_other_side()
             wanted.setdefault(country, match.start())
-        # "Dear Mukhtar Beskenovich", "мы с Муратом Абеновичем": a first name with a patronymic is how one minister
-        # addresses or speaks of another; it is the minister of the day whose first name it is.
-        for match in self.lang.ADDRESSED.finditer(sentence.text):
-            for country in (KZ, RU):
-                minister = self.gaz.office_holder(Position.Office.FOREIGN_MINISTER, country, day)
-                if minister and self.gaz.first_name_is(minister, match.group("first")):
-                    wanted.setdefault(country, match.start())
         both = self.lang.BOTH_MINISTERS.search(sentence.text)
         if both:
             wanted.setdefault(KZ, both.start())
