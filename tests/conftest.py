@@ -6,6 +6,22 @@ from people.models import Country
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, the test database is a file, not memory.
+
+    Django hands the one connection to an in-memory database to the live server's threads too, and its documentation
+    warns that queries made through it from two threads at once can fail at random. A browser sends requests side by
+    side, and a browser test once stopped for good in the middle of a page. With a file, every thread has a
+    connection of its own.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("database") / "test.sqlite3")
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     # The reference data is read-only for tests; load it once, each test runs in a rolled-back transaction.
     with django_db_blocker.unblock():

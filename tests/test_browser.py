@@ -4,6 +4,7 @@ They skip, saying why, when chromium or Playwright is missing. Screenshots go to
 """
 
 import datetime
+import faulthandler
 import os
 import shutil
 from pathlib import Path
@@ -15,6 +16,8 @@ from tests.ingest_helpers import SEEDS, import_files
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+TEST_DEADLINE = 300  # seconds; a browser test takes about ten
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,7 +52,11 @@ def page(browser, live_server):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
     page = context.new_page()
+    # Playwright's own timeouts end a slow step; should anything still stop for good, the run ends with every
+    # thread's stack instead of waiting for the CI's limit.
+    faulthandler.dump_traceback_later(TEST_DEADLINE, exit=True)
     yield page
+    faulthandler.cancel_dump_traceback_later()
     context.close()
 
 

@@ -649,3 +649,21 @@ def test_the_city_of_the_next_meeting_is_not_where_the_talks_were_held(text):
     meeting = only_meeting()
     assert meeting.date == datetime.date(2024, 10, 10)
     assert meeting.place.slug == "moscow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2023-05-16\nASTANA, May 16. Meeting Russian Ambassador Alexey Borodavkin, President Kassym-Jomart "
+        "Tokayev spoke of the interregional forum to be held in Uralsk this autumn.",
+        " date 2023-05-16\nАСТАНА, 16 мая. На встрече с послом России Алексеем Бородавкиным Президент Касым-Жомарт "
+        "Токаев отметил значение предстоящего форума межрегионального сотрудничества в Уральске.",
+    ],
+)
+def test_future_words_describing_another_occasion_neither_announce_the_contact_nor_place_it(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.stage == Meeting.Stage.HELD  # the forum is to come, the meeting took place
+    assert people_of(meeting) == {"kassym-jomart-tokayev", "alexey-borodavkin"}
+    assert meeting.place.slug == "astana"  # the dateline, not the forum's city
+    assert meeting.date == datetime.date(2023, 5, 16)

@@ -31,6 +31,7 @@ from events.ingest.participants import PeopleReading
 from events.ingest.places import PlaceReading
 from events.models import Basis
 
+NOUN_WINDOW = 30  # characters: the noun a participle or an adjective describes stands within a few words of it
 BEFORE_WINDOW = 160  # characters of context read before a name or a place
 # The most contacts one article is read for: a chronology of a whole year has a few dozen; a text that seems to
 # report hundreds is a list or a table, and reading on would only cost time.
@@ -315,11 +316,27 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         for future in self.lang.PLANNED.finditer(main):
             before = main[max(0, future.start() - BEFORE_WINDOW) : future.start()]
             # "discussed the preparations for the upcoming summit": the future is the summit's, not the contact's.
-            if not (self.lang.PREPARATION.search(before) or self.lang.TOPIC_OF.search(before)):
+            if self.lang.PREPARATION.search(before) or self.lang.TOPIC_OF.search(before):
+                continue
+            if not self.describes_another(main, future):
                 return True
         return (
             sentence.index == 0 and bool(self.article.title) and bool(self.lang.HEADLINE_PLANNED.match(sentence.text))
         )
+
+    def describes_another(self, text, future):
+        """'The forum to be held in Kostanay', 'the upcoming summit': future words that describe a noun, not what
+        someone will do. They announce the contact only when the noun they describe is a contact."""
+        word, before = future.group(0), text[: future.start()]
+        if self.lang.FINITE_BEFORE.search(before):  # "the talks are scheduled for Friday"
+            return False
+        if self.lang.FUTURE_BEFORE_NOUN.fullmatch(word):
+            noun = text[future.end() : future.end() + NOUN_WINDOW]
+        elif self.lang.FUTURE_AFTER_NOUN.fullmatch(word):
+            noun = text[max(0, future.start() - NOUN_WINDOW) : future.start()]
+        else:
+            return False
+        return not any(cue.search(noun) for _, cue in self.lang.CUES)
 
     def reports(self, cue, text):
         """Whether a cue word reports a contact: not one whose preparation is the subject ("preparations for the

@@ -56,6 +56,7 @@ class PlaceReading:
                     and self.lang.PLACE_PREPOSITION.search(before)
                     and not self._place_owned_by_forum(sentence, match)
                     and not self._in_other_event(sentence, event)
+                    and not (sentence and self.elsewhere(self.before(sentence, match.start), event))
                 ):
                     self._set_place(event, match, sentence, Basis.INFERRED)
                     return

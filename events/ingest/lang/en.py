@@ -523,6 +523,11 @@ PLANNED = re.compile(
     r"|hopes? to|intends? to|expects?|awaits?|wants? to|would like to|(?:is|are) going to|(?:is|are) planning to)\b",
     re.IGNORECASE,
 )
+# Future words that describe a noun, standing before it ("the upcoming summit") or after it ("the forum to be held in
+# Kostanay"), unless a verb makes them the sentence's own ("the talks are scheduled for Friday").
+FUTURE_BEFORE_NOUN = re.compile(r"upcoming|forthcoming|oncoming|planned", re.IGNORECASE)
+FUTURE_AFTER_NOUN = re.compile(r"to be held|scheduled for|slated for", re.IGNORECASE)
+FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+$", re.IGNORECASE)
 # A meeting of many named as the subject of talks, not as attended: "preparations for the summit", "summit agenda".
 TOPIC_OF = re.compile(
     r"\b(?:preparations? (?:for|of)|preparing(?: for)?|agenda of|results of|outcome of)\s+(?:the\s+)?$", re.I

@@ -362,6 +362,11 @@ DONE = re.compile(
 )
 # Words that make a contact an announcement, not a report: the contact is stored as planned.
 PLANNED = re.compile(rf"(?<!{W})(?:{_FUTURE_WORDS}|надеется|надеются|собирается|собираются)(?!{W})", re.IGNORECASE)
+# Future words that describe a noun: participles and adjectives before it ("предстоящий саммит", "запланированного на
+# осень форума"); a clause after it ("форум, который пройдет осенью") is a relative clause, read apart.
+FUTURE_BEFORE_NOUN = re.compile(rf"предстоящ{W}*|запланированн{W}*|намеченн{W}*|планируем{W}*", re.IGNORECASE)
+FUTURE_AFTER_NOUN = re.compile(r"(?!)")
+FINITE_BEFORE = re.compile(r"(?!)")
 # A meeting of many named as the subject of talks, not as attended: "подготовка к саммиту", "повестка саммита".
 TOPIC_OF = re.compile(rf"(?<!{W})(?:подготовк{W}*\s+к|повестк{W}*|итог{W}*|решени{W}*)\s+$", re.IGNORECASE)
 TOPIC_AFTER = re.compile(r"(?!)")
