@@ -104,3 +104,23 @@ def test_two_reports_of_one_contact_make_one_meeting(first, second, order):
     assert meeting.sources.count() == 2
     assert meeting.stage == Meeting.Stage.HELD
     assert meeting.date_precision == "day"
+
+
+@pytest.mark.parametrize("order", ["as told", "reversed"])
+def test_an_undated_meeting_of_many_is_not_the_dated_talks_of_two_of_its_ministers(order):
+    texts = [
+        (
+            "The meeting of foreign ministers in the Central Asia plus Russia format was held. Taking part were "
+            "Russian Foreign Minister Sergey Lavrov, Kazakh Foreign Minister Murat Nurtleu, Tajik Foreign Minister "
+            "Sirojiddin Muhriddin and Kyrgyz Foreign Minister Jeenbek Kulubayev."
+        ),
+        (
+            "MINSK, October 13, 2023. Russian Foreign Minister Sergey Lavrov met Kazakh Foreign Minister Murat "
+            "Nurtleu on the sidelines of the CIS Council of Foreign Ministers in Minsk on Friday."
+        ),
+    ]
+    if order == "reversed":
+        texts.reverse()
+    statuses = [import_text(text).status for text in texts]
+    assert statuses == ["created", "created"], statuses
+    assert Meeting.objects.count() == 2

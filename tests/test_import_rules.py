@@ -667,3 +667,50 @@ def test_future_words_describing_another_occasion_neither_announce_the_contact_n
     assert people_of(meeting) == {"kassym-jomart-tokayev", "alexey-borodavkin"}
     assert meeting.place.slug == "astana"  # the dateline, not the forum's city
     assert meeting.date == datetime.date(2023, 5, 16)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2023-10-13\nMINSK, October 13. The CIS Council of Foreign Ministers was held in Minsk on Friday. Taking "
+        "part were Russian Foreign Minister Sergey Lavrov, Kazakh Foreign Minister Murat Nurtleu and Armenian Foreign "
+        "Minister Ararat Mirzoyan.",
+        " date 2023-10-13\nМИНСК, 13 октября. В пятницу в Минске прошло заседание Совета министров иностранных дел "
+        "СНГ. В заседании приняли участие министр иностранных дел России Сергей Лавров, министр иностранных дел "
+        "Казахстана Мурат Нуртлеу и министр иностранных дел Армении Арарат Мирзоян.",
+    ],
+)
+def test_the_people_a_sentence_lists_as_attending_a_meeting_of_many_took_part_in_it(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert meeting.date == datetime.date(2023, 10, 13)
+    armenian = Person.objects.get(country__code="AM")  # not in the reference data: created, with the office stated
+    assert armenian.name == "Ararat Mirzoyan" and armenian.needs_review
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu", armenian.slug}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2024-06-22\nALMATY, June 21. Russian Foreign Minister Sergey Lavrov and Kazakh Foreign Minister Murat "
+        "Nurtleu met today and went over the preparations for the CSTO summit due in Astana in November.",
+        " date 2024-06-22\nАЛМА-АТА, 21 июня. Министр иностранных дел России Сергей Лавров и министр иностранных дел "
+        "Казахстана Мурат Нуртлеу встретились сегодня и обсудили подготовку саммита ОДКБ в Астане в ноябре.",
+    ],
+)
+def test_the_date_and_city_of_another_occasion_named_beside_the_contact_are_not_the_contacts(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2024, 6, 21)
+    assert meeting.place.slug == "almaty"
+
+
+def test_a_contact_at_a_summit_keeps_the_summits_date_and_city():
+    import_text(
+        " date 2024-07-05\nRussian Foreign Minister Sergey Lavrov and Kazakh Foreign Minister Murat Nurtleu met on the "
+        "sidelines of the SCO summit in Astana on July 4."
+    )
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2024, 7, 4)
+    assert meeting.place.slug == "astana"

@@ -213,7 +213,8 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         prefer = "future" if announced or self.lang.FUTURE.search(text) else "past"
         for mention in self.find_dates(text, prefer):
             owned = any(start <= mention.start for start in owned_after)
-            if owned or self.lang.OWNED_DATE.search(text[max(0, mention.start - BEFORE_WINDOW) : mention.start]):
+            before = text[max(0, mention.start - BEFORE_WINDOW) : mention.start]
+            if owned or self.lang.OWNED_DATE.search(before) or self.of_another_occasion(before):
                 continue
             if not announced and self.reference is not None and mention.date.first > self.reference.last:
                 continue  # a report of what was done cannot be dated after the article: the date is another event's
@@ -323,6 +324,18 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         return (
             sentence.index == 0 and bool(self.article.title) and bool(self.lang.HEADLINE_PLANNED.match(sentence.text))
         )
+
+    def of_another_occasion(self, before):
+        """'The CSTO summit due in Astana in November', 'the first summit in October 2022': a date or a place that
+        follows the name of another occasion is that occasion's, unless the contact is held at it ('on the sidelines
+        of the summit on 4 July')."""
+        occasion = self.lang.OCCASION_BEFORE_DATE.search(before)
+        return bool(occasion) and not self.lang.SETTING.search(before[: occasion.start()])
+
+    def attends(self, sentence):
+        """Whether a sentence tells who attends, and of nothing to come."""
+        text = sentence.text
+        return bool(self.lang.JOINED.search(text)) and not (self.lang.FUTURE.search(text) or self.announces(sentence))
 
     def describes_another(self, text, future):
         """'The forum to be held in Kostanay', 'the upcoming summit': future words that describe a noun, not what
@@ -603,6 +616,11 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         ):
             # "Addressing the guests, the ambassador said …": who speaks at a reception or a meeting of many
             # took part in it.
+            for person in self.sentence_people(sentence):
+                event.participants.setdefault(person.key, person)
+        elif event.multilateral and not info["cue"] and not elsewhen and self.attends(sentence):
+            # "Taking part were Russian Foreign Minister X, Tajik Foreign Minister Y …", "В работе совета участвует
+            # министр X": whoever a sentence lists as attending the meeting of many being told took part in it.
             for person in self.sentence_people(sentence):
                 event.participants.setdefault(person.key, person)
         else:

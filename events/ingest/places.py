@@ -29,8 +29,8 @@ class PlaceReading:
                 before = self.before(sentence, match.start)
                 if not self.place_stated(sentence, match):
                     continue
-                if self.elsewhere(before, event):
-                    continue  # "the summit scheduled for September in Astrakhan"
+                if self.elsewhere(before, event) or self.of_another_occasion(before):
+                    continue  # "the summit scheduled for September in Astrakhan", "preparing the summit in Astana"
                 named = len(participants & {p.person_id for p in self.sentence_people(sentence)})
                 if named == 0 and sentence.index != 0 and not self.impersonal_contact(sentence):
                     continue  # a city in a sentence about someone else (a summit's venue, a coming visit)

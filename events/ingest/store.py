@@ -260,7 +260,8 @@ class Writer:
     def find_same(self, event, person_ids):
         """An existing meeting that reports the same contact: same people, close dates, compatible kind. A report
         without a date, or a meeting on record without one, is the same contact only when it is the one such
-        meeting of those people that fits the other clues."""
+        meeting of those people that fits the other clues, and the two name the same people but for one at most
+        (a meeting of six ministers, undated, is not the talks of two of them)."""
         if event.date is None:
             return self.find_undated(event, person_ids)
         window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
@@ -284,7 +285,7 @@ class Writer:
         for meeting in candidates:
             theirs = {p.person_id for p in meeting.participants.all() if p.person_id}
             if meeting.date is None:
-                if person_ids <= theirs and self.clues_fit(meeting, event):
+                if person_ids <= theirs and len(theirs - person_ids) <= 1 and self.clues_fit(meeting, event):
                     undated.append(meeting)
                 continue
             if not self.dates_compatible(meeting, event):
@@ -313,7 +314,12 @@ class Writer:
         candidates = Meeting.objects.all()
         for person_id in person_ids:
             candidates = candidates.filter(participants__person_id=person_id)
-        fitting = [m for m in candidates.prefetch_related("participants")[:20] if self.clues_fit(m, event)]
+        fitting = [
+            meeting
+            for meeting in candidates.prefetch_related("participants")[:20]
+            if len({p.person_id for p in meeting.participants.all()} - person_ids) <= 1
+            and self.clues_fit(meeting, event)
+        ]
         return fitting[0] if len(fitting) == 1 else None
 
     def clues_fit(self, meeting, event):

@@ -501,6 +501,19 @@ FUTURE = re.compile(
 )
 # A verb of a contact done: "held talks", "met", "discussed" (not "will meet").
 DONE = re.compile(r"\b(?:held|met|discussed|talked|spoke|received|visited|signed|had)\b", re.IGNORECASE)
+# The name of another occasion just before a date, with what it is due for and where: "the CSTO summit due in Astana
+# in November", "the first Russia–Central Asia summit in October 2022"; and what makes it the contact's setting.
+OCCASION_BEFORE_DATE = re.compile(
+    r"\b(?:summit|forum|elections?|anniversary|jubilee|congress|championship|games)(?:\s+(?:due|held|set|slated"
+    r"|scheduled|planned|to be held))?(?:\s+(?:in|at)\s+[A-Z][\w-]+)?\s+(?:in|on|of|for)?\s*$",
+    re.IGNORECASE,
+)
+SETTING = re.compile(
+    r"\b(?:(?:sidelines|margins|fringes) of|during|within the framework of|in the course of"
+    r"|(?:met|meets|talks|meeting|spoke|conversation)\s+(?:\w+\s+){0,3}?at)\s+(?:the\s+)?"
+    r"(?:[\w+–-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 OWNED_DATE = re.compile(
     r"\b(?:signed|slated for|scheduled for|to be held|will be held|will take place|planned for|due)\s*(?:on\s+)?$", re.I
 )
