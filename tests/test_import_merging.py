@@ -124,3 +124,21 @@ def test_an_undated_meeting_of_many_is_not_the_dated_talks_of_two_of_its_ministe
     statuses = [import_text(text).status for text in texts]
     assert statuses == ["created", "created"], statuses
     assert Meeting.objects.count() == 2
+
+
+@pytest.mark.parametrize("order", ["as told", "reversed"])
+def test_an_undated_conversation_is_not_a_dated_visit_of_the_same_two_when_nothing_else_agrees(order):
+    texts = [
+        (
+            "In a conversation held in a friendly atmosphere, Russian Foreign Minister Sergey Lavrov thanked Yermek "
+            "Kosherbayev for his work, the ministry said."
+        ),
+        (
+            "MOSCOW, October 22, 2025. Kazakh Foreign Minister Yermek Kosherbayev, on an official visit to Russia, "
+            "held talks with Russian Foreign Minister Sergey Lavrov in Moscow on Wednesday."
+        ),
+    ]
+    if order == "reversed":
+        texts.reverse()
+    statuses = [import_text(text).status for text in texts]
+    assert statuses == ["created", "created"], statuses

@@ -203,3 +203,55 @@ def test_a_clause_about_what_is_to_come_gives_its_date_to_that_not_to_the_talks_
     assert meeting.date == datetime.date(2024, 11, 7)
     assert meeting.stage == Meeting.Stage.HELD
     assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2025-07-02\nASTANA, July 2. Russian Foreign Minister Sergey Lavrov has sent his congratulations to "
+        "Kazakh Foreign Minister Murat Nurtleu on Diplomatic Service Day. Russian Ambassador Alexey Borodavkin also "
+        "congratulated the Kazakh Foreign Minister and the staff of his ministry.",
+        " date 2025-07-02\nАСТАНА, 2 июля. Министр иностранных дел России Сергей Лавров направил поздравление "
+        "министру иностранных дел Казахстана Мурату Нуртлеу по случаю Дня дипломатической службы. Посол России "
+        "Алексей Бородавкин также поздравил главу казахстанского МИД и сотрудников ведомства.",
+    ],
+)
+def test_two_people_congratulating_one_minister_are_two_messages(text):
+    import_text(text)
+    messages = Meeting.objects.filter(kind=Meeting.Kind.MESSAGE)
+    assert sorted(map(people_of, messages), key=sorted) == [
+        {"alexey-borodavkin", "murat-nurtleu"},
+        {"murat-nurtleu", "sergey-lavrov"},
+    ]
+    assert Meeting.objects.count() == 2
+    assert all(message.stage == Meeting.Stage.HELD for message in messages)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2025-09-27\nMOSCOW, September 27. Russian Foreign Minister Sergey Lavrov congratulated Yermek "
+        "Kosherbayev on his appointment as Kazakhstan's foreign minister and invited him to pay an official visit to "
+        "Moscow.",
+        " date 2025-09-27\nМОСКВА, 27 сентября. Министр иностранных дел России Сергей Лавров поздравил Ермека "
+        "Кошербаева с назначением на пост главы МИД Казахстана и пригласил его в Москву с официальным визитом.",
+    ],
+)
+def test_a_visit_someone_is_invited_to_is_not_a_visit_made(text):
+    import_text(text)
+    meeting = Meeting.objects.get()
+    assert meeting.kind == Meeting.Kind.MESSAGE
+    assert meeting.place is None
+    assert people_of(meeting) == {"sergey-lavrov", "yermek-kosherbayev"}
+
+
+def test_a_message_sent_the_day_of_a_meeting_of_the_same_ministers_is_not_that_meeting():
+    import_text(
+        "CHOLPON-ATA, June 30, 2025. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister "
+        "Murat Nurtleu on Monday."
+    )
+    import_text(
+        "ASTANA, July 2, 2025. Russian Foreign Minister Sergey Lavrov sent a message of congratulations to Kazakh "
+        "Foreign Minister Murat Nurtleu on Diplomatic Service Day."
+    )
+    assert sorted(Meeting.objects.values_list("kind", flat=True)) == [Meeting.Kind.MESSAGE, Meeting.Kind.TALKS]

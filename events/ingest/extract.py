@@ -353,11 +353,12 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
 
     def reports(self, cue, text):
         """Whether a cue word reports a contact: not one whose preparation is the subject ("preparations for the
-        visit")."""
-        return any(
-            not self.lang.PREPARATION.search(text[max(0, m.start() - BEFORE_WINDOW) : m.start()])
-            for m in cue.finditer(text)
-        )
+        visit"), nor one someone is invited to ("invited him to pay an official visit")."""
+        for m in cue.finditer(text):
+            before = text[max(0, m.start() - BEFORE_WINDOW) : m.start()]
+            if not (self.lang.PREPARATION.search(before) or self.lang.INVITED_TO.search(before)):
+                return True
+        return False
 
     def reports_multilateral(self, text):
         """Whether a sentence reports taking part in a multilateral meeting: a summit or council named with a verb
@@ -398,6 +399,13 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         )
         if current is not None and current.multilateral and not multilateral and not side_talks and same_time:
             multilateral = True  # a plain cue inside the account of a multilateral meeting belongs to it
+        if current is not None and self.another_message(current, info, sentence):
+            # "Lavrov congratulated Nurtleu … The ambassador also congratulated the minister": a message goes from one
+            # person to another; someone new writing or receiving one is another message.
+            date, basis = (date, basis) if date is not None else (current.date, current.date_basis)
+            event = EventFinding(date=date, date_basis=basis, date_quote=current.date_quote)
+            event.sibling = current
+            return event
         if current is not None and not side_talks and self.another_pair(current, sentence):
             # "At the same time Lavrov spoke with Abdrakhmanov … The same day Putin called Nazarbayev": other people
             # of both countries make another contact, or rejoin an earlier one they took part in.
@@ -429,6 +437,14 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         if side_talks:
             event.parent = current
         return event
+
+    def another_message(self, current, info, sentence):
+        return (
+            set(current.kinds) == {Kind.MESSAGE}
+            and info["kinds"] == {Kind.MESSAGE}
+            and bool(current.participants)
+            and any(person.key not in current.participants for person in self.sentence_people(sentence))
+        )
 
     def another_pair(self, current, sentence):
         people = self.sentence_people(sentence)

@@ -51,6 +51,16 @@ OFFICE_TITLES = {
 }
 
 
+# A phone call, a message and a démarche are each a contact of their own: never the same contact as talks or a
+# visit, nor as each other (a minister's message sent the day of a meeting is not that meeting).
+MODES = {Meeting.Kind.PHONE_CALL: "call", Meeting.Kind.MESSAGE: "message", Meeting.Kind.DEMARCHE: "demarche"}
+
+
+def mode_of(kind):
+    """How a contact was made: by phone, by message, by a démarche, or at a meeting."""
+    return MODES.get(kind, "meeting")
+
+
 class Writer:
     """Writes one article's extraction; collects what it created for the report."""
 
@@ -295,7 +305,7 @@ class Writer:
             # only the talks.
             if (meeting.kind == Meeting.Kind.MULTILATERAL) != event.multilateral and len(shared) < 2:
                 continue
-            if (meeting.kind == Meeting.Kind.PHONE_CALL) != (event.kind == Meeting.Kind.PHONE_CALL):
+            if mode_of(meeting.kind) != mode_of(event.kind):
                 continue
             if event.multilateral and meeting.kind == Meeting.Kind.MULTILATERAL:
                 orgs = {o.pk for o in meeting.organizations.all()}
@@ -316,7 +326,7 @@ class Writer:
             candidates = candidates.filter(participants__person_id=person_id)
         fitting = [
             meeting
-            for meeting in candidates.prefetch_related("participants")[:20]
+            for meeting in candidates.prefetch_related("participants", "organizations")[:20]
             if len({p.person_id for p in meeting.participants.all()} - person_ids) <= 1
             and self.clues_fit(meeting, event)
         ]
@@ -325,13 +335,16 @@ class Writer:
     def clues_fit(self, meeting, event):
         if (meeting.kind == Meeting.Kind.MULTILATERAL) != event.multilateral:
             return False
-        if (meeting.kind == Meeting.Kind.PHONE_CALL) != (event.kind == Meeting.Kind.PHONE_CALL):
+        if mode_of(meeting.kind) != mode_of(event.kind):
             return False
         if not self.day_and_month_fit(meeting, event):
             return False
         if meeting.place_id and event.place is not None and event.place.place_id:
             return meeting.place_id == event.place.place_id
-        return True
+        # With no place to compare, something else must agree: the dateline's day, the kind, or an organization.
+        orgs = {o.pk for o in meeting.organizations.all()}
+        dated_line = self.article.dateline_month_day is not None and meeting.date is not None
+        return dated_line or meeting.kind == event.kind or bool(orgs & set(event.organizations))
 
     def day_and_month_fit(self, meeting, event):
         """An undated report whose dateline gives a day and month ('MOSCOW, October 5') fits only a meeting within

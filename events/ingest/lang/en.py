@@ -160,7 +160,8 @@ CUES = [
         Kind.MESSAGE,
         r"\b(?:congratulatory|condolence|sympathy) (?:message|letter|telegram)s?\b"
         r"|\b(?:message|letter|telegram)s? of (?:congratulations?|condolences?|sympathy)\b"
-        r"|\b(?:sent|addressed|exchanged|received) (?:a |an )?(?:\w+ )?(?:message|letter|telegram|greeting)s?\b"
+        r"|\b(?:sent|addressed|exchanged|received|extended) (?:a |an |his |her |their )?(?:\w+ )?"
+        r"(?:message|letter|telegram|greeting|congratulation|condolence)s?\b"
         r"|\bcongratulated\b|\b(?:expressed|offered|conveyed) (?:his |her |their )?(?:deep(?:est)? )?condolences\b",
     ),
     (
@@ -500,7 +501,9 @@ FUTURE = re.compile(
     r"\b(?:will|slated|scheduled|upcoming|oncoming|forthcoming|planned|to be held|to take place|next|expected)\b", re.I
 )
 # A verb of a contact done: "held talks", "met", "discussed" (not "will meet").
-DONE = re.compile(r"\b(?:held|met|discussed|talked|spoke|received|visited|signed|had)\b", re.IGNORECASE)
+DONE = re.compile(
+    r"\b(?:held|met|discussed|talked|spoke|received|visited|signed|had|sent|congratulated|summoned)\b", re.IGNORECASE
+)
 # The name of another occasion just before a date, with what it is due for and where: "the CSTO summit due in Astana
 # in November", "the first Russia–Central Asia summit in October 2022"; and what makes it the contact's setting.
 OCCASION_BEFORE_DATE = re.compile(
@@ -519,6 +522,9 @@ OWNED_DATE = re.compile(
 )
 
 
+# A contact someone is invited to, which has not taken place: "invited him to pay an official visit to Moscow", "an
+# invitation to visit"; not "at the invitation of", which names the host of a visit made.
+INVITED_TO = re.compile(r"\b(?:invited|invites|inviting|invitation to)\b(?! by\b)[^.;,]{0,50}$", re.IGNORECASE)
 # The invitation that names the host of a visit: "at the invitation of his counterpart Sergey Lavrov".
 INVITATION = re.compile(r"\bat the invitation of\s+[^.;]{0,80}$", re.IGNORECASE)
 # "The two ministers", "the foreign ministers of the two countries": both foreign ministers of the day.
