@@ -714,3 +714,21 @@ def test_a_contact_at_a_summit_keeps_the_summits_date_and_city():
     meeting = only_meeting()
     assert meeting.date == datetime.date(2024, 7, 4)
     assert meeting.place.slug == "astana"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2020-09-09\nMOSCOW, September 9. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign "
+        "Minister Mukhtar Tleuberdi in Moscow. In Lavrov's words, the meeting of the Council of Foreign Ministers of "
+        "the SCO held in Moscow prepared the ground for the talks.",
+        " date 2020-09-09\nМОСКВА, 9 сентября. Министр иностранных дел России Сергей Лавров провел переговоры с "
+        "министром иностранных дел Казахстана Мухтаром Тлеуберди в Москве. По словам Лаврова, заседание Совета "
+        "министров иностранных дел ШОС в Москве подготовило почву для переговоров.",
+    ],
+)
+def test_a_council_mentioned_in_the_account_of_talks_is_no_meeting_of_its_own(text):
+    import_text(text)
+    meeting = only_meeting()  # the council names one side only, and the article is about the talks
+    assert meeting.kind == Meeting.Kind.TALKS
+    assert people_of(meeting) == {"sergey-lavrov", "mukhtar-tleuberdi"}

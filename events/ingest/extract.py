@@ -111,6 +111,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         for event in events:
             self.in_dictionary_form(event)
         kept, dropped = [], []
+        self.lead_event = events[0] if events else None
         for event in events:
             reason = self.rejection(event)
             if reason:
@@ -739,12 +740,19 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             countries = countries | {ministry}
         if not {KZ, RU} <= countries:
             if event.multilateral:
-                # A council of an organization both belong to, in an article that speaks of both countries: the
-                # other delegation took part though the text names only one side.
+                # A council of an organization both belong to, which the article is about (its first contact, not one
+                # mentioned in the account of another), in an article that speaks of both countries: the other
+                # delegation took part though the text names only one side.
                 members = [self.gaz.org_members.get(org, set()) for org in event.organizations]
-                if countries & {KZ, RU} and any({KZ, RU} <= m for m in members) and {KZ, RU} <= self.article_countries:
+                lead = event is self.lead_event
+                if (
+                    lead
+                    and countries & {KZ, RU}
+                    and any({KZ, RU} <= m for m in members)
+                    and {KZ, RU} <= self.article_countries
+                ):
                     return ""
-                # Or the text lists both countries among those whose ministers met, on a date it gives: undated, and
+                # The text lists both countries among those whose ministers met, on a date it gives: undated, and
                 # with one side named, the meeting could be told apart from no other of that series.
                 if event.date is not None and countries & {KZ, RU} and {KZ, RU} <= countries | event.attending:
                     return ""
