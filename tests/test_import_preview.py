@@ -170,15 +170,15 @@ def test_place_not_stated_saves_no_country_and_no_host(client, editor):
 
 
 def test_a_city_not_in_the_list_is_created_from_the_preview_with_its_country(client, editor):
-    data = preview_data(preview(client)) | {"event1-place": "", "event1-new_place": "Skopje"}
+    data = preview_data(preview(client)) | {"event1-place": "", "event1-new_place": "Ohrid"}
     del data["event2-keep"]
     response = confirm(client, data)
-    assert response.status_code == 200 and "Give the country of Skopje" in response.content.decode()
+    assert response.status_code == 200 and "Give the country of Ohrid" in response.content.decode()
     assert not Source.objects.exists()
     macedonia = Country.objects.get(code="MK")
     assert confirm(client, data | {"event1-country": str(macedonia.pk)}).status_code == 302
     meeting = Meeting.objects.get()
-    assert (meeting.place.name, meeting.place.country, meeting.country) == ("Skopje", macedonia, macedonia)
+    assert (meeting.place.name, meeting.place.country, meeting.country) == ("Ohrid", macedonia, macedonia)
     assert meeting.place.needs_review and meeting.place_basis == Basis.EDITOR
     assert meeting.direction == "in North Macedonia"
 

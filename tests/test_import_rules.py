@@ -732,3 +732,22 @@ def test_a_council_mentioned_in_the_account_of_talks_is_no_meeting_of_its_own(te
     meeting = only_meeting()  # the council names one side only, and the article is about the talks
     assert meeting.kind == Meeting.Kind.TALKS
     assert people_of(meeting) == {"sergey-lavrov", "mukhtar-tleuberdi"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2023-04-15\nThe meeting of foreign ministers in the Central Asia plus Russia format was held in the "
+        "Uzbek city of Samarkand on Friday. Taking part were Russian Foreign Minister Sergey Lavrov and Kazakh "
+        "Foreign Minister Murat Nurtleu.",
+        " date 2023-04-15\nВ узбекском городе Самарканде в пятницу прошла встреча министров иностранных дел в формате "
+        "Центральная Азия — Россия. В ней приняли участие министр иностранных дел России Сергей Лавров и министр "
+        "иностранных дел Казахстана Мурат Нуртлеу.",
+    ],
+)
+def test_a_city_named_with_its_countrys_adjective_is_where_the_meeting_was(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.place.slug == "samarkand"
+    assert meeting.date == datetime.date(2023, 4, 14)
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}

@@ -236,7 +236,7 @@ NATIONALITY_OF_PERSON = re.compile(
 )
 VISIT_TARGET = re.compile(r"\b(?:visit(?:s|ed|ing)?(?: to)?|arriv(?:ed|es|ing) in|trip to|tour of)\s+(?:the\s+)?$")
 PLACE_PREPOSITION = re.compile(
-    r"\b(?:(?:in|to|at|into)\s+(?:the\s+)?(?:city\s+of\s+)?"
+    r"\b(?:(?:in|to|at|into)\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?(?:city|town|resort\s+town|village)\s+of\s+)?"
     r"|before (?:leaving|departing(?: from)?|flying out of|(?:his|her|their) departure from)\s+)$",
     re.IGNORECASE,
 )

@@ -313,7 +313,7 @@ VISIT_TARGET = re.compile(
     re.IGNORECASE,
 )
 PLACE_PREPOSITION = re.compile(
-    rf"(?<!{W})(?:(?:в|во|на)\s+(?:город{W}*\s+|столиц{W}*\s+)?|перед\s+(?:отлетом|вылетом|отъездом)\s+из\s+)$",
+    rf"(?<!{W})(?:(?:в|во|на)\s+(?:(?:{W}+(?:ом|ем|ой)\s+)?(?:город{W}*|столиц{W}*|курорт{W}*)\s+)?|перед\s+(?:отлетом|вылетом|отъездом)\s+из\s+)$",
     re.IGNORECASE,
 )
 NOT_PARTICIPANT = re.compile(
