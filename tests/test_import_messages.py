@@ -255,3 +255,23 @@ def test_a_message_sent_the_day_of_a_meeting_of_the_same_ministers_is_not_that_m
         "Foreign Minister Murat Nurtleu on Diplomatic Service Day."
     )
     assert sorted(Meeting.objects.values_list("kind", flat=True)) == [Meeting.Kind.MESSAGE, Meeting.Kind.TALKS]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2020-12-12\nNUR-SULTAN, December 12. The Kazakh Foreign Ministry called in the Russian chargé "
+        "d'affaires Aleksander Komarov on Saturday. Deputy Foreign Minister Marat Syzdykov handed the Russian "
+        "diplomat a note over remarks by a lawmaker.",
+        " date 2020-12-12\nНУР-СУЛТАН, 12 декабря. Заместитель министра иностранных дел Казахстана Марат Сыздыков "
+        "вручил российскому дипломату ноту в связи с высказываниями депутата. Встреча с временным поверенным в делах "
+        "России Александром Комаровым прошла в министерстве.",
+    ],
+)
+def test_an_envoy_called_in_and_handed_a_note_is_a_demarche(text):
+    import_text(text)
+    meeting = Meeting.objects.get()
+    assert meeting.kind == Meeting.Kind.DEMARCHE
+    assert meeting.date == datetime.date(2020, 12, 12)
+    chargé = Person.objects.get(name__endswith="Komarov")
+    assert people_of(meeting) == {"marat-syzdykov", chargé.slug}

@@ -152,7 +152,9 @@ CUES = [
     (
         Kind.DEMARCHE,
         r"\bsummon(?:ed|s|ing)?\b|\bnotes? of protest\b|\bprotest notes?\b|\bd[ée]marche\b"
-        r"|\bhanded (?:over )?(?:him |her )?(?:a |the )?(?:diplomatic |protest )?note\b"
+        r"|\bcalled in (?:the |a )?(?:\w+ )?(?:ambassador|charg[ée] d['’]affaires|envoy)\b"
+        r"|\bhanded (?:over )?(?:him |her |(?:the |a )?(?:\w+ )?(?:diplomat|ambassador|envoy) )?(?:a |the )?"
+        r"(?:diplomatic |protest )?note\b"
         r"|\b(?:was|were) invited to the (?:\w+ )?(?:Foreign Ministry|Ministry of Foreign Affairs|MFA)\b",
     ),
     # A message: a letter, telegram or congratulations sent from one to the other.
