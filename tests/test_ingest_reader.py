@@ -149,3 +149,32 @@ def test_a_dateline_is_read_whatever_word_begins_the_sentence_after_it(lead, day
     assert article.outlet == outlet
     assert (article.published.value if article.published else None) == day
     assert article.sentences[0].text.split()[0] in ("Министры", "Kazakh")
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "day"),
+    [
+        (
+            "All news\n\nPolitics\n\nOctober 06, 11:33 ASTANA\n\nThe two ministers at the talks\n\n© Photo service\n\n"
+            "ASTANA, October 6. /TASS/. Russia's foreign minister held talks in Astana on Friday.",
+            "ASTANA",
+            (10, 6),
+        ),
+        (
+            "Главная\n\nНовости\n\nФото: пресс-служба МИД\n\nМинистры на переговорах\n\n"
+            "МОСКВА, 22 октября. /ТАСС/. Министры провели переговоры в Москве.",
+            "МОСКВА",
+            (10, 22),
+        ),
+    ],
+)
+def test_a_full_dateline_below_a_pages_furniture_is_still_the_dateline(text, city, day):
+    article = read(text)
+    assert article.dateline_city == city
+    assert article.outlet in ("TASS", "ТАСС")
+    assert article.dateline_month_day == day  # no year on the page: the importer infers it
+
+
+def test_a_dateline_a_day_after_the_pages_stamp_is_that_day_not_a_year_before():
+    article = read(" date 2025-10-21\nМОСКВА, 22 октября. /ТАСС/. Министры проведут переговоры.")
+    assert article.dateline_date.value == datetime.date(2025, 10, 22)

@@ -93,6 +93,11 @@ _OUTLET_AFTER = (
 )
 
 
+DATELINE_PARAGRAPHS = 10  # how far down a page's furniture a dateline may stand
+DATELINE_REACH = 1500  # characters
+DATELINE_AHEAD = datetime.timedelta(days=2)
+
+
 @lru_cache(maxsize=4)
 def dateline_pattern(code):
     """City, an optional date in the language's shape, then the outlet: '/TASS/', '(Xinhua)', 'KAZINFORM –', or
@@ -222,9 +227,13 @@ def read(raw, published=None, language=None, known=None, outlets=None):
     body_start = body_offset
     dateline_text = ""
     offset = body_offset
-    for paragraph in paragraphs[:2]:
+    for index, paragraph in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
         dateline = _match_dateline(paragraph, code, outlets)
-        if dateline:
+        # Below the first two paragraphs (a page's menus, headings and captions copied with the text), only a full
+        # dateline counts: a city with the agency that filed it and a date or a city in capitals ("ASTANA, October 6.
+        # /TASS/.", "ASTANA. KAZINFORM –").
+        full = dateline and dateline[2] and (dateline[1] or dateline[0].isupper())
+        if dateline and (index < 2 or (full and offset < DATELINE_REACH)):
             city, dateline_text, outlet, end = dateline
             article.dateline = paragraph[:end].strip(" .:–—-")
             article.dateline_city = city
@@ -248,7 +257,7 @@ def read(raw, published=None, language=None, known=None, outlets=None):
     if article.published is None and published is not None:
         article.published, article.published_basis = published, "option"
     if dateline_text and article.published is not None:
-        article.dateline_date = parse_span(dateline_text, article.published, prefer="past", language=code)
+        article.dateline_date = dateline_day(dateline_text, article.published, code)
     elif dateline_text:
         # The last day of a leap year as a stand-in: any day and month parse against it.
         stand_in = parse_span(dateline_text, PartialDate(datetime.date(2000, 12, 31)), language=code)
@@ -304,6 +313,16 @@ def _ends_with_short_word(line):
 def _bare_timestamp(line, lang):
     match = lang.TIMESTAMP.match(line)
     return bool(match) and not match.group("rest")
+
+
+def dateline_day(text, published, code):
+    """The day a dateline names, in the year that puts it on or before the page's date, or at most a day or two
+    after it: a page may be stamped the evening before the day its dateline gives, in another time zone."""
+    past = parse_span(text, published, "past", code)
+    future = parse_span(text, published, "future", code)
+    if future is not None and datetime.timedelta(0) < future.first - published.first <= DATELINE_AHEAD:
+        return future
+    return past
 
 
 def _match_dateline(paragraph, code, outlets):
