@@ -751,3 +751,22 @@ def test_a_city_named_with_its_countrys_adjective_is_where_the_meeting_was(text)
     assert meeting.place.slug == "samarkand"
     assert meeting.date == datetime.date(2023, 4, 14)
     assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2017-10-06\nMOSCOW, October 6. \"We hope the Caspian summit will take place in Kazakhstan next year, as the "
+        "heads of state agreed,\" Russian Foreign Minister Sergey Lavrov told journalists after meeting his Kazakh "
+        "counterpart Kairat Abdrakhmanov.",
+        " date 2017-10-06\nМОСКВА, 6 октября. «Надеемся, что саммит прикаспийских государств пройдет в Казахстане в "
+        "следующем году, как договорились главы государств», — сказал министр иностранных дел России Сергей Лавров "
+        "журналистам после встречи с казахстанским коллегой Кайратом Абдрахмановым.",
+    ],
+)
+def test_what_a_quotation_says_neither_dates_the_contact_told_outside_it_nor_leaves_out_its_speaker(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.stage == Meeting.Stage.HELD
+    assert meeting.date == datetime.date(2017, 10, 6)
+    assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov"}

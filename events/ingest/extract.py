@@ -14,6 +14,7 @@ from collections import defaultdict
 from events.ingest.dates import DAY, YEAR, PartialDate, find_dates
 from events.ingest.documents import DocumentReading, _edition
 from events.ingest.findings import (
+    BEFORE_WINDOW,
     KIND_RANK,
     KZ,
     ONE_SIDED,
@@ -31,8 +32,9 @@ from events.ingest.participants import PeopleReading
 from events.ingest.places import PlaceReading
 from events.models import Basis
 
+# A quotation: straight, curly or angle quotes around a dozen characters at least.
+QUOTED = re.compile(r'"[^"]{12,}"|“[^”]{12,}”|«[^»]{12,}»|„[^“”]{12,}[“”]')
 NOUN_WINDOW = 30  # characters: the noun a participle or an adjective describes stands within a few words of it
-BEFORE_WINDOW = 160  # characters of context read before a name or a place
 # The most contacts one article is read for: a chronology of a whole year has a few dozen; a text that seems to
 # report hundreds is a list or a table, and reading on would only cost time.
 MAX_CONTACTS = 60
@@ -209,10 +211,11 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         # "Lavrov, who held talks with Nurtleu yesterday, said the presidents will meet on November 27": a clause
         # that reports a contact done makes the sentence a report, and the dates of clauses about what is to come
         # belong to that coming event.
-        reported = self.reports_done(text)
+        told = self.outside_quotes(text)
+        reported = self.reports_done(told)
         announced = self.announces(sentence) and not reported
-        prefer = "future" if announced or self.lang.FUTURE.search(text) else "past"
-        for mention in self.find_dates(text, prefer):
+        prefer = "future" if announced or self.lang.FUTURE.search(told) else "past"
+        for mention in self.find_dates(told, prefer):
             owned = any(start <= mention.start for start in owned_after)
             before = text[max(0, mention.start - BEFORE_WINDOW) : mention.start]
             if owned or self.lang.OWNED_DATE.search(before) or self.of_another_occasion(before):
@@ -310,11 +313,25 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             for _, pattern in self.lang.CUES
         )
 
+    def outside_quotes(self, text):
+        """'"The summit will take place next year," Lavrov said after meeting his counterpart': when a sentence tells
+        a contact outside its quotation marks, what the quotation says is someone's words, not the contact: its
+        future and its dates are blanked (keeping every offset)."""
+        quoted = [m.span() for m in QUOTED.finditer(text)]
+        if not quoted:
+            return text
+        outside = text
+        for start, end in quoted:
+            outside = outside[:start] + " " * (end - start) + outside[end:]
+        if not any(cue.search(outside) for _, cue in self.lang.CUES):
+            return text  # '"We held talks today," Lavrov said': the contact is told in the quotation itself
+        return outside
+
     def announces(self, sentence):
         """Whether a sentence announces a contact rather than reports it: future wording, or a headline's 'Lavrov to
         visit Kazakhstan'."""
         # "…, which Kazakhstan will chair next year": what a clause says of something else announces nothing.
-        main = self.lang.RELATIVE_CLAUSE.sub(" ", sentence.text)
+        main = self.lang.RELATIVE_CLAUSE.sub(" ", self.outside_quotes(sentence.text))
         for future in self.lang.PLANNED.finditer(main):
             before = main[max(0, future.start() - BEFORE_WINDOW) : future.start()]
             # "discussed the preparations for the upcoming summit": the future is the summit's, not the contact's.

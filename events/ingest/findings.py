@@ -7,6 +7,7 @@ from events.models import Meeting
 from people.models import Position
 
 KZ, RU = "KZ", "RU"
+BEFORE_WINDOW = 160  # characters of context read before a name or a place
 DIPLOMATIC_OFFICES = {
     Position.Office.FOREIGN_MINISTER,
     Position.Office.DEPUTY_FOREIGN_MINISTER,

@@ -5,6 +5,7 @@ import difflib
 import re
 
 from events.ingest.findings import (
+    BEFORE_WINDOW,
     DIPLOMATIC_OFFICES,
     KZ,
     RU,
@@ -35,6 +36,7 @@ class PeopleReading:
         day = self.on_day()
         not_participant = self.lang.ON_BEHALF if self.reports_message_only(sentence) else self.lang.NOT_PARTICIPANT
         previous_end = sentence.start
+        outside = self.outside_quotes(sentence.text)
         for match in self.within(self.people, sentence):
             ref = match.payload
             # The title written just before the name, back to the previous name or punctuation: "Ambassador to
@@ -50,7 +52,9 @@ class PeopleReading:
             ):
                 continue
             covered.append((match.start, match.end))
-            before = self.before(sentence, match.start)
+            # What a quotation says ('"…as the heads of state agreed," Lavrov said') does not make him mentioned.
+            at = match.start - sentence.start
+            before = outside[max(0, at - BEFORE_WINDOW) : at]
             if not_participant.search(before) or self.lang.INVITATION.search(before):
                 continue
             person = PersonFinding(ref.person_id, match.text, ref.country, "", quote_of(sentence), at=match.start)
