@@ -756,9 +756,9 @@ def test_a_city_named_with_its_countrys_adjective_is_where_the_meeting_was(text)
 @pytest.mark.parametrize(
     "text",
     [
-        ' date 2017-10-06\nMOSCOW, October 6. "We hope the Caspian summit will take place in Kazakhstan next year, as the '
-        'heads of state agreed," Russian Foreign Minister Sergey Lavrov told journalists after meeting his Kazakh '
-        "counterpart Kairat Abdrakhmanov.",
+        ' date 2017-10-06\nMOSCOW, October 6. "We hope the Caspian summit will take place in Kazakhstan next year, '
+        'as the heads of state agreed," Russian Foreign Minister Sergey Lavrov told journalists after meeting his '
+        "Kazakh counterpart Kairat Abdrakhmanov.",
         " date 2017-10-06\nМОСКВА, 6 октября. «Надеемся, что саммит прикаспийских государств пройдет в Казахстане в "
         "следующем году, как договорились главы государств», — сказал министр иностранных дел России Сергей Лавров "
         "журналистам после встречи с казахстанским коллегой Кайратом Абдрахмановым.",
