@@ -142,3 +142,28 @@ def test_an_undated_conversation_is_not_a_dated_visit_of_the_same_two_when_nothi
         texts.reverse()
     statuses = [import_text(text).status for text in texts]
     assert statuses == ["created", "created"], statuses
+
+
+@pytest.mark.parametrize(
+    "announced, held",
+    [
+        (
+            "NUR-SULTAN, October 7, 2019. Russian Foreign Minister Sergey Lavrov will pay an official visit to "
+            "Kazakhstan on October 8-9, where he will meet Foreign Minister Mukhtar Tleuberdi.",
+            "NUR-SULTAN, October 9, 2019. Foreign Minister Mukhtar Tleuberdi met today with his Russian counterpart "
+            "Sergey Lavrov, who is in Nur-Sultan on an official visit.",
+        ),
+        (
+            "НУР-СУЛТАН, 7 октября 2019. Министр иностранных дел России Сергей Лавров посетит Казахстан с официальным "
+            "визитом 8-9 октября и встретится с министром иностранных дел Мухтаром Тлеуберди.",
+            "НУР-СУЛТАН, 9 октября 2019. Министр иностранных дел Мухтар Тлеуберди встретился сегодня с российским "
+            "коллегой Сергеем Лавровым, прибывшим в Нур-Султан с официальным визитом.",
+        ),
+    ],
+)
+def test_the_report_of_an_announced_visit_gives_it_the_day_it_took_place(announced, held):
+    statuses = [import_text(text).status for text in (announced, held)]
+    assert statuses == ["created", "merged"], statuses
+    meeting = Meeting.objects.get()
+    assert meeting.stage == Meeting.Stage.HELD
+    assert (meeting.date.isoformat(), meeting.end_date) == ("2019-10-09", None)

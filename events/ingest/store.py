@@ -422,6 +422,9 @@ class Writer:
             better_date = False
         elif meeting.date is None:
             better_date = True
+        elif meeting.stage == Meeting.Stage.PLANNED and event.stage == Meeting.Stage.HELD:
+            # The report of what took place dates it, not the announcement: "a visit on October 8-9", then "met today".
+            better_date = PRECISION_RANK[event.date.precision] >= PRECISION_RANK[meeting.date_precision]
         else:
             new_rank = (PRECISION_RANK[event.date.precision], BASIS_RANK[event.date_basis])
             old_rank = (PRECISION_RANK[meeting.date_precision], BASIS_RANK.get(meeting.date_basis, 0))
