@@ -275,3 +275,19 @@ def test_an_envoy_called_in_and_handed_a_note_is_a_demarche(text):
     assert meeting.date == datetime.date(2020, 12, 12)
     chargé = Person.objects.get(name__endswith="Komarov")
     assert people_of(meeting) == {"marat-syzdykov", chargé.slug}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2018-02-14\nASTANA, February 14. In his message to his Kazakh counterpart Kairat Abdrakhmanov, Russian "
+        "Foreign Minister Sergey Lavrov thanked Kazakhstan for its part in the Syrian settlement.",
+        " date 2018-02-14\nАСТАНА, 14 февраля. В своем послании казахстанскому коллеге Кайрату Абдрахманову министр "
+        "иностранных дел России Сергей Лавров поблагодарил Казахстан за участие в сирийском урегулировании.",
+    ],
+)
+def test_what_a_minister_wrote_in_a_message_to_the_other_is_a_message(text):
+    import_text(text)
+    meeting = Meeting.objects.get()
+    assert meeting.kind == Meeting.Kind.MESSAGE and meeting.place is None
+    assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov"}

@@ -164,6 +164,7 @@ CUES = [
         r"|\b(?:message|letter|telegram)s? of (?:congratulations?|condolences?|sympathy)\b"
         r"|\b(?:sent|addressed|exchanged|received|extended) (?:a |an |his |her |their )?(?:\w+ )?"
         r"(?:message|letter|telegram|greeting|congratulation|condolence)s?\b"
+        r"|\b(?:his|her|their|a|an)\s+(?:\w+\s+)?(?:message|letter|telegram)\s+to\b"
         r"|\bcongratulated\b|\b(?:expressed|offered|conveyed) (?:his |her |their )?(?:deep(?:est)? )?condolences\b",
     ),
     (
