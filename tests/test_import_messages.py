@@ -291,3 +291,25 @@ def test_what_a_minister_wrote_in_a_message_to_the_other_is_a_message(text):
     meeting = Meeting.objects.get()
     assert meeting.kind == Meeting.Kind.MESSAGE and meeting.place is None
     assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2022-05-20\nNUR-SULTAN, May 20. Kazakhstan and Russia held consultations on cooperation in Asia at the "
+        "Kazakh Foreign Ministry. The Kazakh delegation was led by the Ambassador-at-Large of the Ministry of Foreign "
+        "Affairs of Kazakhstan Talgat Kaliyev, and the Russian delegation by the Director of the Department of "
+        "Asia-Pacific Cooperation of the Ministry of Foreign Affairs of the Russian Federation Alexey Ovchinnikov.",
+        " date 2022-05-20\nНУР-СУЛТАН, 20 мая. В МИД Казахстана прошли консультации по сотрудничеству в Азии. "
+        "Казахстанскую делегацию возглавил посол по особым поручениям МИД Казахстана Талгат Калиев, российскую — "
+        "директор Департамента азиатско-тихоокеанского сотрудничества МИД России Алексей Овчинников.",
+    ],
+)
+def test_officials_titled_with_their_ministry_in_full_are_created_with_their_country(text):
+    import_text(text)
+    meeting = Meeting.objects.get()
+    assert meeting.kind == Meeting.Kind.CONSULTATIONS
+    created = {person.country.code: person for person in Person.objects.filter(needs_review=True)}
+    assert set(created) == {"KZ", "RU"}
+    assert created["KZ"].name == "Talgat Kaliyev" and created["RU"].name.endswith("Ovchinnikov")
+    assert people_of(meeting) == {created["KZ"].slug, created["RU"].slug}

@@ -126,7 +126,12 @@ class PeopleReading:
             else:
                 title = sentence.text[title_start : match.start("name")].strip(" ,")
                 before_title = sentence.text[: match.start("name")]  # the ministry may be named in the title itself
-            country = adjective or self._country_of(groups.get("of")) or self.ministry_before(before_title)
+            country = (
+                adjective
+                or self._country_of(groups.get("ministry"))
+                or self._country_of(groups.get("of"))
+                or self.ministry_before(before_title)
+            )
             fuzzy = self.fuzzy_person(name)
             if fuzzy:
                 found.append(

@@ -290,11 +290,15 @@ TITLE_WORDS = (
     r"|Minister\s+of\s+Foreign\s+Affairs|Ambassador(?:\s+Extraordinary\s+and\s+Plenipotentiary)?"
     r"|(?:[Tt]emporary\s+)?[Cc]harg[ée]\s+d['’][Aa]ffaires(?:\s+a\.\s?i\.)?|Ambassador[- ]at[- ]Large"
     r"|(?:Deputy\s+)?(?:Director|Head)\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}Department"
+    r"|(?:Deputy\s+)?(?:Director|Head)\s+of\s+(?:the\s+)?Department\s+of\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,4}"
     r"(?:\s+of\s+the\s+(?:Kazakh|Russian)\s+(?:Foreign\s+Ministry|MFA|Ministry\s+of\s+Foreign\s+Affairs))?"
     r"|State\s+Secretary|Secretary\s+of\s+State|Special\s+(?:Envoy|Representative))"
 )
 UNKNOWN_TITLED = re.compile(
     rf"(?:(?P<adj>(?!Deputy\b|First\b)[A-Z][a-z]+(?:['’]s)?)\s+)?(?P<title>{TITLE_WORDS})"
+    # "… of the Ministry of Foreign Affairs of the Russian Federation": the ministry the official serves.
+    r"(?:\s*of\s+the\s+(?:Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Ministry|MFA)\s+of\s+(?:the\s+)?"
+    r"(?:Republic\s+of\s+)?(?P<ministry>Kazakhstan|Russian\s+Federation|Russia))?"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][a-z]+(?:\s+Federation|\s+Republic)?))?"
     r"(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+Federation)?)?,?\s+"
     r"(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})"
