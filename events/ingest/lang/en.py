@@ -290,8 +290,8 @@ TITLE_WORDS = (
     r"|Minister\s+of\s+Foreign\s+Affairs|Ambassador(?:\s+Extraordinary\s+and\s+Plenipotentiary)?"
     r"|(?:[Tt]emporary\s+)?[Cc]harg[ée]\s+d['’][Aa]ffaires(?:\s+a\.\s?i\.)?|Ambassador[- ]at[- ]Large"
     r"|(?:Deputy\s+)?(?:Director|Head)\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}Department"
-    r"|(?:Deputy\s+)?(?:Director|Head)\s+of\s+(?:the\s+)?Department\s+of\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,4}"
     r"(?:\s+of\s+the\s+(?:Kazakh|Russian)\s+(?:Foreign\s+Ministry|MFA|Ministry\s+of\s+Foreign\s+Affairs))?"
+    r"|(?:Deputy\s+)?(?:Director|Head)\s+of\s+(?:the\s+)?Department\s+of\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,4}"
     r"|State\s+Secretary|Secretary\s+of\s+State|Special\s+(?:Envoy|Representative))"
 )
 UNKNOWN_TITLED = re.compile(
