@@ -770,3 +770,19 @@ def test_what_a_quotation_says_neither_dates_the_contact_told_outside_it_nor_lea
     assert meeting.stage == Meeting.Stage.HELD
     assert meeting.date == datetime.date(2017, 10, 6)
     assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2018-07-31\nKazakh Foreign Minister Kairat Abdrakhmanov and his Turkmen counterpart Rashid Meredov "
+        "spoke by phone about the coming Caspian summit. The two ministers also discussed the preparation of meetings "
+        "of the presidents.",
+        " date 2018-07-31\nМинистр иностранных дел Казахстана Кайрат Абдрахманов и министр иностранных дел "
+        "Туркменистана Рашид Мередов провели телефонный разговор. Главы МИД двух стран также обсудили подготовку "
+        "встреч президентов.",
+    ],
+)
+def test_the_two_ministers_after_a_third_countrys_minister_are_those_two_not_kazakhstans_and_russias(text):
+    import_text(text)
+    assert not Meeting.objects.exists()  # a Kazakh–Turkmen call, not a contact with Russia's minister of the day

@@ -62,6 +62,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         self.contacts_capped = False
         self._starts = {}
         self.last_named = {}  # country → the last participant named from it, for "he" and "she"
+        self.named_last = set()  # the countries of the people the last sentence naming anyone named, for "the two"
         self.reference = article.reference_date or self.infer_reference() or self.title_date()
         self.series_named = bool(self.lang.FORUM.search(self.text))
         self.places = sorted(self.places + self.capitals(), key=lambda m: m.start)
@@ -178,8 +179,11 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
                 self.absorb(current, sentence, info)
             # "Lavrov spoke to the press. On Friday he held talks with Tleuberdi": "he" is the one named last, in
             # whichever sentence.
-            for person in self.sentence_people(sentence):
+            people = self.sentence_people(sentence)
+            for person in people:
                 self.last_named[person.country] = person
+            if people:
+                self.named_last = {person.country for person in people}
         return events
 
     # --- one sentence ------------------------------------------------------------------------------------------

@@ -207,7 +207,9 @@ class PeopleReading:
             country = self._country_of(written[0]) if written else self.speakers_other_side()
             wanted.setdefault(country, match.start())
         both = self.lang.BOTH_MINISTERS.search(sentence.text)
-        if both:
+        # "Abdrakhmanov and his Turkmen counterpart Meredov spoke by phone. The two ministers also discussed …": the
+        # two are those just named, when one of them is of a third country.
+        if both and not self.named_last - {KZ, RU}:
             wanted.setdefault(KZ, both.start())
             wanted.setdefault(RU, both.start())
         found = []

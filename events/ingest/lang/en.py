@@ -292,7 +292,7 @@ TITLE_WORDS = (
     r"|(?:Deputy\s+)?(?:Director|Head)\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}Department"
     r"(?:\s+of\s+the\s+(?:Kazakh|Russian)\s+(?:Foreign\s+Ministry|MFA|Ministry\s+of\s+Foreign\s+Affairs))?"
     r"|(?:Deputy\s+)?(?:Director|Head)\s+of\s+(?:the\s+)?Department\s+of\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,4}"
-    r"|State\s+Secretary|Secretary\s+of\s+State|Special\s+(?:Envoy|Representative))"
+    r"|State\s+Secretary|Secretary\s+of\s+State|Special\s+(?:Envoy|Representative)|[Cc]ounterpart)"
 )
 UNKNOWN_TITLED = re.compile(
     rf"(?:(?P<adj>(?!Deputy\b|First\b)[A-Z][a-z]+(?:['’]s)?)\s+)?(?P<title>{TITLE_WORDS})"
