@@ -786,3 +786,18 @@ def test_what_a_quotation_says_neither_dates_the_contact_told_outside_it_nor_lea
 def test_the_two_ministers_after_a_third_countrys_minister_are_those_two_not_kazakhstans_and_russias(text):
     import_text(text)
     assert not Meeting.objects.exists()  # a Kazakh–Turkmen call, not a contact with Russia's minister of the day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2024-11-11\nMOSCOW, November 11. Russian Foreign Minister Sergey Lavrov met CSTO Secretary General "
+        "Imangali Tasmagambetov.",
+        " date 2024-11-11\nМОСКВА, 11 ноября. Министр иностранных дел России Сергей Лавров встретился с генеральным "
+        "секретарем ОДКБ Имангали Тасмагамбетовым.",
+    ],
+)
+def test_a_kazakh_who_heads_an_international_organization_meets_russia_for_it_not_for_kazakhstan(text):
+    (result,) = [import_text(text)]
+    assert not Meeting.objects.exists()
+    assert "international organization" in result.message

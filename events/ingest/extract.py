@@ -778,7 +778,8 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
                 if event.date is not None and countries & {KZ, RU} and {KZ, RU} <= countries | event.attending:
                     return ""
                 return "a multilateral meeting that names nobody from both Kazakhstan and Russia"
-            return "not a Kazakhstan–Russia contact (participants from " + ", ".join(sorted(countries)) + ")"
+            sides = sorted(country or "an international organization" for country in countries)
+            return "not a Kazakhstan–Russia contact (participants from " + ", ".join(sides) + ")"
         if not any(self.is_diplomat(person, event) for person in event.participants.values()):
             return "no foreign-ministry official among the participants (heads of state or government alone)"
         return ""

@@ -20,6 +20,8 @@ from events.ingest.findings import (
 from events.ingest.reader import MAX_SENTENCE
 from people.models import Position
 
+ORG_TITLE_REACH = 120  # characters: how far before a name its title may begin
+
 
 class PeopleReading:
     """The people part of ``Extractor``: reads ``self.text``, ``self.people`` and the language's patterns."""
@@ -44,6 +46,7 @@ class PeopleReading:
             title_words = re.split(r"[,;:.!?«»“”\"()]", self.text[max(previous_end, match.start - 80) : match.start])[
                 -1
             ]
+            since_previous = self.text[max(previous_end, match.start - ORG_TITLE_REACH) : match.start]
             previous_end = match.end
             if (
                 ref.surname_only
@@ -57,7 +60,10 @@ class PeopleReading:
             before = outside[max(0, at - BEFORE_WINDOW) : at]
             if not_participant.search(before) or self.lang.INVITATION.search(before):
                 continue
-            person = PersonFinding(ref.person_id, match.text, ref.country, "", quote_of(sentence), at=match.start)
+            # "CICA Secretary General Kairat Sarybay": an official of an international organization acts for it,
+            # whatever his nationality.
+            country = "" if self.lang.ORGANIZATION_OFFICE.search(since_previous) else ref.country
+            person = PersonFinding(ref.person_id, match.text, country, "", quote_of(sentence), at=match.start)
             person.stated_office = office_of(title_words, self.lang)
             found.append(person)
         found.extend(self.unknown_people(sentence, covered))

@@ -252,6 +252,9 @@ NOT_PARTICIPANT = re.compile(
     r"|preparations? (?:for|of)|preparing (?:for )?|implement\w*|congratulat\w*|condolences)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
+# The office of an international organization as a title just before a name: "CSTO Secretary General X", "Secretary
+# General of the Conference on Interaction … (CICA) Ambassador X".
+ORGANIZATION_OFFICE = re.compile(r"\bSecretary[- ]General\b(?:\s+of\s+[^,;]{0,100}?)?\s*$", re.IGNORECASE)
 # A ministry named with its country: an official named after it without a country of their own serves it
 # ("summoned to the Kazakh Foreign Ministry, where Deputy Minister X handed him a note").
 MINISTRY = re.compile(
