@@ -801,3 +801,22 @@ def test_a_kazakh_who_heads_an_international_organization_meets_russia_for_it_no
     (result,) = [import_text(text)]
     assert not Meeting.objects.exists()
     assert "international organization" in result.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2020-09-09\n— Намечена серия визитов, в том числе визит в Казахстан председателя Совета Федерации, — "
+        "сказал Лавров, открывая переговоры с главой МИД Казахстана Мухтаром Тлеуберди. В ноябре в Кокшетау должен "
+        "пройти форум межрегионального сотрудничества.",
+        ' date 2020-09-09\n"A series of visits is planned, including a visit to Kazakhstan by the speaker of the '
+        'Federation Council," Lavrov said as he opened talks with Kazakh Foreign Minister Mukhtar Tleuberdi. In '
+        "November the interregional forum is due to take place in Kokshetau.",
+    ],
+)
+def test_direct_speech_and_a_coming_forums_city_leave_the_talks_held_and_unplaced(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.stage == Meeting.Stage.HELD
+    assert meeting.place is None  # Kokshetau is where the forum is to be
+    assert people_of(meeting) == {"sergey-lavrov", "mukhtar-tleuberdi"}

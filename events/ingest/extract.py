@@ -321,7 +321,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         """'"The summit will take place next year," Lavrov said after meeting his counterpart': when a sentence tells
         a contact outside its quotation marks, what the quotation says is someone's words, not the contact: its
         future and its dates are blanked (keeping every offset)."""
-        quoted = [m.span() for m in QUOTED.finditer(text)]
+        quoted = [m.span() for m in QUOTED.finditer(text)] + [m.span() for m in self.lang.DASH_QUOTE.finditer(text)]
         if not quoted:
             return text
         outside = text

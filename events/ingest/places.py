@@ -57,6 +57,7 @@ class PlaceReading:
                     and not self._place_owned_by_forum(sentence, match)
                     and not self._in_other_event(sentence, event)
                     and not (sentence and self.elsewhere(self.before(sentence, match.start), event))
+                    and not (sentence and self.to_come(sentence, match))
                 ):
                     self._set_place(event, match, sentence, Basis.INFERRED)
                     return
@@ -130,6 +131,11 @@ class PlaceReading:
         # "…, who is expected in Moscow on June 20": the clause speaks of what is to come, not of the contact.
         coming = self.lang.PLANNED.search(clause) or self.lang.FUTURE.search(clause)
         return bool(self.lang.NOT_PARTICIPANT.search(before) or coming)
+
+    def to_come(self, sentence, match):
+        """'В ноябре в Кокшетау должен пройти форум': the clause that names the place speaks of what is to come."""
+        clause = self.clause_at(sentence.text, match.start - sentence.start)
+        return bool(self.lang.FUTURE.search(clause) or self.lang.PLANNED.search(clause))
 
     def impersonal_contact(self, sentence):
         """'Kazakhstan and Russia held consultations in Astana', 'a reception was held in Moscow': a sentence that

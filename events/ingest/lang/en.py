@@ -252,6 +252,8 @@ NOT_PARTICIPANT = re.compile(
     r"|preparations? (?:for|of)|preparing (?:for )?|implement\w*|congratulat\w*|condolences)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
+# English quotes speech in quotation marks only.
+DASH_QUOTE = re.compile(r"(?!)")
 # The office of an international organization as a title just before a name: "CSTO Secretary General X", "Secretary
 # General of the Conference on Interaction … (CICA) Ambassador X".
 ORGANIZATION_OFFICE = re.compile(r"\bSecretary[- ]General\b(?:\s+of\s+[^,;]{0,100}?)?\s*$", re.IGNORECASE)
