@@ -820,3 +820,22 @@ def test_direct_speech_and_a_coming_forums_city_leave_the_talks_held_and_unplace
     assert meeting.stage == Meeting.Stage.HELD
     assert meeting.place is None  # Kokshetau is where the forum is to be
     assert people_of(meeting) == {"sergey-lavrov", "mukhtar-tleuberdi"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2020-09-09\nNUR-SULTAN, September 9. Kazakhstan is preparing to host the interregional forum with Russia "
+        "in November, Kazakh Foreign Minister Mukhtar Tleuberdi said at a joint press conference with Russian "
+        "Foreign Minister Sergey Lavrov.",
+        " date 2020-09-09\nНУР-СУЛТАН, 9 сентября. Казахстан готовится принять в ноябре форум межрегионального "
+        "сотрудничества с Россией, сообщил министр иностранных дел Казахстана Мухтар Тлеуберди на совместной "
+        "пресс-конференции с главой российского МИД Сергеем Лавровым.",
+    ],
+)
+def test_a_joint_press_conference_of_the_two_ministers_is_their_contact_that_day(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.stage == Meeting.Stage.HELD
+    assert meeting.date == datetime.date(2020, 9, 9)  # not the forum's November
+    assert people_of(meeting) == {"sergey-lavrov", "mukhtar-tleuberdi"}

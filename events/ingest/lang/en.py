@@ -171,7 +171,7 @@ CUES = [
         Kind.TALKS,
         # "a model of relations that meets today's needs": meeting a need, not a person.
         r"\btalks\b|\bnegotiations\b|\bdiscussions\b|\bmet\b|(?<!that )(?<!which )(?<!\bit )\bmeets?\b|\bmeeting\b"
-        r"|\bconversation\b|\breceived\b"
+        r"|\bconversation\b|\breceived\b|\bjoint (?:press|news) conference\b"
         r"|\bvisit(?:s|ed|ing)?\b|\barriv(?:ed|es|al)\b",
     ),
 ]
@@ -510,11 +510,15 @@ PRONOUN = re.compile(r"\b(?:he|him|she|her)\b", re.IGNORECASE)
 # What opens a clause that describes the thing just named: "the summit, which will be held next year".
 RELATIVE = re.compile(r"^\s*(?:which|that|to be|due|scheduled|slated|set)\b", re.IGNORECASE)
 FUTURE = re.compile(
-    r"\b(?:will|slated|scheduled|upcoming|oncoming|forthcoming|planned|to be held|to take place|next|expected)\b", re.I
+    r"\b(?:will|slated|scheduled|upcoming|oncoming|forthcoming|planned|to be held|to take place|next|expected"
+    r"|(?:is|are) preparing to|prepares to)\b",
+    re.I,
 )
 # A verb of a contact done: "held talks", "met", "discussed" (not "will meet").
 DONE = re.compile(
-    r"\b(?:held|met|discussed|talked|spoke|received|visited|signed|had|sent|congratulated|summoned)\b", re.IGNORECASE
+    r"\b(?:held|met|discussed|talked|spoke|received|visited|signed|had|sent|congratulated|summoned"
+    r"|at (?:a|the) joint (?:press|news) conference)\b",
+    re.IGNORECASE,
 )
 # The name of another occasion just before a date, with what it is due for and where: "the CSTO summit due in Astana
 # in November", "the first Russia–Central Asia summit in October 2022"; and what makes it the contact's setting.
