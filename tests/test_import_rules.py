@@ -825,8 +825,8 @@ def test_direct_speech_and_a_coming_forums_city_leave_the_talks_held_and_unplace
 @pytest.mark.parametrize(
     "text",
     [
-        " date 2020-09-09\nNUR-SULTAN, September 9. Kazakhstan is preparing to host the interregional forum with Russia "
-        "in November, Kazakh Foreign Minister Mukhtar Tleuberdi said at a joint press conference with Russian "
+        " date 2020-09-09\nNUR-SULTAN, September 9. Kazakhstan is preparing to host the interregional forum with "
+        "Russia in November, Kazakh Foreign Minister Mukhtar Tleuberdi said at a joint press conference with Russian "
         "Foreign Minister Sergey Lavrov.",
         " date 2020-09-09\nНУР-СУЛТАН, 9 сентября. Казахстан готовится принять в ноябре форум межрегионального "
         "сотрудничества с Россией, сообщил министр иностранных дел Казахстана Мухтар Тлеуберди на совместной "
