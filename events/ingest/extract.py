@@ -62,6 +62,8 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         self.contacts_capped = False
         self._starts = {}
         self.last_named = {}  # country → the last participant named from it, for "he" and "she"
+        self._outside_quotes = {}  # a sentence's text → the same with its quotations blanked (see outside_quotes)
+        self._cue_kinds = {}  # sentence index → the kinds of contact its words name (see cue_kinds)
         self.named_last = set()  # the countries of the people the last sentence naming anyone named, for "the two"
         self.reference = article.reference_date or self.infer_reference() or self.title_date()
         self.series_named = bool(self.lang.FORUM.search(self.text))
@@ -321,15 +323,19 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         """'"The summit will take place next year," Lavrov said after meeting his counterpart': when a sentence tells
         a contact outside its quotation marks, what the quotation says is someone's words, not the contact: its
         future and its dates are blanked (keeping every offset)."""
+        if text in self._outside_quotes:
+            return self._outside_quotes[text]
+        self._outside_quotes[text] = text
         quoted = [m.span() for m in QUOTED.finditer(text)] + [m.span() for m in self.lang.DASH_QUOTE.finditer(text)]
         if not quoted:
             return text
         outside = text
         for start, end in quoted:
             outside = outside[:start] + " " * (end - start) + outside[end:]
-        if not any(cue.search(outside) for _, cue in self.lang.CUES):
-            return text  # '"We held talks today," Lavrov said': the contact is told in the quotation itself
-        return outside
+        if any(cue.search(outside) for _, cue in self.lang.CUES):
+            self._outside_quotes[text] = outside
+        # else '"We held talks today," Lavrov said': the contact is told in the quotation itself
+        return self._outside_quotes[text]
 
     def announces(self, sentence):
         """Whether a sentence announces a contact rather than reports it: future wording, or a headline's 'Lavrov to

@@ -92,8 +92,16 @@ class PeopleReading:
     def reports_message_only(self, sentence):
         """Whether a sentence tells of a message and of no other contact: then whoever it names wrote or received
         it ("Lavrov congratulated Nurtleu"), where elsewhere a name after "congratulations" is only mentioned."""
-        kinds = {kind for kind, pattern in self.lang.CUES if pattern.search(sentence.text)}
-        return kinds == {Kind.MESSAGE}
+        return self.cue_kinds(sentence) == {Kind.MESSAGE}
+
+    def cue_kinds(self, sentence):
+        """The kinds of contact whose words a sentence holds anywhere, read once per sentence."""
+        kinds = self._cue_kinds.get(sentence.index)
+        if kinds is None:
+            kinds = self._cue_kinds[sentence.index] = {
+                k for k, pattern in self.lang.CUES if pattern.search(sentence.text)
+            }
+        return kinds
 
     def invited_by(self, sentence):
         """'At the invitation of his counterpart X': X hosts the visit the sentence reports."""
@@ -148,7 +156,7 @@ class PeopleReading:
                 latin = self.lang.transliterate(name)
                 found.append(PersonFinding(None, latin, country, title, quote_of(sentence), office=office, at=start))
             covered.append((start, end))
-        if any(CUE.search(sentence.text) for _, CUE in self.lang.CUES):
+        if self.cue_kinds(sentence):
             for match in self.lang.NAME_CANDIDATE.finditer(sentence.text):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if any(s < end and start < e for s, e in covered) or self._is_known_word(start, end):
