@@ -339,16 +339,16 @@ Ashgabat. Sergei Lavrov said the five had agreed on the agenda of the next summi
 @pytest.mark.parametrize(
     "text",
     [
-        """Lavrov: Moscow and Astana will not let anyone spoil their relations
+        """Lavrov on relations with Astana
 
-Russian Foreign Minister Sergey Lavrov spoke to journalists after the meeting. On Friday, April 22, he held talks with
-his Kazakh colleague Mukhtar Tleuberdi. Lavrov said that Moscow expects President Kassym-Jomart Tokayev to visit the
-St. Petersburg forum in June.""",
-        """Лавров: Москва и Астана не позволят вредить отношениям
+Russia's top diplomat Sergey Lavrov answered questions from the press. He had met Kazakhstan's minister Mukhtar
+Tleuberdi on Friday, April 22. According to Lavrov, Moscow expects President Kassym-Jomart Tokayev at the economic
+forum in St. Petersburg in June.""",
+        """Лавров об отношениях с Астаной
 
-Министр иностранных дел России Сергей Лавров выступил перед журналистами. В пятницу, 22 апреля, он провел переговоры
-со своим казахстанским коллегой Мухтаром Тлеуберди. Лавров сообщил, что Москва ждет визита президента Казахстана
-Касым-Жомарта Токаева на Петербургский форум в июне.""",
+Глава российской дипломатии Сергей Лавров ответил на вопросы прессы. Он встретился с министром Казахстана Мухтаром
+Тлеуберди в пятницу, 22 апреля. Лавров сообщил, что Москва ждет президента Казахстана Касым-Жомарта Токаева на
+экономическом форуме в Петербурге в июне.""",
     ],
     ids=["en", "ru"],
 )
