@@ -839,3 +839,14 @@ def test_a_joint_press_conference_of_the_two_ministers_is_their_contact_that_day
     assert meeting.stage == Meeting.Stage.HELD
     assert meeting.date == datetime.date(2020, 9, 9)  # not the forum's November
     assert people_of(meeting) == {"sergey-lavrov", "mukhtar-tleuberdi"}
+
+
+def test_a_conversation_held_in_russian_with_no_meeting_told_is_a_phone_call():
+    import_text(
+        " date 2016-12-30\nМОСКВА, 30 декабря. Министр иностранных дел России Сергей Лавров провел разговор с главой "
+        "МИД Казахстана Кайратом Абдрахмановым. Министры обсудили подготовку встречи по Сирии."
+    )
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.PHONE_CALL
+    assert meeting.place is None
+    assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov"}
