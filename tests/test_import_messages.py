@@ -313,3 +313,15 @@ def test_officials_titled_with_their_ministry_in_full_are_created_with_their_cou
     assert set(created) == {"KZ", "RU"}
     assert created["KZ"].name == "Talgat Kaliyev" and created["RU"].name.endswith("Ovchinnikov")
     assert people_of(meeting) == {created["KZ"].slug, created["RU"].slug}
+
+
+def test_an_envoy_invited_to_the_ministry_told_place_first_in_russian_is_a_demarche():
+    import_text(
+        " date 2020-12-12\nАСТАНА, 12 декабря. В Министерство иностранных дел РК был приглашен временный поверенный в "
+        "делах Российской Федерации Александр Комаров. В ходе встречи заместитель министра иностранных дел Марат "
+        "Сыздыков выразил недоумение высказываниями российского депутата."
+    )
+    meeting = Meeting.objects.get()
+    assert meeting.kind == Meeting.Kind.DEMARCHE
+    chargé = Person.objects.get(name__endswith="Komarov")
+    assert people_of(meeting) == {"marat-syzdykov", chargé.slug}
