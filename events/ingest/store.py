@@ -56,6 +56,12 @@ OFFICE_TITLES = {
 MODES = {Meeting.Kind.PHONE_CALL: "call", Meeting.Kind.MESSAGE: "message", Meeting.Kind.DEMARCHE: "demarche"}
 
 
+def same_people_but_one(theirs, ours):
+    """Whether a meeting on record names everyone a report names, and at most one person more: what an undated
+    report and a meeting must share to be one contact."""
+    return ours <= theirs and len(theirs - ours) <= 1
+
+
 def mode_of(kind):
     """How a contact was made: by phone, by message, by a démarche, or at a meeting."""
     return MODES.get(kind, "meeting")
@@ -295,7 +301,7 @@ class Writer:
         for meeting in candidates:
             theirs = {p.person_id for p in meeting.participants.all() if p.person_id}
             if meeting.date is None:
-                if person_ids <= theirs and len(theirs - person_ids) <= 1 and self.clues_fit(meeting, event):
+                if same_people_but_one(theirs, person_ids) and self.clues_fit(meeting, event):
                     undated.append(meeting)
                 continue
             if not self.dates_compatible(meeting, event):
@@ -327,7 +333,7 @@ class Writer:
         fitting = [
             meeting
             for meeting in candidates.prefetch_related("participants", "organizations")[:20]
-            if len({p.person_id for p in meeting.participants.all()} - person_ids) <= 1
+            if same_people_but_one({p.person_id for p in meeting.participants.all()}, person_ids)
             and self.clues_fit(meeting, event)
         ]
         return fitting[0] if len(fitting) == 1 else None
