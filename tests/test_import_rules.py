@@ -850,3 +850,56 @@ def test_a_conversation_held_in_russian_with_no_meeting_told_is_a_phone_call():
     assert meeting.kind == Meeting.Kind.PHONE_CALL
     assert meeting.place is None
     assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2017-05-12\nTASHKENT, May 12. The foreign ministers of the SCO member states met in Tashkent on "
+        "Thursday. Those attending were Russian Foreign Minister Sergey Lavrov, Kazakh Foreign Minister Kairat "
+        "Abdrakhmanov and Tajik Foreign Minister Sirojiddin Aslov.",
+        " date 2017-05-12\nТАШКЕНТ, 12 мая. Министры иностранных дел государств – членов ШОС встретились в Ташкенте "
+        "в четверг. Казахстан представлял министр иностранных дел Кайрат Абдрахманов, Россию – министр иностранных "
+        "дел Сергей Лавров, Таджикистан – министр иностранных дел Таджикистана Сироджиддин Аслов.",
+    ],
+)
+def test_ministers_of_a_group_of_states_meeting_is_a_meeting_of_many_and_its_attendance_list_took_part(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert meeting.date == datetime.date(2017, 5, 11)
+    tajik = Person.objects.get(country__code="TJ")
+    assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov", tajik.slug}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2016-12-30\nMOSCOW, December 30. The RK and RF foreign ministers, Kairat Abdrakhmanov and Sergey "
+        "Lavrov, held talks in Moscow.",
+        " date 2016-12-30\nМОСКВА, 30 декабря. Министр иностранных дел РФ Сергей Лавров провел переговоры с министром "
+        "иностранных дел РК Кайратом Абдрахмановым в Москве.",
+    ],
+)
+def test_the_ministers_of_a_country_named_by_its_initials_are_no_group_of_states(text):
+    import_text(text)
+    assert only_meeting().kind == Meeting.Kind.TALKS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2017-11-05\nASHGABAT, November 5. A meeting of the Central Asia plus Russia foreign ministers took "
+        "place in Ashgabat on Sunday. Attending were: Kazakhstan - Foreign Minister Kairat Abdrakhmanov; Kyrgyzstan - "
+        "Foreign Minister Erlan Abdyldaev; Russia - Foreign Minister Sergey Lavrov.",
+        " date 2017-11-05\nАШХАБАД, 5 ноября. В воскресенье в Ашхабаде прошла встреча министров иностранных дел в "
+        "формате Центральная Азия – Россия. Участвовали: Казахстан – министр иностранных дел Кайрат Абдрахманов; "
+        "Киргизия – министр иностранных дел Эрлан Абдылдаев; Россия – министр иностранных дел Сергей Лавров.",
+    ],
+)
+def test_an_official_listed_after_a_country_and_a_dash_serves_that_country(text):
+    import_text(text)
+    meeting = only_meeting()
+    kyrgyz = Person.objects.get(country__code="KG")
+    assert kyrgyz.needs_review  # not in the reference data: created, with the office stated
+    assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov", kyrgyz.slug}

@@ -248,7 +248,11 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         # "A meeting of the foreign ministers of Russia, Azerbaijan, Iran, Kazakhstan and Turkmenistan ended": the
         # countries named with the ministers are the ones taking part.
         attending = self.listed_countries(sentence)
-        multilateral = self.reports_multilateral(text) or bool(attending and self.lang.PARTICIPATION.search(text))
+        multilateral = (
+            self.reports_multilateral(text)
+            or bool(attending and self.lang.PARTICIPATION.search(text))
+            or bool(kinds and self.ministers_of_many(told))
+        )
         sidelines = self.lang.SIDELINES.search(text)
         side_forum = False
         if multilateral and sidelines and self.lang.BILATERAL_VERB.search(text):
@@ -281,6 +285,15 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             return set()
         named = {match.payload for match in self.within(self.countries, sentence)}
         return named if len(named) >= 3 else set()
+
+    def ministers_of_many(self, text):
+        """Whether a sentence's ministers are those of a group of states ("the foreign ministers of the SCO member
+        states met"), in a clause that speaks of nothing to come."""
+        return any(
+            not self.lang.FUTURE.search(self.clause_at(text, m.start()))
+            and not (m.group("org") and not self.gaz.organizations.find(m.group("org")))
+            for m in self.lang.MINISTERS_OF_MANY.finditer(text)
+        )
 
     def in_dictionary_form(self, event):
         """Names and places as written, in the nominative: shown as 'Мурат Нуртлеу', 'Нур-Султан (now Astana)',

@@ -144,6 +144,7 @@ class PeopleReading:
                 adjective
                 or self._country_of(groups.get("ministry"))
                 or self._country_of(groups.get("of"))
+                or self._country_of(groups.get("lead"))
                 or self.ministry_before(before_title)
             )
             fuzzy = self.fuzzy_person(name)

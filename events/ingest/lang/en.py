@@ -184,10 +184,17 @@ MULTILATERAL_CUE = re.compile(
     # "the eighth meeting of Central Asian foreign ministers", "a gathering of the Caspian states' foreign ministers";
     # not "a meeting of the two ministers" nor "of Kazakh and Russian ministers".
     r"|\b(?:[Mm]eeting|[Gg]athering|[Cc]onference|[Cc]ouncil|[Ss]ession) of (?:the )?"
-    r"(?:(?!two\b|both\b|and\b|the\b|[Ff]oreign\b)[\w'’-]+ ){1,3}(?:[Ff]oreign )?[Mm]inisters\b"
+    r"(?:(?!two\b|both\b|and\b|the\b|[Ff]oreign\b)[\w'’-]+ ){1,5}(?:[Ff]oreign )?[Mm]inisters\b"
 )
 # Ministers as a group: with three countries or more named beside them, a meeting of many.
 MINISTERS = re.compile(r"\bministers\b", re.IGNORECASE)
+# Ministers of a group of states: "the foreign ministers of the SCO member states", "the Caspian states' foreign
+# ministers", "CSTO foreign ministers" (an organization's acronym); not "the foreign ministers of the two countries".
+MINISTERS_OF_MANY = re.compile(
+    r"\b[Mm]inisters of (?:the )?(?:(?!two\b|both\b|our\b)[\w'’-]+ ){0,3}(?:member )?(?:states|countries|nations)\b"
+    r"|\b(?:states|countries|nations)['’] (?:[Ff]oreign )?[Mm]inisters\b"
+    r"|\b(?P<org>[A-Z]{2,5}) (?:[Ff]oreign )?[Mm]inisters\b"
+)
 # A meeting of ministers, not of heads of state: talks on its sidelines are part of it.
 MINISTERIAL = re.compile(r"\bMinisters\b|\bCFM\b|\bministerial\b", re.IGNORECASE)
 PARTICIPATION = re.compile(
@@ -201,7 +208,8 @@ BILATERAL_VERB = re.compile(
 )
 # People who joined a contact already told: "the foreign ministers took part in the talks".
 JOINED = re.compile(
-    r"\b(?:took part|taking part|participated|joined|also attended|attended by|(?:was|were) (?:also )?present)\b",
+    r"\b(?:took part|taking part|participated|joined|also attended|attended by|attending|are attending"
+    r"|(?:was|were) (?:also )?present|(?:was|were) represented by)\b",
     re.IGNORECASE,
 )
 DISCUSSION = re.compile(
@@ -300,6 +308,8 @@ TITLE_WORDS = (
     r"|State\s+Secretary|Secretary\s+of\s+State|Special\s+(?:Envoy|Representative)|[Cc]ounterpart)"
 )
 UNKNOWN_TITLED = re.compile(
+    # "Kyrgyzstan – Foreign Minister X" in a list of delegations: the country before the dash.
+    r"(?:(?P<lead>[A-Z][a-z]+)\s+[-–—]\s+)?"
     rf"(?:(?P<adj>(?!Deputy\b|First\b)[A-Z][a-z]+(?:['’]s)?)\s+)?(?P<title>{TITLE_WORDS})"
     # "… of the Ministry of Foreign Affairs of the Russian Federation": the ministry the official serves.
     r"(?:\s*of\s+the\s+(?:Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Ministry|MFA)\s+of\s+(?:the\s+)?"
