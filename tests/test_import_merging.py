@@ -2,10 +2,16 @@
 and a month or no date, English and Russian (also for an official the reference data does not hold), a transcript
 and an agency report, a side named by office only."""
 
-import pytest
+import dataclasses
 
+import pytest
+from django.db import transaction
+
+from events.ingest.extract import Extractor
+from events.ingest.pipeline import Importer
+from events.ingest.store import Writer
 from events.models import Meeting
-from tests.ingest_helpers import import_text
+from tests.ingest_helpers import import_text, people_of
 
 pytestmark = pytest.mark.usefixtures("reference")
 
@@ -167,3 +173,24 @@ def test_the_report_of_an_announced_visit_gives_it_the_day_it_took_place(announc
     meeting = Meeting.objects.get()
     assert meeting.stage == Meeting.Stage.HELD
     assert (meeting.date.isoformat(), meeting.end_date) == ("2019-10-09", None)
+
+
+def test_a_contact_an_article_tells_twice_is_written_once_with_everyone_named():
+    """Two findings of one article that are one contact (the second names one person more) end in one meeting: the
+    second joins the meeting the first created, and nobody is written twice."""
+    importer = Importer()
+    article = importer.read(
+        " date 2025-09-27\nMOSCOW, September 27. Russian Foreign Minister Sergey Lavrov sent a message to Kazakh "
+        "Foreign Minister Yermek Kosherbayev."
+    )
+    extraction = Extractor(article, importer.gazetteer).run()
+    first = extraction.events[0]
+    again = dataclasses.replace(first, participants=dict(first.participants), sentences=list(first.sentences))
+    lavrov = next(p for p in first.participants.values() if p.country == "RU")
+    first.participants = {lavrov.key: lavrov}
+    extraction.events.append(again)
+    with transaction.atomic():
+        Writer(article, extraction).write()
+    meeting = Meeting.objects.get()
+    assert people_of(meeting) == {"sergey-lavrov", "yermek-kosherbayev"}
+    assert "Kosherbayev" in meeting.title

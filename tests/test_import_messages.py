@@ -235,6 +235,11 @@ def test_two_people_congratulating_one_minister_are_two_messages(text):
         "Moscow.",
         " date 2025-09-27\nМОСКВА, 27 сентября. Министр иностранных дел России Сергей Лавров поздравил Ермека "
         "Кошербаева с назначением на пост главы МИД Казахстана и пригласил его в Москву с официальным визитом.",
+        # The one congratulated titled before his name: a name after "congratulated" is a receiver, not a mention.
+        " date 2025-09-27\nMOSCOW, September 27. Russian Foreign Minister Sergey Lavrov congratulated the new Kazakh "
+        "Foreign Minister Yermek Kosherbayev on his appointment and invited him to pay an official visit to Moscow.",
+        " date 2025-09-27\nМОСКВА, 27 сентября. Министр иностранных дел России Сергей Лавров поздравил нового главу "
+        "МИД Казахстана Ермека Кошербаева с назначением и пригласил его в Москву с официальным визитом.",
     ],
 )
 def test_a_visit_someone_is_invited_to_is_not_a_visit_made(text):

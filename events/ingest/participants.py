@@ -95,11 +95,12 @@ class PeopleReading:
         return self.cue_kinds(sentence) == {Kind.MESSAGE}
 
     def cue_kinds(self, sentence):
-        """The kinds of contact whose words a sentence holds anywhere, read once per sentence."""
+        """The kinds of contact a sentence's words report, read once per sentence: not a visit someone is invited to
+        ("congratulated X and invited him to visit Moscow" tells of a message only)."""
         kinds = self._cue_kinds.get(sentence.index)
         if kinds is None:
             kinds = self._cue_kinds[sentence.index] = {
-                k for k, pattern in self.lang.CUES if pattern.search(sentence.text)
+                k for k, pattern in self.lang.CUES if self.reports(pattern, sentence.text)
             }
         return kinds
 

@@ -211,11 +211,14 @@ class Writer:
             )
             meeting.save()
             self.created.append(meeting)
+            just_created = True
         else:
-            self.merged.append(meeting)
+            just_created = False
+            if meeting not in self.created:  # not a contact this article already told
+                self.merged.append(meeting)
             self.merge_into(meeting, event)
 
-        if meeting in self.created:
+        if just_created:
             existing = {}
         else:
             existing = {p.person_id: p for p in meeting.participants.filter(person__isnull=False)}
@@ -241,7 +244,7 @@ class Writer:
             if finding.title and finding.title_stated:
                 self.cite(participant, "title", finding.quote, finding.title)
 
-        if "title" not in meeting.kept_fields and meeting not in self.created:
+        if "title" not in meeting.kept_fields and not just_created:
             rows = meeting.participants.order_by("id").values_list(
                 "person__name", "name_as_written", "person__country__code"
             )
