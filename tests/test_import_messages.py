@@ -330,3 +330,19 @@ def test_an_envoy_invited_to_the_ministry_told_place_first_in_russian_is_a_demar
     assert meeting.kind == Meeting.Kind.DEMARCHE
     chargé = Person.objects.get(name__endswith="Komarov")
     assert people_of(meeting) == {"marat-syzdykov", chargé.slug}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2012-12-29\nASTANA, December 29. Chinese Foreign Minister Yang Jiechi sent his Kazakh colleague Yerlan "
+        "Idrissov a telegram of condolences over the plane crash. The presidents of Russia and Kyrgyzstan had already "
+        "sent theirs.",
+        " date 2012-12-29\nАСТАНА, 29 декабря. Министр иностранных дел Китая Ян Цзечи направил казахстанскому коллеге "
+        "Ерлану Идрисову телеграмму соболезнования в связи с крушением самолета. Президенты России и Киргизии уже "
+        "выразили соболезнования.",
+    ],
+)
+def test_a_message_from_a_third_countrys_minister_is_no_contact_though_russia_is_named(text):
+    result = import_text(text)
+    assert not result.created and not Meeting.objects.exists()

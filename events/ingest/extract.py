@@ -759,9 +759,11 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
     def other_side_named(self, event):
         """The country that a contact with one side named was held with: the only one of the pair its sentences
         name besides the participants' own."""
+        if len(event.countries) != 1 or not event.countries <= {KZ, RU}:
+            return ""  # "China's minister sent Idrissov a telegram … Russia's president too": the other side is China
         named = {m.payload for s in event.sentences for m in self.within(self.countries, s)} & {KZ, RU}
         others = named - event.countries
-        return others.pop() if len(others) == 1 and event.countries & {KZ, RU} else ""
+        return others.pop() if len(others) == 1 else ""
 
     def rejection(self, event):
         countries = event.countries
