@@ -346,3 +346,28 @@ def test_an_envoy_invited_to_the_ministry_told_place_first_in_russian_is_a_demar
 def test_a_message_from_a_third_countrys_minister_is_no_contact_though_russia_is_named(text):
     result = import_text(text)
     assert not result.created and not Meeting.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Print\nRate this article\nShare\n\nS.V.Lavrov\n\n"
+        "Foreign Minister Sergey Lavrov's remarks at a joint news conference after talks with Foreign Minister of "
+        "Kazakhstan Y.A.Idrissov, Moscow, January 25, 2013\n\n"
+        "Ladies and gentlemen, my colleague and I have just finished our talks, which were useful.",
+        "Распечатать\nОценить статью\nПоделиться\n\nС.В.Лавров\n\n"
+        "Выступление и ответы на вопросы СМИ Министра иностранных дел России С.В.Лаврова в ходе совместной "
+        "пресс-конференции по итогам переговоров с Министром иностранных дел Казахстана Е.А.Идрисовым, Москва, "
+        "25 января 2013 года\n\n"
+        "Уважаемые дамы и господа, мы с коллегой только что завершили переговоры, они были полезными.",
+    ],
+    ids=["en", "ru"],
+)
+def test_a_transcript_reprinted_below_a_pages_menus_is_dated_and_placed_by_its_title_line(text):
+    import_text(text)
+    meeting = Meeting.objects.get()
+    assert meeting.date == datetime.date(2013, 1, 25)
+    assert meeting.place.slug == "moscow"
+    assert people_of(meeting) == {"sergey-lavrov", "yerlan-idrissov"}
+    names = set(meeting.participants.values_list("name_as_written", flat=True))
+    assert names & {"Y.A.Idrissov", "Е.А.Идрисов"}  # initials as written, the surname in the nominative

@@ -271,6 +271,8 @@ class Gazetteer:
     def dictionary_form(self, person_id, text, lang):
         """A known person's name as ``text`` writes it, in its dictionary form: the reference data's spelling that
         the words stand for ('Муратом Нуртлеу' → 'Мурат Нуртлеу'), else each word in the nominative."""
+        if initials := INITIALS.fullmatch(text):  # 'С.В.Лаврова' → 'С.В.Лавров'
+            return text[: initials.start("surname")] + lang.nominative(initials.group("surname"))
         words = text.split()
         cyrillic = bool(CYRILLIC.search(text))
         for name in self.spellings.get(person_id, ()):

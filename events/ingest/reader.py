@@ -219,6 +219,10 @@ def read(raw, published=None, language=None, known=None, outlets=None):
     ):
         title = first
         paragraphs = paragraphs[1:]
+    elif not title and (found_title := _transcript_title(paragraphs, lang)) is not None:
+        # A ministry's transcript reprinted below a page's menus: its title line names the speaker, the place and
+        # the day; what stands above it is the page's furniture.
+        title, paragraphs = paragraphs[found_title], paragraphs[found_title + 1 :]
 
     body_offset = len(title) + 2 if title else 0
     cleaned = (title + "\n\n" if title else "") + "\n\n".join(paragraphs)
@@ -349,6 +353,21 @@ def _match_dateline(paragraph, code, outlets):
     if end >= len(paragraph):
         return None
     return city, date_text, outlet, end
+
+
+def _transcript_title(paragraphs, lang):
+    """The index of a transcript's title line among a page's first paragraphs ("Выступление … С.В.Лаврова …, Москва,
+    25 января 2013 года", "Foreign Minister Sergey Lavrov's remarks … (Astana, November 7, 2024)"), or None."""
+    for index, paragraph in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
+        if (
+            len(paragraph) <= 400
+            and lang.TRANSCRIPT_TITLE.search(paragraph)
+            and re.search(r"\b(?:19|20)\d\d\b", paragraph)
+            and not re.search(r"[.!?:»”\"]$", paragraph)
+            and len(paragraphs) > index + 1
+        ):
+            return index
+    return None
 
 
 def split_sentences(text, start, title):

@@ -32,7 +32,13 @@ def lemmas(word):
     forms = {word}
     for parse in _analyzer().parse(word)[:4]:
         forms.add(parse.normal_form.replace("ё", "е"))
+    # A surname the dictionary does not hold may be read as an adjective ('Идрисовым' → 'идрисовый'): its own stem too.
+    if surname := _DECLINED_SURNAME.match(word):
+        forms.add(surname.group(1))
     return frozenset(forms)
+
+
+_DECLINED_SURNAME = re.compile(r"^(\w+(?:ов|ев|ин|ын))(?:а|у|ым|е)$")
 
 
 _MASCULINE_SURNAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)$")
@@ -53,6 +59,8 @@ def nominative(word):
             form = parse.inflect({"nomn", "sing"}) if "Pltm" not in parse.tag.grammemes else None
             text = form.word if form else parse.normal_form
             return _case_like(text, word)
+    if surname := _DECLINED_SURNAME.match(word):
+        return surname.group(1)  # 'Идрисовым', read as an adjective: the surname's stem is its nominative
     return word
 
 
