@@ -903,3 +903,21 @@ def test_an_official_listed_after_a_country_and_a_dash_serves_that_country(text)
     kyrgyz = Person.objects.get(country__code="KG")
     assert kyrgyz.needs_review  # not in the reference data: created, with the office stated
     assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov", kyrgyz.slug}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2024-01-24\nMOSCOW, January 24. Russian Foreign Minister Sergey Lavrov will host Kazakh Foreign "
+        "Minister Murat Nurtleu in Moscow next week, the ministry said, adding that the two ministers spoke by "
+        "telephone on January 18.",
+        " date 2024-01-24\nМОСКВА, 24 января. Министр иностранных дел России Сергей Лавров примет в Москве главу МИД "
+        "Казахстана Мурата Нуртлеу на следующей неделе, сообщили в министерстве, добавив, что министры провели "
+        "телефонный разговор 18 января.",
+    ],
+)
+def test_a_date_in_a_clause_telling_what_was_done_is_before_the_article_though_the_sentence_announces(text):
+    import_text(text)
+    call = Meeting.objects.get(kind=Meeting.Kind.PHONE_CALL)
+    assert call.date == datetime.date(2024, 1, 18)
+    assert people_of(call) == {"sergey-lavrov", "murat-nurtleu"}

@@ -221,7 +221,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         reported = self.reports_done(told)
         announced = self.announces(sentence) and not reported
         prefer = "future" if announced or self.lang.FUTURE.search(told) else "past"
-        for mention in self.find_dates(told, prefer):
+        for mention in self.dates_by_clause(told, prefer):
             owned = any(start <= mention.start for start in owned_after)
             before = text[max(0, mention.start - BEFORE_WINDOW) : mention.start]
             if owned or self.lang.OWNED_DATE.search(before) or self.of_another_occasion(before):
@@ -277,6 +277,21 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             "side_forum": side_forum,
             "attending": attending,
         }
+
+    def dates_by_clause(self, text, prefer):
+        """The dates of a sentence, each read in its own clause's tense: in a sentence about what is to come, a date
+        in a clause that tells of something done ("… said that Russia sent the note on January 18, and that …") is
+        the nearest before the article, not after it."""
+        mentions = list(self.find_dates(text, prefer))
+        if prefer != "future":
+            return mentions
+        past = None
+        for index, mention in enumerate(mentions):
+            clause = self.clause_at(text, mention.start)
+            if self.lang.DONE.search(clause) and not self.lang.FUTURE.search(clause):
+                past = past if past is not None else {m.start: m for m in self.find_dates(text, "past")}
+                mentions[index] = past.get(mention.start, mention)
+        return mentions
 
     def listed_countries(self, sentence):
         """The countries of a sentence that names ministers beside three countries or more: those the ministers
