@@ -351,7 +351,7 @@ def test_a_message_from_a_third_countrys_minister_is_no_contact_though_russia_is
 @pytest.mark.parametrize(
     "text",
     [
-        "Print\nRate this article\nShare\n\nS.V.Lavrov\n\n"
+        "Official site\n\nHome \\ Statements and speeches \\\n\n"
         "Foreign Minister Sergey Lavrov's remarks at a joint news conference after talks with Foreign Minister of "
         "Kazakhstan Y.A.Idrissov, Moscow, January 25, 2013\n\n"
         "Ladies and gentlemen, my colleague and I have just finished our talks, which were useful.",

@@ -209,7 +209,11 @@ def read(raw, published=None, language=None, known=None, outlets=None):
 
     title = " ".join(known.title.split())[:HEADLINE_LIMIT]
     first = paragraphs[0]
-    if (
+    if not title and (found_title := _transcript_title(paragraphs, lang)) is not None:
+        # A ministry's transcript reprinted below a page's menus: its title line names the speaker, the place and
+        # the day; what stands above it is the page's furniture.
+        title, paragraphs = paragraphs[found_title], paragraphs[found_title + 1 :]
+    elif (
         not title
         and len(paragraphs) > 1
         and len(first) <= 250
@@ -219,10 +223,6 @@ def read(raw, published=None, language=None, known=None, outlets=None):
     ):
         title = first
         paragraphs = paragraphs[1:]
-    elif not title and (found_title := _transcript_title(paragraphs, lang)) is not None:
-        # A ministry's transcript reprinted below a page's menus: its title line names the speaker, the place and
-        # the day; what stands above it is the page's furniture.
-        title, paragraphs = paragraphs[found_title], paragraphs[found_title + 1 :]
 
     body_offset = len(title) + 2 if title else 0
     cleaned = (title + "\n\n" if title else "") + "\n\n".join(paragraphs)
