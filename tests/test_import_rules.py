@@ -921,3 +921,21 @@ def test_a_date_in_a_clause_telling_what_was_done_is_before_the_article_though_t
     call = Meeting.objects.get(kind=Meeting.Kind.PHONE_CALL)
     assert call.date == datetime.date(2024, 1, 18)
     assert people_of(call) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SKOPJE, November 30 - RIA Novosti. Russian Foreign Minister Sergey Lavrov is holding talks with Kazakh "
+        "Foreign Minister Murat Nurtleu. The ministers discussed the bilateral agenda in the context of the visit of "
+        "Russian President Vladimir Putin to Kazakhstan.",
+        "СКОПЬЕ, 30 ноя — РИА Новости. Министр иностранных дел России Сергей Лавров проводит переговоры с министром "
+        "иностранных дел Казахстана Муратом Нуртлеу. Министры обсудили двустороннюю повестку в контексте визита "
+        "президента России Владимира Путина в Казахстан.",
+    ],
+)
+def test_a_contact_told_under_a_dateline_without_a_year_is_where_the_dateline_says_and_its_context_is_no_one(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.place is not None and meeting.place.slug == "skopje"
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}  # Putin's visit is only the setting

@@ -69,7 +69,11 @@ class PlaceReading:
         # when the text says which country hosted it.
         undated_line = dateline is None and event.host and event.date_basis == Basis.PUBLICATION
         dateline = dateline or (self.article.published if undated_line else None)
-        if dateline and self.article.dateline_city and event.date is not None and dateline.overlaps(event.date):
+        # "СКОПЬЕ, 30 ноя — …" on a page that gives no year: a contact the text dates no otherwise is told as of
+        # the dateline's day, as when the year is known.
+        undated = dateline is None and self.article.dateline_month_day and event.date is None
+        same_day = undated or (dateline and event.date is not None and dateline.overlaps(event.date))
+        if same_day and self.article.dateline_city:
             found = self.gaz.places.find(self.article.dateline_city)
             if found and (not event.host or found[0].payload.country == event.host):
                 start, end = self.article.dateline_span

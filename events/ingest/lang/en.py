@@ -257,7 +257,9 @@ NOT_PARTICIPANT = re.compile(
     r"|reached by|between the presidents|heads of state|state visit of"
     r"|(?:upcoming|forthcoming|coming|oncoming|planned|scheduled|future) (?:state |official |working )?visit"
     r"(?: to (?:the )?[A-Z]\w+(?: Federation)?)? of"
-    r"|preparations? (?:for|of)|preparing (?:for )?|implement\w*|congratulat\w*|condolences)\b[^.;]{0,60}$",
+    r"|preparations? (?:for|of)|preparing (?:for )?|implement\w*|congratulat\w*|condolences"
+    # What the contact is set against: "discussed the agenda in the context of President X's visit".
+    r"|in the context of|in (?:the )?light of|on the eve of)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 # English quotes speech in quotation marks only.
