@@ -939,3 +939,23 @@ def test_a_contact_told_under_a_dateline_without_a_year_is_where_the_dateline_sa
     meeting = only_meeting()
     assert meeting.place is not None and meeting.place.slug == "skopje"
     assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}  # Putin's visit is only the setting
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2025-06-30\nASTANA, June 30. Kazakh Foreign Minister Murat Nurtleu and Russian Foreign Minister Sergey "
+        "Lavrov discussed bilateral cooperation, the ministry said on Monday. The meeting took place in Karakol "
+        "(Kyrgyzstan) on the eve of the CSTO Council of Foreign Ministers.",
+        " date 2025-06-30\nАстана. 30 июня. Глава МИД Казахстана Мурат Нуртлеу и министр иностранных дел России Сергей "
+        "Лавров обсудили двустороннее сотрудничество, сообщила в понедельник пресс-служба. Встреча прошла в "
+        "Караколе (Киргизия) накануне заседания Совета министров иностранных дел ОДКБ.",
+    ],
+)
+def test_a_town_named_with_its_country_in_brackets_places_talks_held_on_the_eve_of_a_council(text):
+    import_text(text)
+    meeting = only_meeting()  # the council is when the talks were, not a meeting the text reports
+    assert meeting.kind == Meeting.Kind.TALKS
+    assert meeting.place is not None and meeting.place.name == "Karakol"
+    assert meeting.place.country.code == "KG" and meeting.place.needs_review  # not in the reference data: created
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}

@@ -303,10 +303,12 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
 
     def ministers_of_many(self, text):
         """Whether a sentence's ministers are those of a group of states ("the foreign ministers of the SCO member
-        states met"), in a clause that speaks of nothing to come."""
+        states met"), in a clause that speaks of nothing to come; not words of a council's name ("the Council of
+        Foreign Ministers of the CSTO"), which ``reports_multilateral`` reads."""
         return any(
             not self.lang.FUTURE.search(self.clause_at(text, m.start()))
             and not (m.group("org") and not self.gaz.organizations.find(m.group("org")))
+            and not self.lang.GATHERING_OF.search(text[max(0, m.start() - NOUN_WINDOW) : m.start()])
             for m in self.lang.MINISTERS_OF_MANY.finditer(text)
         )
 

@@ -47,6 +47,8 @@ class PlaceReading:
             basis = Basis.STATED if named >= 2 and match.payload.kind != "landmark" else Basis.INFERRED
             self._set_place(event, match, sentence, basis)
             return
+        if self.place_with_its_country(event):
+            return
         if event.host:
             for match in self.places:
                 before = self.text[max(0, match.start - 30) : match.start]
@@ -149,6 +151,31 @@ class PlaceReading:
         if self.within(self.people, sentence) or self.lang.PLANNED.search(main_clause):
             return False
         return any(p.search(text) for _, p in self.lang.CUES) or self.reports_multilateral(text)
+
+    def place_with_its_country(self, event):
+        """'The meeting was held in Cholpon-Ata (Kyrgyzstan)': a town the reference data does not know, named with
+        its country in brackets in a sentence that reports the contact, is where it happened (created for review)."""
+        participants = {p.person_id for p in event.participants.values()}
+        for sentence in event.sentences:
+            named = any(p.person_id in participants for p in self.sentence_people(sentence))
+            if not (named and any(p.search(sentence.text) for _, p in self.lang.CUES)) and not self.impersonal_contact(
+                sentence
+            ):
+                continue
+            for match in self.lang.PLACE_WITH_COUNTRY.finditer(sentence.text):
+                start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
+                country = self._country_of(match.group("country"))
+                if not country or self._is_known_word(start, end) or self.overlapping(self.people, start, end):
+                    continue
+                name = match.group("name")
+                event.place = PlaceRef(
+                    None, self.lang.transliterate(self.lang.nominative(name)), country, "new", None, None
+                )
+                event.place_as_written, event.place_basis = name, Basis.STATED
+                event.place_quote = quote_of(sentence)
+                event.host = event.host or country
+                return True
+        return False
 
     def unknown_place(self, event):
         """'Talks in Zhezkazgan': a town the reference data does not know becomes a new place, for review, in the

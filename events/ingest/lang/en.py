@@ -195,6 +195,10 @@ MINISTERS_OF_MANY = re.compile(
     r"|\b(?:states|countries|nations)['’] (?:[Ff]oreign )?[Mm]inisters\b"
     r"|\b(?P<org>[A-Z]{2,5}) (?:[Ff]oreign )?[Mm]inisters\b"
 )
+# The gathering whose name the ministers are part of: "the Council of Foreign Ministers of the SCO member states".
+GATHERING_OF = re.compile(
+    r"\b(?:council|meeting|conference|session|gathering)\s+of\s+(?:the\s+)?(?:foreign\s+)?$", re.I
+)
 # A meeting of ministers, not of heads of state: talks on its sidelines are part of it.
 MINISTERIAL = re.compile(r"\bMinisters\b|\bCFM\b|\bministerial\b", re.IGNORECASE)
 PARTICIPATION = re.compile(
@@ -330,6 +334,11 @@ UNKNOWN_APPOSED = re.compile(
     r"|(?:deputy\s+)?(?:director|head)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,5}?department)"
     r"(?:\s+of\s+the\s+(?:Kazakh|Russian)\s+(?:Foreign\s+Ministry|MFA|Ministry\s+of\s+Foreign\s+Affairs))?)"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>Kazakhstan|Russia|Russian\s+Federation|Republic\s+of\s+Kazakhstan)\b)?"
+)
+# A town named with its country in brackets: "in Cholpon-Ata (Kyrgyzstan)".
+PLACE_WITH_COUNTRY = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+(?:city|town|resort|village)\s+of\s+)?(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\s*"
+    r"\((?P<country>[A-Z][a-z]+)\)"
 )
 UNKNOWN_PLACE = re.compile(
     r"\b(?:in|to)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<name>[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?)(?=\s+(?:city|town|on|"
@@ -575,9 +584,12 @@ PLANNED = re.compile(
 FUTURE_BEFORE_NOUN = re.compile(r"upcoming|forthcoming|oncoming|planned", re.IGNORECASE)
 FUTURE_AFTER_NOUN = re.compile(r"to be held|scheduled for|slated for", re.IGNORECASE)
 FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+$", re.IGNORECASE)
-# A meeting of many named as the subject of talks, not as attended: "preparations for the summit", "summit agenda".
+# A meeting of many named as the subject of talks or as a mark of time, not as attended: "preparations for the
+# summit", "summit agenda", "on the eve of the council".
 TOPIC_OF = re.compile(
-    r"\b(?:preparations? (?:for|of)|preparing(?: for)?|agenda of|results of|outcome of)\s+(?:the\s+)?$", re.I
+    r"\b(?:preparations? (?:for|of)|preparing(?: for)?|agenda of|results of|outcome of|on the eve of|ahead of)"
+    r"\s+(?:the\s+)?(?:[A-Z]{2,6}\s+)?$",
+    re.I,
 )
 TOPIC_AFTER = re.compile(r"\s+(?:agenda|preparations?|documents?|decisions?|declaration)\b", re.I)
 ADJECTIVES = {}

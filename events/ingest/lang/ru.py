@@ -49,17 +49,23 @@ def nominative(word):
     """The nominative of a name or place as written in any case: 'Моргуловым' → 'Моргулов'; a word that does not
     decline ('Тлеуберди', 'Сочи') stays as it is; each part of a double name declines ('Касым-Жомартом')."""
     parses = _analyzer().parse(word)
-    if any("Fixd" in parse.tag.grammemes for parse in parses) or _MASCULINE_SURNAME.search(word):
+    fixed = any("Fixd" in parse.tag.grammemes and parse.normal_form == word.lower() for parse in parses)
+    if fixed or _MASCULINE_SURNAME.search(word):
         # 'Турсунов', 'Нурбеков': a masculine surname as it stands, not the genitive plural of a first name.
         return word
     if "-" in word and all(parse.normal_form == word.lower() for parse in parses):
         return "-".join(nominative(part) for part in word.split("-"))
+    surname = _DECLINED_SURNAME.match(word)
+    if surname and any(
+        {"Surn", "masc"} <= set(p.tag.grammemes) and p.normal_form == surname.group(1).lower() for p in parses
+    ):
+        return surname.group(1)  # 'Токаеве': the man's surname, not a woman's name 'Токаева'
     for parse in parses:
         if {"Name", "Surn", "Patr", "Geox"} & set(parse.tag.grammemes) or parse.tag.POS == "NOUN":
             form = parse.inflect({"nomn", "sing"}) if "Pltm" not in parse.tag.grammemes else None
             text = form.word if form else parse.normal_form
             return _case_like(text, word)
-    if surname := _DECLINED_SURNAME.match(word):
+    if surname:
         return surname.group(1)  # 'Идрисовым', read as an adjective: the surname's stem is its nominative
     return word
 
@@ -267,6 +273,8 @@ MINISTERS_OF_MANY = re.compile(
     rf"(?:(?:(?!двух|обеих|обоих|наших){W}+\s+)?(?:государств|стран)(?!{W})|(?P<org>(?-i:[А-ЯЁ]{{2,5}}))(?!{W}))",
     re.IGNORECASE,
 )
+# Собрание, в название которого входят министры: "заседание Совета министров иностранных дел ОДКБ".
+GATHERING_OF = re.compile(rf"(?<!{W})(?:совет|совещани|заседани|встреч|конференци){W}*\s+$", re.IGNORECASE)
 # Встреча министров, а не глав государств: переговоры на её полях — её часть.
 MINISTERIAL = re.compile(rf"(?<!{W})(?:министров|СМИД|министерск{W}*|глав\s+(?:МИД|внешнеполитических))(?!{W})", re.I)
 PARTICIPATION = re.compile(
@@ -408,7 +416,12 @@ FUTURE_BEFORE_NOUN = re.compile(rf"предстоящ{W}*|запланирова
 FUTURE_AFTER_NOUN = re.compile(r"(?!)")
 FINITE_BEFORE = re.compile(r"(?!)")
 # A meeting of many named as the subject of talks, not as attended: "подготовка к саммиту", "повестка саммита".
-TOPIC_OF = re.compile(rf"(?<!{W})(?:подготовк{W}*\s+к|повестк{W}*|итог{W}*|решени{W}*)\s+$", re.IGNORECASE)
+# Встреча многих как тема или как веха времени, а не как то, в чем участвуют: "подготовка к саммиту", "накануне
+# заседания СМИД".
+TOPIC_OF = re.compile(
+    rf"(?<!{W})(?:подготовк{W}*\s+к|повестк{W}*|итог{W}*|решени{W}*|накануне|в\s+преддверии)\s+(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
 TOPIC_AFTER = re.compile(r"(?!)")
 # Имя другого события прямо перед датой: "саммита ОДКБ в Астане в ноябре", "форума в Костанае 5 октября"; и что
 # делает его местом контакта ("на полях саммита 4 июля").
@@ -483,6 +496,11 @@ NAME_STOPWORDS = {
     "казахстан", "россия", "россии", "казахстана", "совет", "совета", "форум", "форума", "по", "и", "в", "на", "с",
 }  # fmt: skip
 MONTHS_AND_DAYS = {"янв", "фев", "мар", "апр", "мая", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"}
+# Город, названный со страной в скобках: "в Чолпон-Ате (Киргизия)".
+PLACE_WITH_COUNTRY = re.compile(
+    rf"(?<!{W})(?:в|во)\s+(?:город{W}*\s+|курорт{W}*\s+)?(?P<name>[А-ЯЁ][а-яё]{{2,}}(?:-[А-ЯЁ][а-яё]+)?)\s*"
+    r"\((?P<country>[А-ЯЁ][а-яё]+)\)"
+)
 UNKNOWN_PLACE = re.compile(
     rf"(?<!{W})(?:в|во)\s+(?:город{W}*\s+)?(?P<name>[А-ЯЁ][а-яё]{{3,}}(?:-[А-ЯЁ][а-яё]+)?)(?=\s*[,.;]|\s+(?:с|со|на|для|где)\s|\s*$)"
 )
