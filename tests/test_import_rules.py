@@ -959,3 +959,19 @@ def test_a_town_named_with_its_country_in_brackets_places_talks_held_on_the_eve_
     assert meeting.place is not None and meeting.place.name == "Karakol"
     assert meeting.place.country.code == "KG" and meeting.place.needs_review  # not in the reference data: created
     assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2022-12-01\nASTANA, December 1. Newly appointed Russian Ambassador Alexei Borodavkin handed over copies "
+        "of his credentials to Kazakh Deputy Foreign Minister Akan Rakhmetullin on Thursday.",
+        " date 2022-12-01\nАСТАНА, 1 декабря. Вновь назначенный посол России Алексей Бородавкин в четверг вручил копии "
+        "верительных грамот заместителю министра иностранных дел Казахстана Акану Рахметуллину.",
+    ],
+)
+def test_a_newly_appointed_ambassador_takes_part_in_what_he_does(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.CEREMONY
+    assert "alexey-borodavkin" in people_of(meeting)

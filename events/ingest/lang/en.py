@@ -257,7 +257,8 @@ PLACE_PREPOSITION = re.compile(
 )
 NOT_PARTICIPANT = re.compile(
     r"(?:greetings|message|letter|on behalf of|instructions?|initiative|agreements? reached"
-    r"|decisions? (?:taken|of|by|made)|agreed (?:up)?on by|according to|decree|named after|memory of|appointed"
+    r"|decisions? (?:taken|of|by|made)|agreed (?:up)?on by|according to|decree|named after|memory of"
+    r"|(?<!newly )(?<!newly-)appointed"
     r"|reached by|between the presidents|heads of state|state visit of"
     r"|(?:upcoming|forthcoming|coming|oncoming|planned|scheduled|future) (?:state |official |working )?visit"
     r"(?: to (?:the )?[A-Z]\w+(?: Federation)?)? of"
