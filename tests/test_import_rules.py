@@ -975,3 +975,37 @@ def test_a_newly_appointed_ambassador_takes_part_in_what_he_does(text):
     meeting = only_meeting()
     assert meeting.kind == Meeting.Kind.CEREMONY
     assert "alexey-borodavkin" in people_of(meeting)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2017-02-10\nASTANA, February 10 (Kazinform) - The Kazakh leader received credentials from newly "
+        "appointed ambassadors of several countries at the Akorda today. Among them was Ambassador of Russia Alexei "
+        "Borodavkin. Foreign Minister Kairat Abdrakhmanov attended the ceremony.",
+        " date 2017-02-10\nАСТАНА, 10 февраля. Казахстанский лидер принял сегодня в Акорде верительные грамоты вновь "
+        "назначенных послов ряда государств. В их числе – посол России Алексей Бородавкин. На церемонии присутствовал "
+        "министр иностранных дел Кайрат Абдрахманов.",
+    ],
+)
+def test_credentials_received_by_a_leader_named_by_country_are_a_ceremony_of_the_president_and_the_envoy(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.CEREMONY  # credentials are received, not a person: no talks
+    assert people_of(meeting) == {"nursultan-nazarbayev", "alexey-borodavkin", "kairat-abdrakhmanov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2024-05-10\nMOSCOW, May 10. Russian Foreign Minister Sergey Lavrov received Kazakh Ambassador Dauren "
+        "Abayev and discussed the upcoming visit of the Russian President to Astana.",
+        " date 2024-05-10\nМОСКВА, 10 мая. Министр иностранных дел России Сергей Лавров принял посла Казахстана "
+        "Даурена Абаева и обсудил предстоящий визит российского президента в Астану.",
+    ],
+)
+def test_a_contact_that_discussed_an_upcoming_visit_was_held_and_the_leader_coming_is_not_in_it(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.stage == Meeting.Stage.HELD
+    assert people_of(meeting) == {"sergey-lavrov", "dauren-abayev"}

@@ -374,8 +374,13 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         main = self.lang.RELATIVE_CLAUSE.sub(" ", self.outside_quotes(sentence.text))
         for future in self.lang.PLANNED.finditer(main):
             before = main[max(0, future.start() - BEFORE_WINDOW) : future.start()]
-            # "discussed the preparations for the upcoming summit": the future is the summit's, not the contact's.
-            if self.lang.PREPARATION.search(before) or self.lang.TOPIC_OF.search(before):
+            # "discussed the preparations for the upcoming summit", "discussed the upcoming visit": the future is the
+            # summit's or the visit's, the topic of a contact done, not the contact's.
+            if (
+                self.lang.PREPARATION.search(before)
+                or self.lang.TOPIC_OF.search(before)
+                or self.lang.DISCUSSED_NOUN.search(before)
+            ):
                 continue
             if not self.describes_another(main, future):
                 return True
@@ -692,7 +697,12 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             # took part in it.
             for person in self.sentence_people(sentence):
                 event.participants.setdefault(person.key, person)
-        elif event.multilateral and not info["cue"] and not elsewhen and self.attends(sentence):
+        elif (
+            (event.multilateral or Kind.CEREMONY in event.kinds)
+            and not info["cue"]
+            and not elsewhen
+            and self.attends(sentence)
+        ):
             # "Taking part were Russian Foreign Minister X, Tajik Foreign Minister Y …", "В работе совета участвует
             # министр X": whoever a sentence lists as attending the meeting of many being told took part in it.
             for person in self.sentence_people(sentence):

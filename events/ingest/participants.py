@@ -228,15 +228,24 @@ class PeopleReading:
         if both and not self.named_last - {KZ, RU}:
             wanted.setdefault(KZ, both.start())
             wanted.setdefault(RU, both.start())
+        leaders = {}
+        if self.lang.HOST_VERB.search(sentence.text):
+            # "The Kazakh leader received the ambassador": the president of the day, as the one who receives.
+            for match in self.lang.LEADER.finditer(sentence.text):
+                if not self.lang.NOT_PARTICIPANT.search(self.before(sentence, sentence.start + match.start())):
+                    leaders.setdefault(self._country_of(match.group("adj")), match.start())
         found = []
-        for country, position in wanted.items():
+        offices = [(Position.Office.FOREIGN_MINISTER, wanted), (Position.Office.PRESIDENT, leaders)]
+        for office, country, position in [(o, c, p) for o, found_for in offices for c, p in found_for.items()]:
             if not country or any(p.country == country for p in named):
                 continue
-            person_id = self.gaz.office_holder(Position.Office.FOREIGN_MINISTER, country, day)
+            person_id = self.gaz.office_holder(office, country, day)
             if person_id:
                 name = self.gaz.person_names[person_id]
                 at = sentence.start + position
-                found.append(PersonFinding(person_id, name, country, "", quote_of(sentence), inferred=True, at=at))
+                person = PersonFinding(person_id, name, country, "", quote_of(sentence), inferred=True, at=at)
+                person.stated_office = office
+                found.append(person)
         return found
 
     def speakers_other_side(self):
@@ -267,10 +276,11 @@ class PeopleReading:
 
     def complete_participants(self, event):
         # "His Kazakh counterpart" stands for the minister only when the text names nobody else from Kazakhstan:
-        # a deputy's counterpart named elsewhere is the counterpart meant.
+        # a deputy's counterpart named elsewhere is the counterpart meant. ("The Kazakh leader" is the president,
+        # whoever else from Kazakhstan the text names.)
         named = {p.country for p in event.participants.values() if not p.inferred}
         for key, person in list(event.participants.items()):
-            if person.inferred and person.country in named:
+            if person.inferred and person.country in named and person.stated_office != Position.Office.PRESIDENT:
                 del event.participants[key]
         if event.kind in VISITS or event.invited_by:
             # The host who invited the guest received the visit the text reports.

@@ -171,7 +171,9 @@ CUES = [
         Kind.TALKS,
         # "a model of relations that meets today's needs": meeting a need, not a person.
         r"\btalks\b|\bnegotiations\b|\bdiscussions\b|\bmet\b|(?<!that )(?<!which )(?<!\bit )\bmeets?\b|\bmeeting\b"
-        r"|\bconversation\b|\breceived\b|\bjoint (?:press|news) conference\b"
+        # "received the ambassador", not "received credentials" or "received a message": a person received.
+        r"|\bconversation\b|\breceived\b(?![^,.;]{0,40}?\b(?:credentials|cop(?:y|ies)|message|letter|telegram|note"
+        r"|greetings?|congratulations?)\b)|\bjoint (?:press|news) conference\b"
         r"|\bvisit(?:s|ed|ing)?\b|\barriv(?:ed|es|al)\b",
     ),
 ]
@@ -213,7 +215,7 @@ BILATERAL_VERB = re.compile(
 # People who joined a contact already told: "the foreign ministers took part in the talks".
 JOINED = re.compile(
     r"\b(?:took part|taking part|participated|joined|also attended|attended by|attending|are attending"
-    r"|(?:was|were) (?:also )?present|(?:was|were) represented by)\b",
+    r"|(?:was|were) (?:also )?present|(?:was|were) represented by|among them (?:was|were))\b",
     re.IGNORECASE,
 )
 DISCUSSION = re.compile(
@@ -302,6 +304,11 @@ COUNTERPART = re.compile(
     # "talks with Foreign Minister of Kazakhstan, Moscow, April 22": the office of a country, no name after it.
     r"|\b(?:[Ff]oreign [Mm]inister|[Mm]inister of [Ff]oreign [Aa]ffairs) of (?:the )?(?:Republic of )?"
     r"(?P<adj4>Kazakhstan|Russia|Russian Federation)\b(?!\s*,?\s*[A-Z][a-z]+\s+[A-Z])"
+)
+# A head of state named by country alone, as the one who receives: "the Kazakh leader received …".
+LEADER = re.compile(
+    r"\b(?P<adj>Kazakh(?:stani)?|Russian)\s+(?:leader|[Pp]resident|head of state)\b(?!['’]s)"
+    r"(?!\s*,?\s*[A-Z][a-z]+\s+[A-Z])"
 )
 # A first name with a patronymic, the way one minister addresses another ("Dear Sergey Viktorovich").
 ADDRESSED = re.compile(r"\b(?P<first>[A-Z][a-z]+)\s+[A-Z][a-z]+(?:ovich|evich|yevich|ovna|evna|uly|kyzy)\b")
@@ -592,6 +599,8 @@ TOPIC_OF = re.compile(
     r"\s+(?:the\s+)?(?:[A-Z]{2,6}\s+)?$",
     re.I,
 )
+# A verb of discussing just before its object: "discussed the upcoming visit".
+DISCUSSED_NOUN = re.compile(r"\b(?:discussed|talked about|reviewed|went over)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 TOPIC_AFTER = re.compile(r"\s+(?:agenda|preparations?|documents?|decisions?|declaration)\b", re.I)
 ADJECTIVES = {}
 
