@@ -1009,3 +1009,13 @@ def test_a_contact_that_discussed_an_upcoming_visit_was_held_and_the_leader_comi
     meeting = only_meeting()
     assert meeting.stage == Meeting.Stage.HELD
     assert people_of(meeting) == {"sergey-lavrov", "dauren-abayev"}
+
+
+def test_a_headline_in_title_case_makes_no_person_of_its_capitalized_words():
+    import_text(
+        "Kazakh Foreign Minister Pays Official Visit to Moscow\n\nASTANA - Kazakh Foreign Minister Murat Nurtleu paid "
+        "an official visit to Moscow at the invitation of Russian Foreign Minister Sergey Lavrov."
+    )
+    meeting = only_meeting()
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+    assert not Person.objects.filter(needs_review=True).exists()

@@ -113,9 +113,19 @@ class PeopleReading:
                 found.append(PersonFinding(ref.person_id, match.text, ref.country, "", quote_of(sentence)))
         return found
 
+    def headline_in_title_case(self, sentence):
+        """Whether a sentence is the article's title written with every word capitalized ("Kazakh Foreign Minister
+        Pays Official Visit to Moscow"): there capitals do not mark names."""
+        if sentence.index != 0 or not self.article.title:
+            return False
+        words = re.findall(r"[^\W\d_]{4,}", sentence.text)
+        return len(words) >= 4 and sum(w[0].isupper() for w in words) == len(words)
+
     def unknown_people(self, sentence, covered):
         found = []
         titled = [*self.lang.UNKNOWN_TITLED.finditer(sentence.text), *self.lang.UNKNOWN_APPOSED.finditer(sentence.text)]
+        if self.headline_in_title_case(sentence):
+            titled = []  # no new people from a headline's capitals; known ones (and their misspellings) still count
         for match in titled:
             start = sentence.start + match.start("name")
             end = sentence.start + match.end("name")
