@@ -1019,3 +1019,21 @@ def test_a_headline_in_title_case_makes_no_person_of_its_capitalized_words():
     meeting = only_meeting()
     assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
     assert not Person.objects.filter(needs_review=True).exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakh, Russian FMs Meet\n\nUST-KAMENOGORSK - Kazakh Foreign Minister Erlan Idrissov received his Russian "
+        "counterpart Sergey Lavrov on Aug. 6. Turning to the fourth summit of the Caspian Sea countries due in "
+        "Astrakhan at the end of September 2014, the ministers discussed the legal status of the sea.",
+        "Главы МИД встретились\n\nУСТЬ-КАМЕНОГОРСК. Министр иностранных дел Казахстана Ерлан Идрисов принял 6 августа "
+        "российского коллегу Сергея Лаврова. Говоря о саммите прикаспийских государств в Астрахани "
+        "29 сентября 2014 года, министры уделили внимание правовому статусу моря.",
+    ],
+)
+def test_the_month_of_a_summit_named_with_whose_it_is_is_not_the_talks_date(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date is None  # 6 August of an unstated year; September 2014 is the summit's
+    assert people_of(meeting) == {"sergey-lavrov", "yerlan-idrissov"}

@@ -552,8 +552,10 @@ DONE = re.compile(
 # The name of another occasion just before a date, with what it is due for and where: "the CSTO summit due in Astana
 # in November", "the first Russia–Central Asia summit in October 2022"; and what makes it the contact's setting.
 OCCASION_BEFORE_DATE = re.compile(
-    r"\b(?:summit|forum|elections?|anniversary|jubilee|congress|championship|games)(?:\s+(?:due|held|set|slated"
-    r"|scheduled|planned|to be held))?(?:\s+(?:in|at)\s+[A-Z][\w-]+)?\s+(?:in|on|of|for)?\s*$",
+    r"\b(?:summit|forum|elections?|anniversary|jubilee|congress|championship|games)"
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}[\w'’-]+)?"  # "the summit of the Caspian Sea countries"
+    r"(?:\s+(?:due|held|set|slated|scheduled|planned|to be held))?(?:\s+(?:in|at)\s+[A-Z][\w-]+)?"
+    r"\s+(?:(?:at|by|in|towards)\s+the\s+(?:end|beginning|start|middle)\s+of|in|on|of|for)?\s*$",
     re.IGNORECASE,
 )
 SETTING = re.compile(
