@@ -1037,3 +1037,39 @@ def test_the_month_of_a_summit_named_with_whose_it_is_is_not_the_talks_date(text
     meeting = only_meeting()
     assert meeting.date is None  # 6 August of an unstated year; September 2014 is the summit's
     assert people_of(meeting) == {"sergey-lavrov", "yerlan-idrissov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2025-10-15\nMOSCOW, October 15. Russian Foreign Minister Sergey Lavrov will receive Kazakh Foreign "
+        "Minister Yermek Kosherbayev in Moscow, the ministry said. President Vladimir Putin earlier stressed the "
+        "alliance when the two leaders met at the CIS summit in Dushanbe.",
+        " date 2025-10-15\nМОСКВА, 15 октября. Министр иностранных дел России Сергей Лавров примет в Москве главу МИД "
+        "Казахстана Ермека Кошербаева, сообщили в министерстве. Президент Владимир Путин ранее подчеркнул значение "
+        "союза, когда лидеры встретились на саммите СНГ в Душанбе.",
+    ],
+)
+def test_leaders_meeting_told_inside_the_account_of_a_ministers_contact_is_not_part_of_it(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.stage == Meeting.Stage.PLANNED  # the leaders' meeting was held; the ministers' is to come
+    assert people_of(meeting) == {"sergey-lavrov", "yermek-kosherbayev"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2025-10-15\nMOSCOW, October 15. Russian Foreign Minister Sergey Lavrov will receive Kazakh Foreign "
+        "Minister Yermek Kosherbayev in Moscow on October 22, the ministry said.",
+        " date 2025-10-15\nМОСКВА, 15 октября. Министр иностранных дел России Сергей Лавров 22 октября примет в Москве "
+        "главу МИД Казахстана Ермека Кошербаева, сообщили в министерстве.",
+    ],
+)
+def test_a_minister_who_will_receive_the_other_announces_a_planned_meeting(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.stage == Meeting.Stage.PLANNED
+    assert meeting.date == datetime.date(2025, 10, 22)
+    assert meeting.place.slug == "moscow"
+    assert people_of(meeting) == {"sergey-lavrov", "yermek-kosherbayev"}

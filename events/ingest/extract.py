@@ -15,6 +15,7 @@ from events.ingest.dates import DAY, YEAR, PartialDate, find_dates
 from events.ingest.documents import DocumentReading, _edition
 from events.ingest.findings import (
     BEFORE_WINDOW,
+    DIPLOMATIC_OFFICES,
     KIND_RANK,
     KZ,
     ONE_SIDED,
@@ -31,6 +32,7 @@ from events.ingest.gazetteer import CYRILLIC, Match, tokenize
 from events.ingest.participants import PeopleReading
 from events.ingest.places import PlaceReading
 from events.models import Basis
+from people.models import Position
 
 # A quotation: straight, curly or angle quotes around a dozen characters at least.
 QUOTED = re.compile(r'"[^"]{12,}"|“[^”]{12,}”|«[^»]{12,}»|„[^“”]{12,}[“”]')
@@ -160,6 +162,8 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         events, current, pending = [], None, []
         for sentence in self.sentences():
             info = self.read_sentence(sentence, forums, agreements)
+            if current is not None and info["cue"] and self.leaders_elsewhere(sentence, current):
+                info["cue"] = False  # "Putin stressed it when the two leaders met in Dushanbe": not this contact
             if current is None and info["opens"]:
                 info["cue"], info["kinds"] = True, {Kind.TALKS}
             if info["cue"]:
@@ -187,6 +191,25 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             if people:
                 self.named_last = {person.country for person in people}
         return events
+
+    def leaders_elsewhere(self, sentence, current):
+        """Whether a contact sentence inside the account of a contact names only heads of state or government, none
+        of them taking part in it: their meeting is another occasion, one of leaders alone."""
+        people = self.sentence_people(sentence)
+        leaders = {Position.Office.PRESIDENT, Position.Office.PRIME_MINISTER}
+        # "He was received by President X": "he", one of the contact's people, takes part.
+        referred = self.pronoun_people(sentence, people)
+        return (
+            bool(people)
+            and bool(current.participants)
+            and not any(person.key in current.participants for person in referred)
+            and all(
+                person.key not in current.participants
+                and person.stated_office not in DIPLOMATIC_OFFICES
+                and any(t.person_id == person.person_id and t.office in leaders for t in self.gaz.terms)
+                for person in people
+            )
+        )
 
     # --- one sentence ------------------------------------------------------------------------------------------
 

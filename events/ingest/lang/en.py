@@ -172,8 +172,9 @@ CUES = [
         # "a model of relations that meets today's needs": meeting a need, not a person.
         r"\btalks\b|\bnegotiations\b|\bdiscussions\b|\bmet\b|(?<!that )(?<!which )(?<!\bit )\bmeets?\b|\bmeeting\b"
         # "received the ambassador", not "received credentials" or "received a message": a person received.
-        r"|\bconversation\b|\breceived\b(?![^,.;]{0,40}?\b(?:credentials|cop(?:y|ies)|message|letter|telegram|note"
-        r"|greetings?|congratulations?)\b)|\bjoint (?:press|news) conference\b"
+        r"|\bconversation\b|\b(?:received|(?:will|to) receive)\b"
+        r"(?![^,.;]{0,40}?\b(?:credentials|cop(?:y|ies)|message|letter|telegram|note|greetings?|congratulations?)\b)"
+        r"|\bjoint (?:press|news) conference\b"
         r"|\bvisit(?:s|ed|ing)?\b|\barriv(?:ed|es|al)\b",
     ),
 ]
