@@ -1073,3 +1073,27 @@ def test_a_minister_who_will_receive_the_other_announces_a_planned_meeting(text)
     assert meeting.date == datetime.date(2025, 10, 22)
     assert meeting.place.slug == "moscow"
     assert people_of(meeting) == {"sergey-lavrov", "yermek-kosherbayev"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2022-07-20\nNUR-SULTAN, July 20. Consultations between the foreign ministries of Kazakhstan and "
+        "Russia on cooperation in Asia were held in Nur-Sultan. The Kazakh side was led by Talgat Kaliyev, "
+        "Ambassador-at-Large of the Ministry of Foreign Affairs of Kazakhstan, and the Russian side by Alexey "
+        "Ovchinnikov, Director of the Department of Asia-Pacific Cooperation of the Ministry of Foreign "
+        "Affairs of the Russian Federation.",
+        "date 2022-07-20\nНУР-СУЛТАН, 20 июля. В Нур-Султане прошли консультации между МИД Казахстана и "
+        "России по сотрудничеству в Азии. Казахстанскую делегацию возглавил Талгат Калиев, посол по особым "
+        "поручениям Министерства иностранных дел Казахстана, российскую – Алексей Овчинников, директор "
+        "Департамента азиатско-тихоокеанского сотрудничества Министерства иностранных дел Российской "
+        "Федерации.",
+    ],
+)
+def test_officials_titled_after_their_name_with_the_ministry_in_full_lead_consultations(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.CONSULTATIONS
+    created = dict(Person.objects.filter(needs_review=True).values_list("country__code", "name"))
+    assert created["KZ"] == "Talgat Kaliyev" and created["RU"].endswith("Ovchinnikov")
+    assert len(people_of(meeting)) == 2

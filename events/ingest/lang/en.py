@@ -340,8 +340,13 @@ UNKNOWN_APPOSED = re.compile(
     r"(?:(?P<adj>Kazakh(?:stani)?|Russian|Kazakhstan['’]s|Russia['’]s)\s+)?"
     r"(?P<title>(?i:(?:first\s+)?deputy\s+(?:foreign\s+minister|minister\s+of\s+foreign\s+affairs)"
     r"|ambassador[- ]at[- ]large|ambassador|charg[ée]\s+d['’]affaires|special\s+(?:envoy|representative)"
+    # "Director of the Department of Asia-Pacific Cooperation (of the Ministry …)", "head of the Second CIS Department"
+    r"|(?:deputy\s+)?(?:director|head)\s+of\s+(?:the\s+)?department\s+of\s+(?:[\w-]+\s+){0,4}?[\w-]+(?=\s+of\s+the\s+M)"
     r"|(?:deputy\s+)?(?:director|head)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,5}?department)"
-    r"(?:\s+of\s+the\s+(?:Kazakh|Russian)\s+(?:Foreign\s+Ministry|MFA|Ministry\s+of\s+Foreign\s+Affairs))?)"
+    r"(?:\s+of\s+the\s+(?:Kazakh|Russian)\s+(?:Foreign\s+Ministry|MFA|Ministry\s+of\s+Foreign\s+Affairs)"
+    # "… of the Ministry of Foreign Affairs of the Russian Federation"
+    r"|\s+of\s+the\s+(?:Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Ministry|MFA)\s+of\s+(?:the\s+)?"
+    r"(?:Republic\s+of\s+)?(?P<ministry>Kazakhstan|Russian\s+Federation|Russia))?)"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>Kazakhstan|Russia|Russian\s+Federation|Republic\s+of\s+Kazakhstan)\b)?"
 )
 # A town named with its country in brackets: "in Cholpon-Ata (Kyrgyzstan)".
