@@ -1097,3 +1097,23 @@ def test_officials_titled_after_their_name_with_the_ministry_in_full_lead_consul
     created = dict(Person.objects.filter(needs_review=True).values_list("country__code", "name"))
     assert created["KZ"] == "Talgat Kaliyev" and created["RU"].endswith("Ovchinnikov")
     assert len(people_of(meeting)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2023-06-21\nASTANA, June 21. The CSTO Council of Foreign Ministers was held in Minsk on June 20 and "
+        "approved two declarations. Kazakh Foreign Minister Murat Nurtleu proposed steps to develop the organization. "
+        "Russian Foreign Minister Sergey Lavrov said Western countries were trying to split the alliance.",
+        " date 2023-06-21\nАСТАНА, 21 июня. Заседание Совета министров иностранных дел ОДКБ прошло в Минске 20 июня и "
+        "одобрило два заявления. Министр иностранных дел Казахстана Мурат Нуртлеу предложил шаги по развитию "
+        "организации. Министр иностранных дел России Сергей Лавров заявил, что западные страны пытаются расколоть "
+        "союз.",
+    ],
+)
+def test_ministers_titled_as_such_who_speak_in_the_account_of_a_ministerial_took_part_in_it(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert meeting.date == datetime.date(2023, 6, 20)
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}

@@ -739,6 +739,15 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             if both_sides or any(person.key in event.participants for person in people):
                 for person in people:
                     event.participants.setdefault(person.key, person)
+        if event.multilateral and not info["cue"] and not elsewhen and (said := self.lang.SAID.search(sentence.text)):
+            # "Russian Foreign Minister Lavrov said …" in the account of a meeting of many: a minister, titled as such,
+            # who speaks there took part in it.
+            for person in self.sentence_people(sentence):
+                if (
+                    person.stated_office == Position.Office.FOREIGN_MINISTER
+                    and person.at < sentence.start + said.start()
+                ):
+                    event.participants.setdefault(person.key, person)
         event.attending |= info.get("attending", set())
         for match in self.within(self.orgs, sentence):
             event.organizations.setdefault(match.payload, quote)

@@ -239,6 +239,10 @@ SPEECH = re.compile(
     r"|in (?:his|her) (?:welcoming |opening |closing )?(?:speech|remarks|address))\b",
     re.IGNORECASE,
 )
+# A verb of saying, for who speaks at a meeting of many ("Russian Foreign Minister Lavrov said …").
+SAID = re.compile(
+    r"\b(?:said|noted|stressed|urged|proposed|set out|pointed out|emphasi[sz]ed|called (?:on|for))\b", re.IGNORECASE
+)
 SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes)\b", re.IGNORECASE)
 # The one who hosts: "X received Y" (not "Y was received by X").
 # The one who hosts, named after a passive: "Lavrov was received by President Tokayev".
