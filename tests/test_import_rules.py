@@ -1117,3 +1117,19 @@ def test_ministers_titled_as_such_who_speak_in_the_account_of_a_ministerial_took
     assert meeting.kind == Meeting.Kind.MULTILATERAL
     assert meeting.date == datetime.date(2023, 6, 20)
     assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2018-04-10\nKazakh Ambassador to Russia Imangali Tasmagambetov received the new Russian Ambassador to "
+        "Kazakhstan Alexei Borodavkin in Moscow today, the embassy said.",
+        " date 2018-04-10\nСегодня в Москве Посол РК в РФ Имангали Тасмагамбетов принял нового Посла РФ в РК Алексея "
+        "Бородавкина, сообщила пресс-служба посольства.",
+    ],
+)
+def test_an_ambassador_receiving_at_his_post_abroad_meets_in_that_countrys_city(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.place is not None and meeting.place.slug == "moscow"
+    assert people_of(meeting) == {"imangali-tasmagambetov", "alexey-borodavkin"}

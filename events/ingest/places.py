@@ -35,7 +35,8 @@ class PlaceReading:
                 if named == 0 and sentence.index != 0 and not self.impersonal_contact(sentence):
                     continue  # a city in a sentence about someone else (a summit's venue, a coming visit)
                 candidates.append((match, sentence, named))
-        if event.host:
+        # An ambassador who receives does so where he is posted: his country hosts, in the other one's city.
+        if event.host and event.host not in self.envoy_countries(event):
             candidates = [c for c in candidates if c[0].payload.country == event.host] or (
                 [] if any(c[0].payload.country != event.host for c in candidates) else candidates
             )
