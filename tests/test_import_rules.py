@@ -1133,3 +1133,20 @@ def test_an_ambassador_receiving_at_his_post_abroad_meets_in_that_countrys_city(
     meeting = only_meeting()
     assert meeting.place is not None and meeting.place.slug == "moscow"
     assert people_of(meeting) == {"imangali-tasmagambetov", "alexey-borodavkin"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2016-04-08\nThe CIS Council of Foreign Ministers convened in Moscow on Friday. Kazakh Foreign Minister "
+        "Yerlan Idrissov and Russian Foreign Minister Sergey Lavrov took part.",
+        " date 2016-04-08\nВ пятницу в Москве заседал Совет министров иностранных дел СНГ. В нем приняли участие "
+        "министр иностранных дел Казахстана Ерлан Идрисов и министр иностранных дел России Сергей Лавров.",
+    ],
+)
+def test_a_council_that_sat_in_a_city_met_there(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert meeting.place is not None and meeting.place.slug == "moscow"
+    assert meeting.date == datetime.date(2016, 4, 8)

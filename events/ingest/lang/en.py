@@ -207,7 +207,7 @@ MINISTERIAL = re.compile(r"\bMinisters\b|\bCFM\b|\bministerial\b", re.IGNORECASE
 PARTICIPATION = re.compile(
     r"\b(?:welcom\w*|attend\w*|took part|take part|taking part|participat\w*|chair\w*|open\w*|held|hold\w*|began"
     r"|address\w*|as part of|within the framework of|on the sidelines of|was held|took place|arriv\w*"
-    r"|ended|concluded)\b",
+    r"|ended|concluded|convened)\b",
     re.IGNORECASE,
 )
 BILATERAL_VERB = re.compile(
