@@ -1150,3 +1150,34 @@ def test_a_council_that_sat_in_a_city_met_there(text):
     assert meeting.kind == Meeting.Kind.MULTILATERAL
     assert meeting.place is not None and meeting.place.slug == "moscow"
     assert meeting.date == datetime.date(2016, 4, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2024-11-27\nASTANA, November 27. President of Kazakhstan Kassym-Jomart Tokayev held talks with "
+        "President of Russia Vladimir Putin. The leaders discussed trade and energy. Russian Foreign Minister Sergey "
+        "Lavrov attended the talks.",
+        " date 2024-11-27\nАСТАНА, 27 ноября. Президент Казахстана Касым-Жомарт Токаев провел переговоры с Президентом "
+        "России Владимиром Путиным. Лидеры обсудили торговлю и энергетику. На переговорах присутствовал министр "
+        "иностранных дел России Сергей Лавров.",
+    ],
+)
+def test_talks_of_the_two_presidents_with_one_sides_minister_beside_his_president_are_no_ministry_contact(text):
+    result = import_text(text)
+    assert not result.created and not Meeting.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokayev: Kazakhstan is preparing thoroughly for Putin's visit\n\nPresident Kassym-Jomart Tokayev met Russian "
+        "Foreign Minister Sergey Lavrov in Astana.",
+        "Токаев: Казахстан основательно готовится к визиту Путина\n\nПрезидент Касым-Жомарт Токаев встретился в "
+        "Астане с министром иностранных дел России Сергеем Лавровым.",
+    ],
+)
+def test_a_headline_about_preparing_for_a_leaders_visit_does_not_bring_him_into_the_meeting(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert people_of(meeting) == {"kassym-jomart-tokayev", "sergey-lavrov"}

@@ -862,4 +862,31 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             return "not a Kazakhstan–Russia contact (participants from " + ", ".join(sides) + ")"
         if not any(self.is_diplomat(person, event) for person in event.participants.values()):
             return "no foreign-ministry official among the participants (heads of state or government alone)"
+        leaders = {p.country for p in event.participants.values() if self.is_leader(p, event)}
+        if {KZ, RU} <= leaders:
+            # A meeting of both heads of state is theirs: a minister there came with his president, unless the
+            # ministers of both sides met there.
+            diplomats = {
+                p.country
+                for p in event.participants.values()
+                if not self.is_leader(p, event) and self.is_diplomat(p, event)
+            }
+            if not {KZ, RU} <= diplomats:
+                return "a meeting of the heads of state, a minister of one side only with them"
         return ""
+
+    def is_leader(self, person, event):
+        """A head of state or government on the contact's day (at any time of his career when it is undated)."""
+        day = event.date.value if event.date else None
+        return (
+            any(
+                term.person_id == person.person_id
+                and term.office in (Position.Office.PRESIDENT, Position.Office.PRIME_MINISTER)
+                and (
+                    day is None or ((term.start is None or term.start <= day) and (term.end is None or day <= term.end))
+                )
+                for term in self.gaz.terms
+            )
+            if person.person_id
+            else False
+        )
