@@ -1181,3 +1181,21 @@ def test_a_headline_about_preparing_for_a_leaders_visit_does_not_bring_him_into_
     import_text(text)
     meeting = only_meeting()
     assert people_of(meeting) == {"kassym-jomart-tokayev", "sergey-lavrov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2019-02-01\nMOSCOW, February 1. Russian Foreign Minister Sergey Lavrov will visit Kyrgyzstan, "
+        "Tajikistan and Turkmenistan next week, the ministry said. In Bishkek he will meet Kyrgyz Foreign "
+        "Minister Chingiz Aidarbekov. Lavrov last visited Central Asia in October, when he held talks with "
+        "Kazakh Foreign Minister Kairat Abdrakhmanov in Astana.",
+        "date 2019-02-01\nМОСКВА, 1 февраля. Министр иностранных дел России Сергей Лавров на следующей неделе "
+        "посетит Киргизию, Таджикистан и Туркмению. В Бишкеке он встретится с главой МИД Киргизии Чингизом "
+        "Айдарбековым. В последний раз Лавров был в Центральной Азии в октябре, когда провел переговоры с "
+        "главой МИД Казахстана Кайратом Абдрахмановым в Астане.",
+    ],
+)
+def test_a_contact_weeks_old_mentioned_in_an_article_about_another_country_pair_is_background(text):
+    result = import_text(text)
+    assert not result.created and not Meeting.objects.exists()

@@ -40,6 +40,8 @@ NOUN_WINDOW = 30  # characters: the noun a participle or an adjective describes 
 # The most contacts one article is read for: a chronology of a whole year has a few dozen; a text that seems to
 # report hundreds is a list or a table, and reading on would only cost time.
 MAX_CONTACTS = 60
+# How long before the contact an article is about, a Kazakhstan–Russia contact it mentions is background (in_passing).
+PASSING_DAYS = 7
 
 __all__ = ["BEFORE_WINDOW", "KIND_RANK", "KZ", "MAX_CONTACTS", "RU", "Extractor"]
 
@@ -120,7 +122,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         kept, dropped = [], []
         self.lead_event = events[0] if events else None
         for event in events:
-            reason = self.rejection(event)
+            reason = self.rejection(event) or self.in_passing(event)
             if reason:
                 event.drop_reason = reason
                 dropped.append(event)
@@ -873,6 +875,17 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             }
             if not {KZ, RU} <= diplomats:
                 return "a meeting of the heads of state, a minister of one side only with them"
+        return ""
+
+    def in_passing(self, event):
+        """'Lavrov will visit Bishkek … He last came to the region in October, when he held talks in Astana': in an
+        article about a contact of another country pair, a Kazakhstan–Russia contact weeks before it is background."""
+        lead = self.lead_event
+        if lead is None or event is lead or lead.date is None or event.date is None:
+            return ""
+        other_pair = {KZ, RU} - lead.countries and lead.countries - {KZ, RU}
+        if other_pair and event.date.last < lead.date.first - datetime.timedelta(days=PASSING_DAYS):
+            return "a past contact mentioned in passing in an article about another country pair"
         return ""
 
     def is_leader(self, person, event):
