@@ -9,16 +9,14 @@ language (cue words, title patterns, case forms) comes from the article's module
 import bisect
 import datetime
 import re
-from collections import defaultdict
 
-from events.ingest.dates import DAY, YEAR, PartialDate, find_dates
+from events.ingest.dates import DAY, YEAR
+from events.ingest.dating import DateReading
 from events.ingest.documents import DocumentReading, _edition
 from events.ingest.findings import (
     BEFORE_WINDOW,
-    DIPLOMATIC_OFFICES,
     KIND_RANK,
     KZ,
-    ONE_SIDED,
     RU,
     EventFinding,
     Extraction,
@@ -31,6 +29,7 @@ from events.ingest.findings import (
 from events.ingest.gazetteer import CYRILLIC, Match, tokenize
 from events.ingest.participants import PeopleReading
 from events.ingest.places import PlaceReading
+from events.ingest.relevance import RelevanceReading
 from events.models import Basis
 from people.models import Position
 
@@ -40,13 +39,11 @@ NOUN_WINDOW = 30  # characters: the noun a participle or an adjective describes 
 # The most contacts one article is read for: a chronology of a whole year has a few dozen; a text that seems to
 # report hundreds is a list or a table, and reading on would only cost time.
 MAX_CONTACTS = 60
-# How long before the contact an article is about, a Kazakhstan–Russia contact it mentions is background (in_passing).
-PASSING_DAYS = 7
 
 __all__ = ["BEFORE_WINDOW", "KIND_RANK", "KZ", "MAX_CONTACTS", "RU", "Extractor"]
 
 
-class Extractor(PeopleReading, PlaceReading, DocumentReading):
+class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, RelevanceReading):
     """Reads one article into contacts: splits it into the contacts it tells (``segment``), then completes each
     with its people (``participants.py``), its place (``places.py``) and what it names (``documents.py``)."""
 
@@ -194,25 +191,6 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
                 self.named_last = {person.country for person in people}
         return events
 
-    def leaders_elsewhere(self, sentence, current):
-        """Whether a contact sentence inside the account of a contact names only heads of state or government, none
-        of them taking part in it: their meeting is another occasion, one of leaders alone."""
-        people = self.sentence_people(sentence)
-        leaders = {Position.Office.PRESIDENT, Position.Office.PRIME_MINISTER}
-        # "He was received by President X": "he", one of the contact's people, takes part.
-        referred = self.pronoun_people(sentence, people)
-        return (
-            bool(people)
-            and bool(current.participants)
-            and not any(person.key in current.participants for person in referred)
-            and all(
-                person.key not in current.participants
-                and person.stated_office not in DIPLOMATIC_OFFICES
-                and any(t.person_id == person.person_id and t.office in leaders for t in self.gaz.terms)
-                for person in people
-            )
-        )
-
     # --- one sentence ------------------------------------------------------------------------------------------
 
     def sentences(self):
@@ -302,21 +280,6 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             "side_forum": side_forum,
             "attending": attending,
         }
-
-    def dates_by_clause(self, text, prefer):
-        """The dates of a sentence, each read in its own clause's tense: in a sentence about what is to come, a date
-        in a clause that tells of something done ("… said that Russia sent the note on January 18, and that …") is
-        the nearest before the article, not after it."""
-        mentions = list(self.find_dates(text, prefer))
-        if prefer != "future":
-            return mentions
-        past = None
-        for index, mention in enumerate(mentions):
-            clause = self.clause_at(text, mention.start)
-            if self.lang.DONE.search(clause) and not self.lang.FUTURE.search(clause):
-                past = past if past is not None else {m.start: m for m in self.find_dates(text, "past")}
-                mentions[index] = past.get(mention.start, mention)
-        return mentions
 
     def listed_countries(self, sentence):
         """The countries of a sentence that names ministers beside three countries or more: those the ministers
@@ -554,59 +517,6 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
             return True
         return current.date.first - datetime.timedelta(days=7) <= date.first <= current.date.last
 
-    def default_quote(self, basis):
-        if basis == Basis.DATELINE and self.article.dateline_span:
-            start, end = self.article.dateline_span
-            return Quote(start, end, self.text[start:end])
-        return None
-
-    def sentence_date(self, info, sentence):
-        if not info["dates"]:
-            return None, None
-        mention = info["dates"][0]
-        return mention.date, Basis.INFERRED if mention.relative else Basis.STATED
-
-    def default_date(self):
-        if self.article.dateline_date:
-            return self.article.dateline_date, Basis.DATELINE
-        if self.article.published is not None:
-            return self.article.published, Basis.PUBLICATION
-        if self.reference is not None:
-            return self.reference, Basis.INFERRED
-        return None, ""
-
-    def find_dates(self, text, prefer="past"):
-        return find_dates(text, self.reference, prefer, self.lang)
-
-    def infer_reference(self):
-        """An undated article's day: its dateline's day and month in the one year the text allows, from the years
-        its full dates give or else the years in which the people it names held office."""
-        month_day, weekday = self.article.dateline_month_day, None
-        if month_day is None:
-            month_day, weekday = self.weekday_date()
-        if month_day is None:
-            return None
-        years = {m.date.value.year for m in find_dates(self.text, None, "past", self.lang) if m.date.precision == DAY}
-        if len(years) != 1:
-            years = self.office_years(month_day)
-        if len(years) > 1:
-            years = self.weekday_years(years, month_day, weekday)
-        if len(years) != 1:
-            return None
-        try:
-            return PartialDate(datetime.date(years.pop(), *month_day))
-        except ValueError:
-            return None
-
-    def title_date(self):
-        """'Remarks … after the meeting (Almaty, June 21, 2024)': a full date in the title of an article that has no
-        date of its own is the day of the occasion it reports, and what its other dates are read against."""
-        title = self.article.title
-        if not title:
-            return None
-        days = [m.date for m in find_dates(title, None, "past", self.lang) if m.date.precision == DAY]
-        return days[0] if len(days) == 1 else None
-
     def transcript_speaker(self):
         """Who speaks in a transcript ("Foreign Minister Sergey Lavrov's remarks …", "Выступление … С.В.Лаврова"):
         the "we" of its text, who took part in what it tells."""
@@ -622,59 +532,6 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
         ref = named[0].payload
         quote = Quote(start, start + len(title), title)
         return PersonFinding(ref.person_id, named[0].text, ref.country, "", quote, at=named[0].start)
-
-    def weekday_date(self):
-        """'On Friday, April 22' in an article with neither date nor dateline: the day and month, and the weekday
-        that picks the year among those its people held office."""
-        match = self.lang.WEEKDAY_DATE.search(self.text)
-        if match is None:
-            return None, None
-        month = self.lang.month_number(match.group("m") or match.group("m2"))
-        day = int(match.group("d") or match.group("d2"))
-        if not month or not 1 <= day <= 31:
-            return None, None
-        return (month, day), self.lang.weekday_number(match.group("w"))
-
-    def weekday_years(self, years, month_day, weekday=None):
-        """'MOSCOW, April 11 … on Tuesday': of the years left, those in which that day fell on the weekday the text
-        names, when it names one only."""
-        if weekday is None:
-            pattern = dict(self.lang.PATTERNS)["weekday"]
-            named = {self.lang.weekday_number(m.group("w")) for m in pattern.finditer(self.text)}
-            if len(named) != 1:
-                return years
-            weekday = named.pop()
-        fitting = set()
-        for year in years:
-            try:
-                if datetime.date(year, *month_day).weekday() == weekday:
-                    fitting.add(year)
-            except ValueError:
-                continue
-        return fitting or years
-
-    def office_years(self, month_day):
-        """Years in which every official the text names by full name held a post on that day and month: any post,
-        so that a president who was once a minister is dated by the office he holds now."""
-        people = {m.payload.person_id for m in self.people if not m.payload.surname_only}
-        years = None
-        for person_id in people:
-            terms = [t for t in self.gaz.terms if t.person_id == person_id]
-            if not terms:
-                continue
-            held = set()
-            for term in terms:
-                first = (term.start or datetime.date(1991, 12, 16)).year
-                last = (term.end or datetime.date.today()).year
-                for year in range(first, last + 1):
-                    try:
-                        day = datetime.date(year, *month_day)
-                    except ValueError:
-                        continue
-                    if (term.start is None or term.start <= day) and (term.end is None or day <= term.end):
-                        held.add(year)
-            years = held if years is None else years & held
-        return years or set()
 
     def absorb(self, event, sentence, info):
         """Add what a sentence says to the contact it belongs to."""
@@ -775,131 +632,3 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading):
                 event.agreements_discussed.setdefault(agreement.key, quote)
 
     # --- naming and filtering ----------------------------------------------------------------------------------
-
-    def held_by_ministry(self, event, country):
-        """A démarche takes place at the ministry that summons: its country hosts; a dateline elsewhere is only
-        where the report was filed."""
-        event.host = country
-        if event.place is not None and event.place.country != country:
-            event.place, event.place_as_written, event.place_basis, event.place_quote = None, "", "", None
-
-    def envoy_countries(self, event):
-        """The countries of the ambassadors and chargés d'affaires among a contact's participants."""
-        day = event.date.value if event.date else None
-        # "Ambassador X was reprimanded … Talks were held with X": the titles the text gives each one elsewhere.
-        titles = defaultdict(set)
-        for sentence in event.sentences:
-            for named in self.sentence_people(sentence):
-                if named.stated_office:
-                    titles[named.key].add(named.stated_office)
-        found = set()
-        for person in event.participants.values():
-            office = person.office or person.stated_office
-            if not office and person.person_id and day is not None:
-                term = self.gaz.position_on(person.person_id, day)
-                office = term.office if term else ""
-            if not office and len(titles[person.key]) == 1:
-                office = next(iter(titles[person.key]))
-            if office == "ambassador":
-                found.add(person.country)
-        return found
-
-    def ministry_receiving_envoy(self, event):
-        """The country whose foreign ministry a contact with the other country's envoy alone was held with: the
-        participants are all envoys of one country, and the contact's sentences name the other's ministry."""
-        envoys = self.envoy_countries(event)
-        if len(envoys) != 1 or envoys != event.countries or not envoys <= {KZ, RU}:
-            return ""
-        other = ({KZ, RU} - envoys).pop()
-        for sentence in event.sentences:
-            for match in self.lang.MINISTRY.finditer(sentence.text):
-                if self._country_of(match.group("adj") or match.group("of")) == other:
-                    return other
-        return ""
-
-    def other_side_named(self, event):
-        """The country that a contact with one side named was held with: the only one of the pair its sentences
-        name besides the participants' own."""
-        if len(event.countries) != 1 or not event.countries <= {KZ, RU}:
-            return ""  # "China's minister sent Idrissov a telegram … Russia's president too": the other side is China
-        named = {m.payload for s in event.sentences for m in self.within(self.countries, s)} & {KZ, RU}
-        others = named - event.countries
-        return others.pop() if len(others) == 1 else ""
-
-    def rejection(self, event):
-        countries = event.countries
-        if not event.participants:
-            return "names no participant"
-        if not {KZ, RU} <= countries and event.kind in ONE_SIDED and (other := self.other_side_named(event)):
-            # "The Russian chargé d'affaires was summoned to the Kazakh Foreign Ministry": the other side is the
-            # ministry, which receives or sends in its own name.
-            if event.kind == Kind.DEMARCHE:
-                self.held_by_ministry(event, other)
-            countries = countries | {other}
-        if not {KZ, RU} <= countries and not event.multilateral and (ministry := self.ministry_receiving_envoy(event)):
-            # "The Kazakh foreign ministry held talks with Russian ambassador Borodavkin": the ministry meets the
-            # envoy in its own name, as when it summons him.
-            self.held_by_ministry(event, ministry)
-            countries = countries | {ministry}
-        if not {KZ, RU} <= countries:
-            if event.multilateral:
-                # A council of an organization both belong to, which the article is about (its first contact, not one
-                # mentioned in the account of another), in an article that speaks of both countries: the other
-                # delegation took part though the text names only one side.
-                members = [self.gaz.org_members.get(org, set()) for org in event.organizations]
-                lead = event is self.lead_event
-                if (
-                    lead
-                    and countries & {KZ, RU}
-                    and any({KZ, RU} <= m for m in members)
-                    and {KZ, RU} <= self.article_countries
-                ):
-                    return ""
-                # The text lists both countries among those whose ministers met, on a date it gives: undated, and
-                # with one side named, the meeting could be told apart from no other of that series.
-                if event.date is not None and countries & {KZ, RU} and {KZ, RU} <= countries | event.attending:
-                    return ""
-                return "a multilateral meeting that names nobody from both Kazakhstan and Russia"
-            sides = sorted(country or "an international organization" for country in countries)
-            return "not a Kazakhstan–Russia contact (participants from " + ", ".join(sides) + ")"
-        if not any(self.is_diplomat(person, event) for person in event.participants.values()):
-            return "no foreign-ministry official among the participants (heads of state or government alone)"
-        leaders = {p.country for p in event.participants.values() if self.is_leader(p, event)}
-        if {KZ, RU} <= leaders:
-            # A meeting of both heads of state is theirs: a minister there came with his president, unless the
-            # ministers of both sides met there.
-            diplomats = {
-                p.country
-                for p in event.participants.values()
-                if not self.is_leader(p, event) and self.is_diplomat(p, event)
-            }
-            if not {KZ, RU} <= diplomats:
-                return "a meeting of the heads of state, a minister of one side only with them"
-        return ""
-
-    def in_passing(self, event):
-        """'Lavrov will visit Bishkek … He last came to the region in October, when he held talks in Astana': in an
-        article about a contact of another country pair, a Kazakhstan–Russia contact weeks before it is background."""
-        lead = self.lead_event
-        if lead is None or event is lead or lead.date is None or event.date is None:
-            return ""
-        other_pair = {KZ, RU} - lead.countries and lead.countries - {KZ, RU}
-        if other_pair and event.date.last < lead.date.first - datetime.timedelta(days=PASSING_DAYS):
-            return "a past contact mentioned in passing in an article about another country pair"
-        return ""
-
-    def is_leader(self, person, event):
-        """A head of state or government on the contact's day (at any time of his career when it is undated)."""
-        day = event.date.value if event.date else None
-        return (
-            any(
-                term.person_id == person.person_id
-                and term.office in (Position.Office.PRESIDENT, Position.Office.PRIME_MINISTER)
-                and (
-                    day is None or ((term.start is None or term.start <= day) and (term.end is None or day <= term.end))
-                )
-                for term in self.gaz.terms
-            )
-            if person.person_id
-            else False
-        )
