@@ -168,15 +168,16 @@ class PlaceReading:
                 country = self._country_of(match.group("country"))
                 if not country or self._is_known_word(start, end) or self.overlapping(self.people, start, end):
                     continue
-                name = match.group("name")
-                event.place = PlaceRef(
-                    None, self.lang.transliterate(self.lang.nominative(name)), country, "new", None, None
-                )
-                event.place_as_written, event.place_basis = name, Basis.STATED
-                event.place_quote = quote_of(sentence)
+                self._set_new_place(event, match.group("name"), country, sentence)
                 event.host = event.host or country
                 return True
         return False
+
+    def _set_new_place(self, event, name, country, sentence):
+        """A town the reference data does not know, as written in the sentence that states it: created for review."""
+        event.place = PlaceRef(None, self.lang.transliterate(self.lang.nominative(name)), country, "new", None, None)
+        event.place_as_written, event.place_basis = name, Basis.STATED
+        event.place_quote = quote_of(sentence)
 
     def unknown_place(self, event):
         """'Talks in Zhezkazgan': a town the reference data does not know becomes a new place, for review, in the
@@ -199,10 +200,7 @@ class PlaceReading:
                     or self.overlapping(self.people, start, end)
                 ):
                     continue
-                canonical = self.lang.transliterate(self.lang.nominative(name))
-                event.place = PlaceRef(None, canonical, event.host, "new", None, None)
-                event.place_as_written, event.place_basis = name, Basis.STATED
-                event.place_quote = quote_of(sentence)
+                self._set_new_place(event, name, event.host, sentence)
                 return
 
     def _in_other_event(self, sentence, event):
