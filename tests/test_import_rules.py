@@ -1199,3 +1199,20 @@ def test_a_headline_about_preparing_for_a_leaders_visit_does_not_bring_him_into_
 def test_a_contact_weeks_old_mentioned_in_an_article_about_another_country_pair_is_background(text):
     result = import_text(text)
     assert not result.created and not Meeting.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2014-08-06\nUST-KAMENOGORSK, August 6. After talks with his Kazakh counterpart Yerlan Idrissov, Russian "
+        "Foreign Minister Sergey Lavrov said that the agreement on a nuclear power plant will be signed soon.",
+        " date 2014-08-06\nУСТЬ-КАМЕНОГОРСК, 6 августа. После переговоров с казахстанским коллегой Ерланом Идрисовым "
+        "Сергей Лавров сообщил, что соглашение о строительстве атомной станции будет подписано в ближайшее время.",
+    ],
+)
+def test_what_is_to_come_in_words_said_after_talks_leaves_the_talks_held_with_both_ministers(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.stage == Meeting.Stage.HELD
+    assert meeting.date == datetime.date(2014, 8, 6)
+    assert people_of(meeting) == {"sergey-lavrov", "yerlan-idrissov"}

@@ -360,7 +360,13 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         visit Kazakhstan'."""
         # "…, which Kazakhstan will chair next year": what a clause says of something else announces nothing.
         main = self.lang.RELATIVE_CLAUSE.sub(" ", self.outside_quotes(sentence.text))
+        # "After talks with Idrissov, Lavrov said that the agreement will be signed soon": what is to come is what
+        # was said, when the contact is told before the verb of saying.
+        speech = self.lang.REPORTED_SPEECH.search(main)
+        told_before = speech is not None and any(cue.search(main[: speech.start()]) for _, cue in self.lang.CUES)
         for future in self.lang.PLANNED.finditer(main):
+            if told_before and future.start() >= speech.end():
+                continue
             before = main[max(0, future.start() - BEFORE_WINDOW) : future.start()]
             # "discussed the preparations for the upcoming summit", "discussed the upcoming visit": the future is the
             # summit's or the visit's, the topic of a contact done, not the contact's.
