@@ -1216,3 +1216,23 @@ def test_what_is_to_come_in_words_said_after_talks_leaves_the_talks_held_with_bo
     assert meeting.stage == Meeting.Stage.HELD
     assert meeting.date == datetime.date(2014, 8, 6)
     assert people_of(meeting) == {"sergey-lavrov", "yerlan-idrissov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2018-06-12\nAlmaty was the venue of a regular meeting of the CSTO Foreign Ministers Council on Tuesday. "
+        "Every member state sent a delegation: Minister of Foreign Affairs of Armenia Zohrab Mnatsakanyan, Minister "
+        "of Foreign Affairs of Kazakhstan Kairat Abdrakhmanov, Foreign Minister of Russia Sergey Lavrov.",
+        " date 2018-06-12\nАлма-Ата стала местом проведения очередного заседания Совета министров иностранных дел "
+        "ОДКБ во вторник. Делегации всех государств: министр иностранных дел Армении Зограб Мнацаканян, министр "
+        "иностранных дел Казахстана Кайрат Абдрахманов, министр иностранных дел России Сергей Лавров.",
+    ],
+)
+def test_a_city_that_hosted_a_council_and_the_delegations_listed_with_their_offices_are_its_place_and_people(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert meeting.place is not None and meeting.place.slug == "almaty"
+    armenian = Person.objects.get(country__code="AM")
+    assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov", armenian.slug}

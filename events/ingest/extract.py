@@ -394,6 +394,14 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         text = sentence.text
         return bool(self.lang.JOINED.search(text)) and not (self.lang.FUTURE.search(text) or self.announces(sentence))
 
+    def lists_delegations(self, sentence):
+        """'Every member state sent a delegation: Minister of Foreign Affairs of Armenia X, Deputy Foreign Minister
+        of Belarus Y, …': officials of three countries or more, each with the office the text gives them."""
+        if self.lang.FUTURE.search(sentence.text):
+            return False
+        people = self.sentence_people(sentence)
+        return len({p.country for p in people if p.stated_office or p.office}) >= 3
+
     def describes_another(self, text, future):
         """'The forum to be held in Kostanay', 'the upcoming summit': future words that describe a noun, not what
         someone will do. They announce the contact only when the noun they describe is a contact."""
@@ -589,7 +597,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             (event.multilateral or Kind.CEREMONY in event.kinds)
             and not info["cue"]
             and not elsewhen
-            and self.attends(sentence)
+            and (self.attends(sentence) or (event.multilateral and self.lists_delegations(sentence)))
         ):
             # "Taking part were Russian Foreign Minister X, Tajik Foreign Minister Y …", "В работе совета участвует
             # министр X": whoever a sentence lists as attending the meeting of many being told took part in it.

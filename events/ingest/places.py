@@ -122,7 +122,7 @@ class PlaceReading:
         Astana"), or followed by a full date at the head of a parenthesis or the end of a title ("(Moscow, October
         22, 2025)", "…, Moscow, April 11, 2023") as ministries title their transcripts."""
         before = self.before(sentence, match.start)
-        if self.lang.PLACE_PREPOSITION.search(before):
+        if self.lang.PLACE_PREPOSITION.search(before) or self.lang.PLACE_HOSTS.match(self.text, match.end):
             return True
         after = self.text[match.end : min(sentence.end, match.end + 40)]
         dated = re.match(r"\s*,\s*\S", after) and any(m.date.has_year for m in self.find_dates(after[:40]))

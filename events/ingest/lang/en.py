@@ -207,7 +207,7 @@ MINISTERIAL = re.compile(r"\bMinisters\b|\bCFM\b|\bministerial\b", re.IGNORECASE
 PARTICIPATION = re.compile(
     r"\b(?:welcom\w*|attend\w*|took part|take part|taking part|participat\w*|chair\w*|open\w*|held|hold\w*|began"
     r"|address\w*|as part of|within the framework of|on the sidelines of|was held|took place|arriv\w*"
-    r"|ended|concluded|convened)\b",
+    r"|ended|concluded|convened|hosted|was the venue)\b",
     re.IGNORECASE,
 )
 BILATERAL_VERB = re.compile(
@@ -257,6 +257,8 @@ NATIONALITY_OF_PERSON = re.compile(
     r"^\s+(?:counterpart|colleague|minister|foreign|deputy|delegation|FM|top|president|prime|ambassador|side)\b", re.I
 )
 VISIT_TARGET = re.compile(r"\b(?:visit(?:s|ed|ing)?(?: to)?|arriv(?:ed|es|ing) in|trip to|tour of)\s+(?:the\s+)?$")
+# A city as the subject of hosting: "Almaty was the venue of the council", "Astana hosted the meeting".
+PLACE_HOSTS = re.compile(r"\s*(?:city\s+)?(?:hosted|was the venue (?:of|for)|played host to)\b", re.IGNORECASE)
 PLACE_PREPOSITION = re.compile(
     r"\b(?:(?:in|to|at|into)\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?(?:city|town|resort\s+town|village)\s+of\s+)?"
     r"|before (?:leaving|departing(?: from)?|flying out of|(?:his|her|their) departure from)\s+)$",
