@@ -1236,3 +1236,47 @@ def test_a_city_that_hosted_a_council_and_the_delegations_listed_with_their_offi
     assert meeting.place is not None and meeting.place.slug == "almaty"
     armenian = Person.objects.get(country__code="AM")
     assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov", armenian.slug}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2024-11-07\nASTANA, November 7. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign "
+        "Minister Murat Nurtleu on Thursday and was then received by President Kassym-Jomart Tokayev.",
+        " date 2024-11-07\nАСТАНА, 7 ноября. Министр иностранных дел России Сергей Лавров в четверг провел переговоры "
+        "с главой МИД Казахстана Муратом Нуртлеу, а затем был принят президентом Касым-Жомартом Токаевым.",
+    ],
+)
+def test_two_clauses_telling_contacts_with_different_people_of_one_side_are_two_contacts(text):
+    import_text(text)
+    contacts = {frozenset(people_of(m)) for m in Meeting.objects.all()}
+    assert contacts == {
+        frozenset({"sergey-lavrov", "murat-nurtleu"}),
+        frozenset({"sergey-lavrov", "kassym-jomart-tokayev"}),
+    }
+    assert set(Meeting.objects.values_list("date", flat=True)) == {datetime.date(2024, 11, 7)}
+
+
+def test_the_speaker_of_a_transcript_whose_title_the_page_prints_twice_took_part():
+    import_text(
+        "Foreign Minister Sergey Lavrov's statement to the press\n"
+        "Foreign Minister Sergey Lavrov's statement to the press\nAstana, November 7, 2024\n\n"
+        "We are in Kazakhstan on an official visit. I have just come from a long meeting with President of "
+        "Kazakhstan Kassym-Jomart Tokayev."
+    )
+    meeting = only_meeting()
+    assert people_of(meeting) == {"sergey-lavrov", "kassym-jomart-tokayev"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2024-12-26\nMOSCOW, December 26. The informal CIS summit was held in St Petersburg on Thursday. "
+        "President Vladimir Putin took part; Kazakhstan was among the member states represented.",
+        " date 2024-12-26\nМОСКВА, 26 декабря. Неформальный саммит СНГ прошел в Санкт-Петербурге в четверг. В нем "
+        "принял участие президент Владимир Путин; Казахстан был среди представленных государств.",
+    ],
+)
+def test_a_meeting_of_many_with_heads_of_state_alone_named_is_no_ministry_contact(text):
+    result = import_text(text)
+    assert not result.created and not Meeting.objects.exists()

@@ -29,6 +29,7 @@ from events.ingest.findings import (
 from events.ingest.gazetteer import CYRILLIC, Match, tokenize
 from events.ingest.participants import PeopleReading
 from events.ingest.places import PlaceReading
+from events.ingest.reader import Sentence
 from events.ingest.relevance import RelevanceReading
 from events.models import Basis
 from people.models import Position
@@ -159,37 +160,74 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
 
     def segment(self, forums, agreements):
         events, current, pending = [], None, []
-        for sentence in self.sentences():
-            info = self.read_sentence(sentence, forums, agreements)
-            if current is not None and info["cue"] and self.leaders_elsewhere(sentence, current):
-                info["cue"] = False  # "Putin stressed it when the two leaders met in Dushanbe": not this contact
-            if current is None and info["opens"]:
-                info["cue"], info["kinds"] = True, {Kind.TALKS}
-            if info["cue"]:
-                target = self.choose_event(events, current, info, sentence)
-                if target not in events:
-                    if len(events) >= MAX_CONTACTS:
-                        self.contacts_capped = True
-                        continue
-                    events.append(target)
+        for whole in self.sentences():
+            parts = self.contact_clauses(whole)
+            for sentence in parts:
+                info = self.read_sentence(sentence, forums, agreements)
+                later_clause = sentence is not parts[0] and current is not None
+                if (
+                    current is not None
+                    and info["cue"]
+                    and not later_clause
+                    and self.leaders_elsewhere(sentence, current)
+                ):
+                    info["cue"] = False  # "Putin stressed it when the two leaders met in Dushanbe": not this contact
+                if current is None and info["opens"]:
+                    info["cue"], info["kinds"] = True, {Kind.TALKS}
+                if info["cue"]:
+                    if later_clause:
+                        target = EventFinding(date=current.date, date_basis=current.date_basis, date_quote=None)
+                        target.sibling = current
+                    else:
+                        target = self.choose_event(events, current, info, sentence)
+                    if target not in events:
+                        if len(events) >= MAX_CONTACTS:
+                            self.contacts_capped = True
+                            continue
+                        events.append(target)
+                    if current is None:
+                        # What the article says before its first contact sentence belongs to that contact.
+                        for earlier, earlier_info in pending:
+                            self.absorb(target, earlier, earlier_info)
+                        pending = []
+                    current = target
                 if current is None:
-                    # What the article says before its first contact sentence belongs to that contact.
-                    for earlier, earlier_info in pending:
-                        self.absorb(target, earlier, earlier_info)
-                    pending = []
-                current = target
-            if current is None:
-                pending.append((sentence, info))
-            else:
-                self.absorb(current, sentence, info)
-            # "Lavrov spoke to the press. On Friday he held talks with Tleuberdi": "he" is the one named last, in
-            # whichever sentence.
-            people = self.sentence_people(sentence)
-            for person in people:
-                self.last_named[person.country] = person
-            if people:
-                self.named_last = {person.country for person in people}
+                    pending.append((sentence, info))
+                else:
+                    self.absorb(current, sentence, info)
+                if later_clause and info["cue"]:
+                    # "Lavrov held talks with Nurtleu and was received by President Tokayev": the side the later
+                    # clause does not name is the one the first clause named.
+                    for person in self.sentence_people(parts[0]):
+                        if person.country in {KZ, RU} - current.countries:
+                            current.participants.setdefault(person.key, person)
+                # "Lavrov spoke to the press. On Friday he held talks with Tleuberdi": "he" is the one named last, in
+                # whichever sentence.
+                people = self.sentence_people(sentence)
+                for person in people:
+                    self.last_named[person.country] = person
+                if people:
+                    self.named_last = {person.country for person in people}
         return events
+
+    def contact_clauses(self, sentence):
+        """'I have held talks with Foreign Minister Nurtleu, and I have just come from a meeting with President
+        Tokayev': two clauses that each tell a contact, with different people of the same side, are two contacts;
+        each is read as a sentence of its own. Any other sentence is read whole."""
+        if len(self.sentence_people(sentence)) < 2:
+            return [sentence]
+        for join in self.lang.CLAUSE_JOIN.finditer(sentence.text):
+            cut, resume = join.span()
+            first = Sentence((sentence.index, 0), sentence.start, sentence.start + cut, sentence.text[:cut])
+            second = Sentence((sentence.index, 1), sentence.start + resume, sentence.end, sentence.text[resume:])
+            if not (self.cue_kinds(first) and self.cue_kinds(second)):
+                continue
+            named = [self.sentence_people(first), self.sentence_people(second)]
+            for country in (KZ, RU):
+                one, other = ({p.key for p in people if p.country == country} for people in named)
+                if one and other and not one & other:
+                    return [first, second]
+        return [sentence]
 
     # --- one sentence ------------------------------------------------------------------------------------------
 
@@ -541,7 +579,8 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         if start < 0:
             return None
         named = [m for m in self.people if start <= m.start and m.end <= start + len(title)]
-        if len(named) != 1 or named[0].payload.person_id is None:
+        # One person, named once or more (a page may print its title twice).
+        if len({m.payload.person_id for m in named}) != 1 or named[0].payload.person_id is None:
             return None
         ref = named[0].payload
         quote = Quote(start, start + len(title), title)

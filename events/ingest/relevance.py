@@ -15,15 +15,15 @@ class RelevanceReading:
     """The filtering part of ``Extractor``: why a contact is dropped (``rejection``, ``in_passing``)."""
 
     def leaders_elsewhere(self, sentence, current):
-        """Whether a contact sentence inside the account of a contact names only heads of state or government, none
-        of them taking part in it: their meeting is another occasion, one of leaders alone."""
+        """Whether a contact sentence inside the account of a contact of both sides names only heads of state or
+        government, none of them taking part in it: their meeting is another occasion, one of leaders alone."""
         people = self.sentence_people(sentence)
         leaders = {Position.Office.PRESIDENT, Position.Office.PRIME_MINISTER}
         # "He was received by President X": "he", one of the contact's people, takes part.
         referred = self.pronoun_people(sentence, people)
         return (
             bool(people)
-            and bool(current.participants)
+            and {KZ, RU} <= current.countries  # a contact whose two sides are known already
             and not any(person.key in current.participants for person in referred)
             and all(
                 person.key not in current.participants
@@ -87,6 +87,8 @@ class RelevanceReading:
         countries = event.countries
         if not event.participants:
             return "names no participant"
+        if not any(self.is_diplomat(person, event) for person in event.participants.values()):
+            return "no foreign-ministry official among the participants (heads of state or government alone)"
         if not {KZ, RU} <= countries and event.kind in ONE_SIDED and (other := self.other_side_named(event)):
             # "The Russian chargé d'affaires was summoned to the Kazakh Foreign Ministry": the other side is the
             # ministry, which receives or sends in its own name.
@@ -119,8 +121,6 @@ class RelevanceReading:
                 return "a multilateral meeting that names nobody from both Kazakhstan and Russia"
             sides = sorted(country or "an international organization" for country in countries)
             return "not a Kazakhstan–Russia contact (participants from " + ", ".join(sides) + ")"
-        if not any(self.is_diplomat(person, event) for person in event.participants.values()):
-            return "no foreign-ministry official among the participants (heads of state or government alone)"
         leaders = {p.country for p in event.participants.values() if self.is_leader(p, event)}
         if {KZ, RU} <= leaders:
             # A meeting of both heads of state is theirs: a minister there came with his president, unless the

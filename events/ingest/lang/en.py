@@ -239,6 +239,9 @@ SPEECH = re.compile(
     r"|in (?:his|her) (?:welcoming |opening |closing )?(?:speech|remarks|address))\b",
     re.IGNORECASE,
 )
+# Where a sentence's second clause may begin: "…, and I have just come from a meeting with …", "… and was received
+# by …", "…; later he met …".
+CLAUSE_JOIN = re.compile(r",\s+and\s+|;\s+|\s+and\s+(?=(?:was|were|then|later|also|afterwards)\b)")
 # A verb of saying, for who speaks at a meeting of many ("Russian Foreign Minister Lavrov said …").
 SAID = re.compile(
     r"\b(?:said|noted|stressed|urged|proposed|set out|pointed out|emphasi[sz]ed|called (?:on|for))\b", re.IGNORECASE
