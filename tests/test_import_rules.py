@@ -1280,3 +1280,19 @@ def test_the_speaker_of_a_transcript_whose_title_the_page_prints_twice_took_part
 def test_a_meeting_of_many_with_heads_of_state_alone_named_is_no_ministry_contact(text):
     result = import_text(text)
     assert not result.created and not Meeting.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2024-04-22\nMOSCOW, April 22. Kazakh Foreign Minister Murat Nurtleu met Russian Foreign Minister Sergey "
+        "Lavrov in Moscow on April 11. On April 20, Lavrov met journalists in Minsk, where he spoke about the CSTO.",
+        " date 2024-04-22\nМОСКВА, 22 апреля. Министр иностранных дел Казахстана Мурат Нуртлеу 11 апреля встретился в "
+        "Москве с министром иностранных дел России Сергеем Лавровым. 20 апреля Лавров встретился с журналистами в "
+        "Минске, где он рассказал об ОДКБ.",
+    ],
+)
+def test_he_after_the_one_a_sentence_names_is_that_one_not_the_other_side(text):
+    import_text(text)
+    meeting = only_meeting()  # not a second contact of the same ministers in Minsk on April 20
+    assert meeting.date == datetime.date(2024, 4, 11)

@@ -215,7 +215,14 @@ class PeopleReading:
         """'Earlier, he was received by President Tokayev': when a contact sentence names one side only and speaks
         of someone as 'he' or 'she', that is the last participant named from the other side."""
         countries = {person.country for person in people}
-        if len(countries) != 1 or not countries <= {KZ, RU} or not self.lang.PRONOUN.search(sentence.text):
+        if len(countries) != 1 or not countries <= {KZ, RU}:
+            return []
+        # "Lavrov held a press conference, where he said …": a subject pronoun after the one named is that one.
+        first_named = min(person.at for person in people) - sentence.start
+        if not any(
+            m.start() < first_named or not self.lang.SUBJECT_PRONOUN.fullmatch(m.group(0))
+            for m in self.lang.PRONOUN.finditer(sentence.text)
+        ):
             return []
         other = ({KZ, RU} - countries).pop()
         person = self.last_named.get(other)

@@ -551,6 +551,7 @@ REPORTED_SPEECH = re.compile(
     r",? that\b"
 )
 PRONOUN = re.compile(r"\b(?:he|him|she|her)\b", re.IGNORECASE)
+SUBJECT_PRONOUN = re.compile(r"he|she", re.IGNORECASE)
 # What opens a clause that describes the thing just named: "the summit, which will be held next year".
 RELATIVE = re.compile(r"^\s*(?:which|that|to be|due|scheduled|slated|set)\b", re.IGNORECASE)
 FUTURE = re.compile(

@@ -413,6 +413,7 @@ REPORTED_SPEECH = re.compile(
     re.IGNORECASE,
 )
 PRONOUN = re.compile(rf"(?<!{W})(?:он|она|его|ее|её|ему|ей|ним|ней)(?!{W})", re.IGNORECASE)
+SUBJECT_PRONOUN = re.compile(r"он|она", re.IGNORECASE)
 # What opens a clause that describes the thing just named: "о саммите, который пройдет в следующем году".
 RELATIVE = re.compile(rf"^\s*(?:котор{W}+|намеченн{W}+|запланированн{W}+|назначенн{W}+)(?!{W})", re.IGNORECASE)
 _FUTURE_WORDS = (
