@@ -1296,3 +1296,24 @@ def test_he_after_the_one_a_sentence_names_is_that_one_not_the_other_side(text):
     import_text(text)
     meeting = only_meeting()  # not a second contact of the same ministers in Minsk on April 20
     assert meeting.date == datetime.date(2024, 4, 11)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2010-05-22\nTASHKENT, May 22. The SCO Council of Foreign Ministers met in Tashkent. Taking part "
+        "were Minister of Foreign Affairs of the Republic of Kazakhstan K.B. Saudabayev, Minister of Foreign "
+        "Affairs of the Russian Federation S.V. Lavrov and Minister of Foreign Affairs of the Republic of "
+        "Tajikistan Hamrokhon Zarifi.",
+        "date 2010-05-22\nТАШКЕНТ, 22 мая. В Ташкенте прошло заседание Совета министров иностранных дел ШОС. "
+        "В нем приняли участие министр иностранных дел Республики Казахстан К.Б. Саудабаев, министр "
+        "иностранных дел Российской Федерации С.В. Лавров и министр иностранных дел Республики Таджикистан "
+        "Хамрохон Зарифи.",
+    ],
+)
+def test_ministers_listed_with_initials_and_their_republics_took_part_in_the_council_that_met(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    tajik = Person.objects.get(country__code="TJ")  # "of the Republic of Tajikistan": created with that country
+    assert people_of(meeting) == {"kanat-saudabayev", "sergey-lavrov", tajik.slug}

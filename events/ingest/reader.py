@@ -385,7 +385,7 @@ def split_sentences(text, start, title):
             last_word = re.search(r"([\w.]+)\.$", before)
             if last_word:
                 word = last_word.group(1).lower()
-                if word in _ABBREVIATIONS or re.fullmatch(r"[a-zа-я]", word):
+                if word in _ABBREVIATIONS or _INITIALS.fullmatch(word):
                     continue
             _append(sentences, text, p_start + cursor, p_start + boundary.end())
             cursor = boundary.end()
@@ -393,6 +393,8 @@ def split_sentences(text, start, title):
     return sentences
 
 
+# Initials before a surname end no sentence: "S.", "T.K.", "Kh." ("Foreign Minister T.K. Makeev, …").
+_INITIALS = re.compile(r"(?:(?:[kszc]h|[a-zа-яё])\.)*(?:[kszc]h|[a-zа-яё])")
 # How much of an article is read for contacts. A news report is a few thousand characters, a long transcript some
 # tens of thousands; what lies beyond this is kept with the source but not read, so that no text, however long
 # or oddly shaped, costs more than a few seconds.

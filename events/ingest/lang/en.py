@@ -207,7 +207,7 @@ MINISTERIAL = re.compile(r"\bMinisters\b|\bCFM\b|\bministerial\b", re.IGNORECASE
 PARTICIPATION = re.compile(
     r"\b(?:welcom\w*|attend\w*|took part|take part|taking part|participat\w*|chair\w*|open\w*|held|hold\w*|began"
     r"|address\w*|as part of|within the framework of|on the sidelines of|was held|took place|arriv\w*"
-    r"|ended|concluded|convened|hosted|was the venue)\b",
+    r"|ended|concluded|convened|hosted|was the venue|met)\b",
     re.IGNORECASE,
 )
 BILATERAL_VERB = re.compile(
@@ -338,7 +338,9 @@ UNKNOWN_TITLED = re.compile(
     # "… of the Ministry of Foreign Affairs of the Russian Federation": the ministry the official serves.
     r"(?:\s*of\s+the\s+(?:Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Ministry|MFA)\s+of\s+(?:the\s+)?"
     r"(?:Republic\s+of\s+)?(?P<ministry>Kazakhstan|Russian\s+Federation|Russia))?"
-    r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][a-z]+(?:\s+Federation|\s+Republic)?))?"
+    # "of the Republic of Tajikistan", "of the People's Republic of China", "of the Kyrgyz Republic"
+    r"(?:\s+of\s+(?:the\s+)?(?:(?:People['’]s\s+|Islamic\s+)?Republic\s+of\s+)?"
+    r"(?P<of>[A-Z][a-z]+(?:\s+Federation|\s+Republic)?))?"
     r"(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+Federation)?)?,?\s+"
     r"(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})"
 )
