@@ -371,3 +371,22 @@ def test_a_transcript_reprinted_below_a_pages_menus_is_dated_and_placed_by_its_t
     assert people_of(meeting) == {"sergey-lavrov", "yerlan-idrissov"}
     names = set(meeting.participants.values_list("name_as_written", flat=True))
     assert names & {"Y.A.Idrissov", "Е.А.Идрисов"}  # initials as written, the surname in the nominative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2022-10-05\nKazakh Foreign Ministry to summon Russian ambassador Borodavkin\n\nASTANA, October "
+        "5. Russian Ambassador Alexei Borodavkin will be summoned to the Kazakh Foreign Ministry today, the "
+        "ministry spokesman said.",
+        "date 2022-10-05\nМИД Казахстана вызовет посла России Бородавкина для разговора\n\nАСТАНА, 5 октября. "
+        "Сегодня посол России Алексей Бородавкин будет вызван в МИД Казахстана, сообщил официальный "
+        "представитель министерства.",
+    ],
+)
+def test_an_envoy_the_ministry_will_summon_is_a_planned_demarche(text):
+    import_text(text)
+    meeting = Meeting.objects.get()
+    assert meeting.kind == Meeting.Kind.DEMARCHE
+    assert meeting.stage == Meeting.Stage.PLANNED
+    assert people_of(meeting) == {"alexey-borodavkin"}

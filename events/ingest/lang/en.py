@@ -544,7 +544,8 @@ SIGNED = re.compile(r"\bsign(?:ed|ing|s)?\b", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which)\b[^,;]*(?=,|[.;!?]?\s*$)")
 # A headline announcing a contact: "Lavrov to visit Kazakhstan", "Kazakh FM set to hold talks in Moscow".
 HEADLINE_PLANNED = re.compile(
-    r"^(?:[A-Z][\w’'.-]*,?\s+){1,5}(?:to|set to|due to)\s+(?:hold|visit|meet|pay|travel|sign|attend|discuss|make)\b"
+    r"^(?:[A-Z][\w’'.-]*,?\s+){1,5}(?:to|set to|due to)\s+"
+    r"(?:hold|visit|meet|pay|travel|sign|attend|discuss|make|summon|receive|host)\b"
 )
 # Who "he" or "she" is, when a sentence names only the other side: "he was received by the President".
 # What opens reported speech: "Lavrov said that …", "told reporters that …".
