@@ -214,12 +214,15 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         """'I have held talks with Foreign Minister Nurtleu, and I have just come from a meeting with President
         Tokayev': two clauses that each tell a contact, with different people of the same side, are two contacts;
         each is read as a sentence of its own. Any other sentence is read whole."""
-        if len(self.sentence_people(sentence)) < 2:
+        text = sentence.text
+        if not self.lang.CLAUSE_JOIN.search(text) or len(self.sentence_people(sentence)) < 2:
             return [sentence]
-        for join in self.lang.CLAUSE_JOIN.finditer(sentence.text):
+        for join in self.lang.CLAUSE_JOIN.finditer(text):
             cut, resume = join.span()
-            first = Sentence((sentence.index, 0), sentence.start, sentence.start + cut, sentence.text[:cut])
-            second = Sentence((sentence.index, 1), sentence.start + resume, sentence.end, sentence.text[resume:])
+            if not all(any(cue.search(part) for _, cue in self.lang.CUES) for part in (text[:cut], text[resume:])):
+                continue
+            first = Sentence((sentence.index, 0), sentence.start, sentence.start + cut, text[:cut])
+            second = Sentence((sentence.index, 1), sentence.start + resume, sentence.end, text[resume:])
             if not (self.cue_kinds(first) and self.cue_kinds(second)):
                 continue
             named = [self.sentence_people(first), self.sentence_people(second)]
@@ -285,7 +288,10 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         cue_text = text
         for start, end in agreement_spans:
             cue_text = cue_text[:start] + " " * (end - start) + cue_text[end:]
-        kinds = {kind for kind, pattern in self.lang.CUES if self.reports(pattern, cue_text)}
+        if agreement_spans:
+            kinds = {k for k, pattern in self.lang.CUES if pattern.search(cue_text) and self.reports(pattern, cue_text)}
+        else:
+            kinds = set(self.cue_kinds(sentence))
         # "A meeting of the foreign ministers of Russia, Azerbaijan, Iran, Kazakhstan and Turkmenistan ended": the
         # countries named with the ministers are the ones taking part.
         attending = self.listed_countries(sentence)

@@ -100,7 +100,9 @@ class PeopleReading:
         kinds = self._cue_kinds.get(sentence.index)
         if kinds is None:
             kinds = self._cue_kinds[sentence.index] = {
-                k for k, pattern in self.lang.CUES if self.reports(pattern, sentence.text)
+                k
+                for k, pattern in self.lang.CUES
+                if pattern.search(sentence.text) and self.reports(pattern, sentence.text)
             }
         return kinds
 
