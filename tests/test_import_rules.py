@@ -1317,3 +1317,20 @@ def test_ministers_listed_with_initials_and_their_republics_took_part_in_the_cou
     assert meeting.kind == Meeting.Kind.MULTILATERAL
     tajik = Person.objects.get(country__code="TJ")  # "of the Republic of Tajikistan": created with that country
     assert people_of(meeting) == {"kanat-saudabayev", "sergey-lavrov", tajik.slug}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2024-11-07\nASTANA, November 7. After the talks with Kazakh Foreign Minister Murat Nurtleu, Russian "
+        "Foreign Minister Sergey Lavrov said that President Vladimir Putin will visit Kazakhstan on November 27.",
+        " date 2024-11-07\nАСТАНА, 7 ноября. После переговоров с главой МИД Казахстана Муратом Нуртлеу министр "
+        "иностранных дел России Сергей Лавров сообщил, что визит президента России Владимира Путина в Казахстан "
+        "состоится 27 ноября.",
+    ],
+)
+def test_who_is_named_in_what_was_said_after_talks_is_not_in_the_talks(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.stage == Meeting.Stage.HELD
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}

@@ -604,6 +604,11 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         # what is to come did not take part in the contact the text reports done.
         if info["cue"] and not (info["announced"] and not event.planned):
             people = self.sentence_people(sentence)
+            # "After the talks Lavrov said that President Putin's visit will take place on November 27": who is
+            # named in what was said, after a contact told before the verb of saying, is not in the contact.
+            speech = self.lang.REPORTED_SPEECH.search(self.outside_quotes(sentence.text))
+            if speech and any(cue.search(sentence.text[: speech.start()]) for _, cue in self.lang.CUES):
+                people = [person for person in people if person.at < sentence.start + speech.start()]
             people = people + self.pronoun_people(sentence, people)
             for person in people:
                 event.participants.setdefault(person.key, person)
