@@ -1334,3 +1334,56 @@ def test_who_is_named_in_what_was_said_after_talks_is_not_in_the_talks(text):
     meeting = only_meeting()
     assert meeting.stage == Meeting.Stage.HELD
     assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov arrives in Astana\n\nRussian Foreign Minister Sergey Lavrov has arrived in Kazakhstan, where he will "
+        "hold talks with his Kazakh counterpart, Murat Nurtleu.\n\nThe ministers are to discuss trade and transit.",
+        "Лавров прибыл в Астану\n\nМинистр иностранных дел России Сергей Лавров прибыл в Казахстан, где проведет "
+        "переговоры с казахстанским коллегой Муратом Нуртлеу.\n\nМинистры обсудят торговлю и транзит.",
+    ],
+)
+def test_an_arrival_told_with_talks_to_come_is_a_planned_contact_of_both_sides(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.stage == Meeting.Stage.PLANNED
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2007-10-31\nLavrov in Kazakhstan\n\nThis Monday and Tuesday Russian Foreign Minister Sergey Lavrov "
+        "was in Kazakhstan for the anniversary of diplomatic relations. He held talks with his Kazakh counterpart "
+        "Marat Tazhin.",
+        " date 2007-10-31\nЛавров в Казахстане\n\nВ этот понедельник и вторник министр иностранных дел России "
+        "Сергей Лавров был в Казахстане на юбилее дипломатических отношений. Он провел переговоры с казахстанским "
+        "коллегой Маратом Тажиным.",
+    ],
+)
+def test_a_day_the_lead_names_before_the_contact_is_told_dates_it_rather_than_the_publication(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2007, 10, 29)
+    assert people_of(meeting) == {"sergey-lavrov", "marat-tazhin"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Sergey Lavrov's opening remarks at the expanded-format talks with Foreign Minister of "
+        "Kazakhstan Murat Nurtleu, Astana, November 7, 2024\n\nWe have just discussed our agenda in a restricted "
+        "format and will now continue with the delegations.",
+        "Вступительное слово Министра иностранных дел России С.В.Лаврова в ходе переговоров в расширенном формате "
+        "с Министром иностранных дел Казахстана М.Нуртлеу, Астана, 7 ноября 2024 года\n\nМы только что обсудили "
+        "нашу повестку в узком составе.",
+    ],
+)
+def test_talks_of_two_sides_in_an_expanded_format_are_bilateral(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind != Meeting.Kind.MULTILATERAL
+    assert meeting.date == datetime.date(2024, 11, 7)
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}

@@ -245,7 +245,16 @@ def evaluate(gold_path, articles_dir, language=None, part=None):
         a["file"] for a in gold if (not language or a.get("language", "en") == language) and in_part(a["file"], part)
     }
     groups = [g for g in groups if all(name in evaluated for name, _ in g)]
-    merged = sum(1 for g in groups if len({matched.get((n, i)) for n, i in g}) == 1 and (g[0][0], g[0][1]) in matched)
+    merged = 0
+    for group in groups:
+        found = [matched.get((name, index)) for name, index in group]
+        if len(set(found)) == 1 and found[0] is not None:
+            merged += 1
+        elif part != "held-out" and not any(is_held_out(name) for name, _ in group):
+            told = ", ".join(
+                f"{name}#{index} → {pk or 'nothing'}" for (name, index), pk in zip(group, found, strict=True)
+            )
+            tally.misses.append(f"one contact, not merged (meeting ids): {told}")
     return {
         "lang": language or "all",
         "part": part or "all",

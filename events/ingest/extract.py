@@ -188,7 +188,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                     if current is None:
                         # What the article says before its first contact sentence belongs to that contact.
                         for earlier, earlier_info in pending:
-                            self.absorb(target, earlier, earlier_info)
+                            self.absorb(target, earlier, earlier_info, lead=True)
                         pending = []
                     current = target
                 if current is None:
@@ -592,16 +592,25 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         quote = Quote(start, start + len(title), title)
         return PersonFinding(ref.person_id, named[0].text, ref.country, "", quote, at=named[0].start)
 
-    def absorb(self, event, sentence, info):
-        """Add what a sentence says to the contact it belongs to."""
+    def absorb(self, event, sentence, info, lead=False):
+        """Add what a sentence says to the contact it belongs to; ``lead``: a sentence before the first that tells
+        a contact ("On Monday and Tuesday Lavrov was in Kazakhstan. He held talks with …")."""
         if sentence not in event.sentences:
             event.sentences.append(sentence)
         quote = quote_of(sentence)
         for mention in info["dates"]:
             basis = Basis.INFERRED if mention.relative else Basis.STATED
+            if lead and self.adopts(event, mention.date, Basis.STATED, event.multilateral):
+                event.date, event.date_basis, event.date_quote = mention.date, basis, quote
             event.refine_date(mention.date, basis, quote)
         # "Lavrov held talks with Tleuberdi. Russia expects President Tokayev's visit in June": who is to take part in
         # what is to come did not take part in the contact the text reports done.
+        if info["cue"] and info["announced"] and event.arrived_only:
+            # "Lavrov arrived in Astana. He will hold talks with Nurtleu": the other side is named only in what is to
+            # come, so the contact is to come.
+            named = {person.country for person in self.sentence_people(sentence)}
+            if named & ({KZ, RU} - event.countries):
+                event.planned, event.arrived_only = True, False
         if info["cue"] and not (info["announced"] and not event.planned):
             people = self.sentence_people(sentence)
             # "After the talks Lavrov said that President Putin's visit will take place on November 27": who is
@@ -622,6 +631,8 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                     event.kinds.setdefault(kind, quote)
                 event.sidelines = event.sidelines or (info["side_forum"] and len(people) >= 2)
                 if not info["announced"]:
+                    one_side = len(event.countries & {KZ, RU}) < 2 and bool(self.lang.ARRIVAL.search(sentence.text))
+                    event.arrived_only = one_side and (event.planned or event.arrived_only)
                     event.planned = False
             passive = self.lang.PASSIVE_HOST.search(sentence.text)
             if passive and not event.host:

@@ -109,6 +109,7 @@ class EventFinding:
     name: str = ""
     drop_reason: str = ""
     planned: bool = True  # until a sentence reports the contact as held
+    arrived_only: bool = False  # held only in that one side arrived: the contact itself may be yet to come
     invited_by: dict = field(default_factory=dict)
     attending: set = field(default_factory=set)  # countries whose ministers the text lists at a meeting of many
     # An editor's decisions in the import preview (see edits.py): fields set by hand, the review status, and the

@@ -183,7 +183,9 @@ CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in CUES]
 MULTILATERAL_CUE = re.compile(
     r"\b(?:Council|Conference|Meeting) of (?:the )?(?:Foreign )?Ministers\b"
     r"|\bForeign Ministers['’]? (?:Council|[Mm]eeting|[Cc]onference)\b|\bCFM\b"
-    r"|\bministerial (?:meeting|council|conference|session)\b|\bsummit\b|\bdelegations\b|\bformat\b"
+    r"|\bministerial (?:meeting|council|conference|session)\b|\bsummit\b|\bdelegations\b"
+    # "in the Central Asia plus Russia format"; not the format of two sides' talks ("expanded-format talks").
+    r"|\b(?<!expanded[- ])(?<!extended[- ])(?<!restricted[- ])(?<!narrow[- ])(?<!limited[- ])format\b"
     # "the eighth meeting of Central Asian foreign ministers", "a gathering of the Caspian states' foreign ministers";
     # not "a meeting of the two ministers" nor "of Kazakh and Russian ministers".
     r"|\b(?:[Mm]eeting|[Gg]athering|[Cc]onference|[Cc]ouncil|[Ss]ession) of (?:the )?"
@@ -249,6 +251,8 @@ SAID = re.compile(
 SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes)\b", re.IGNORECASE)
 # The one who hosts: "X received Y" (not "Y was received by X").
 # The one who hosts, named after a passive: "Lavrov was received by President Tokayev".
+# A traveller's arrival: done by one side alone, it is not yet a contact with the other.
+ARRIVAL = re.compile(r"\barriv(?:ed|es|al)\b", re.IGNORECASE)
 PASSIVE_HOST = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:received|welcomed|hosted|greeted)\s+by\b", re.IGNORECASE)
 HOST_VERB = re.compile(r"\b(?:welcomed|hosted|greeted|received)\b(?!\s+by\b)", re.IGNORECASE)
 # A capital named by its country: "in the Kazakh capital", "the Russian capital".

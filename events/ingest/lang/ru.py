@@ -166,7 +166,8 @@ PATTERNS = [
     ("today", re.compile(rf"(?<!{W})(?:сегодня|сегодняшн{W}*)(?!{W})", re.IGNORECASE)),
     # "накануне" alone is the day before; "накануне саммита" is before the summit, not a date.
     ("yesterday", re.compile(rf"(?<!{W})(?:вчера|накануне(?!{_EVE_OF}))(?!{W})", re.IGNORECASE)),
-    ("weekday", re.compile(rf"(?<!{W})(?:в|во)\s+(?P<w>{_WEEKDAY})(?!{W})", re.IGNORECASE)),
+    # "в понедельник", "в этот понедельник", "в прошлую пятницу": the latest such day.
+    ("weekday", re.compile(rf"(?<!{W})(?:в|во)\s+(?:(?:эт|прошл){W}*\s+)?(?P<w>{_WEEKDAY})(?!{W})", re.IGNORECASE)),
     ("this_year", re.compile(rf"(?<!{W})в\s+этом\s+году", re.IGNORECASE)),
     ("last_year", re.compile(rf"(?<!{W})в\s+прошлом\s+году", re.IGNORECASE)),
     ("next_year", re.compile(rf"(?<!{W})в\s+следующем\s+году", re.IGNORECASE)),
@@ -340,6 +341,8 @@ SAID = re.compile(
 )
 SIDELINES = re.compile(rf"(?<!{W})(?:на\s+полях|в\s+кулуарах)", re.IGNORECASE)
 # The one who hosts, named after a passive: "Лавров был принят Президентом".
+# A traveller's arrival: done by one side alone, it is not yet a contact with the other.
+ARRIVAL = re.compile(rf"(?<!{W})(?:прибыл|прилетел|приехал){W}*", re.IGNORECASE)
 PASSIVE_HOST = re.compile(rf"(?<!{W})(?:был|была|были)\s+(?:также\s+)?(?:принят|приняты|принята)(?!{W})", re.I)
 HOST_VERB = re.compile(rf"(?<!{W})(?:принял|приняла|приветствовал{W}*)(?!{W})", re.IGNORECASE)
 # A capital named by its country: "в казахстанской столице", "столицы России".
