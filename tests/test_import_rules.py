@@ -1387,3 +1387,20 @@ def test_talks_of_two_sides_in_an_expanded_format_are_bilateral(text):
     assert meeting.kind != Meeting.Kind.MULTILATERAL
     assert meeting.date == datetime.date(2024, 11, 7)
     assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSCOW, November 21, 2011. Foreign Minister Sergey Lavrov held talks with Foreign Minister of Kazakhstan "
+        "Yerzhan Kazykhanov in Moscow. This is his first official visit to Russia as minister.",
+        "МОСКВА, 21 ноября 2011 года. Министр иностранных дел России Сергей Лавров провел переговоры с министром "
+        "иностранных дел Казахстана Ержаном Казыхановым в Москве. Это его первый официальный визит в Россию в "
+        "качестве министра.",
+    ],
+)
+def test_a_visit_a_pronoun_gives_to_a_participant_is_the_contacts_kind(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.OFFICIAL_VISIT
+    assert people_of(meeting) == {"sergey-lavrov", "yerzhan-kazykhanov"}

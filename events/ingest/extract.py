@@ -626,7 +626,8 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                 event.invited_by.setdefault(person.key, person)
             # The kind comes from sentences that report this contact (they name who took part), not from any
             # sentence that happens to mention a visit.
-            if people or not event.kinds:
+            # "This is his first official visit to Moscow": whose visit it is, the pronoun says.
+            if people or not event.kinds or self.lang.OWN_VISIT.search(sentence.text):
                 for kind in info["kinds"]:
                     event.kinds.setdefault(kind, quote)
                 event.sidelines = event.sidelines or (info["side_forum"] and len(people) >= 2)

@@ -251,6 +251,8 @@ SAID = re.compile(
 SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes)\b", re.IGNORECASE)
 # The one who hosts: "X received Y" (not "Y was received by X").
 # The one who hosts, named after a passive: "Lavrov was received by President Tokayev".
+# A visit said to be someone's, by a possessive pronoun: "his first official visit".
+OWN_VISIT = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}visit\b", re.IGNORECASE)
 # A traveller's arrival: done by one side alone, it is not yet a contact with the other.
 ARRIVAL = re.compile(r"\barriv(?:ed|es|al)\b", re.IGNORECASE)
 PASSIVE_HOST = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:received|welcomed|hosted|greeted)\s+by\b", re.IGNORECASE)

@@ -341,6 +341,8 @@ SAID = re.compile(
 )
 SIDELINES = re.compile(rf"(?<!{W})(?:на\s+полях|в\s+кулуарах)", re.IGNORECASE)
 # The one who hosts, named after a passive: "Лавров был принят Президентом".
+# A visit said to be someone's, by a possessive pronoun: "его первый официальный визит".
+OWN_VISIT = re.compile(rf"(?<!{W})(?:его|ее|её)\s+(?:{W}+\s+){{0,2}}визит{W}*", re.IGNORECASE)
 # A traveller's arrival: done by one side alone, it is not yet a contact with the other.
 ARRIVAL = re.compile(rf"(?<!{W})(?:прибыл|прилетел|приехал){W}*", re.IGNORECASE)
 PASSIVE_HOST = re.compile(rf"(?<!{W})(?:был|была|были)\s+(?:также\s+)?(?:принят|приняты|принята)(?!{W})", re.I)
