@@ -7,8 +7,10 @@ class EventsConfig(AppConfig):
     name = "events"
 
     def ready(self):
-        # The signals that tell the lists' counts the data changed.
+        # The signals that tell the lists' counts the data changed, and the page bodies kept rendered with them (the
+        # timeline registers its own), so that every process, a command's too, renders them again after a change.
         from events import facets
+        from events.site import overview  # noqa: F401
 
         post_migrate.connect(_count_afresh, sender=self, dispatch_uid="events-counts-afresh")
         self.facets = facets

@@ -165,9 +165,24 @@ def default_list(size):
     return cached(DEFAULT_LIST, size, lambda: count(public), seconds=None)
 
 
+# Page bodies that depend on the data alone, kept rendered under their name for each state of the data: the pages
+# register how to render them (``rendered``), and ``warm`` renders them again once the counts they draw are kept.
+RENDERED = {}
+
+
+def rendered(name):
+    """Register ``function(public meetings, size)`` as the way to render the body kept under ``name``."""
+
+    def register(function):
+        RENDERED[name] = function
+        return function
+
+    return register
+
+
 def warm():
     """Count the default list again and keep the counts, with what the overview pages compute (the timeline, the
-    about page, the network): after an import, an edit or a merge."""
+    about page, the network) and the bodies rendered from them: after an import, an edit or a merge."""
     public = Meeting.objects.public()
     size = size_of(public)
     store.set_many(
@@ -179,6 +194,7 @@ def warm():
         },
         None,
     )
+    store.set_many({key_of(name, size): render(public, size) for name, render in RENDERED.items()}, None)
     summaries.gaps(store)
     _changed.flag = False
 

@@ -118,7 +118,7 @@ def test_people_never_imports_events():
 
 # The parts of events by the way data flows, and which others each may import (besides people and itself): the
 # core is the data and what is kept in step with it; ingest writes into it; the site, the exports and the editors'
-# tools read it. The wiring (admin.py, the urls, management commands) may import any part.
+# tools read it. The wiring (the app's configuration, admin.py, the urls, management commands) may import any part.
 ALLOWED = {
     "core": set(),
     "ingest": {"core"},
@@ -126,7 +126,7 @@ ALLOWED = {
     "site": {"core", "exports"},  # the download links stream the exports
     "editorial": {"core", "ingest", "site"},  # the import preview marks quotes as the source page does
 }
-WIRING = {"events.admin", "events.urls", "events.people_urls", "events.management"}
+WIRING = {"events.apps", "events.admin", "events.urls", "events.people_urls", "events.management"}
 
 
 def part_of(module):

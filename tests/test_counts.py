@@ -74,6 +74,16 @@ def test_the_overview_pages_are_computed_when_the_data_changes_not_by_their_firs
     assert f"It holds {Meeting.objects.public().count()} meetings" in bodies["/about/"]
 
 
+def test_the_timeline_is_rendered_when_the_data_changes_and_its_readers_get_it_as_rendered(admin_client):
+    call_command("import_articles", str(SEEDS))
+    newest = Meeting.objects.public().exclude(date=None).order_by("-date", "-pk").first()
+    with patch("events.site.overview.timeline_body", side_effect=AssertionError("rendered on request")):
+        assert newest.title in admin_client.get("/timeline/").content.decode()
+        response = admin_client.post(f"/admin/events/meeting/{newest.pk}/delete/", {"post": "yes"})
+        assert response.status_code == 302
+        assert newest.title not in admin_client.get("/timeline/").content.decode()
+
+
 def test_the_about_page_reads_the_gaps_notes_once_for_each_version_of_them(client):
     call_command("import_articles", str(SEEDS))
     first = client.get("/about/").content

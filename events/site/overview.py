@@ -9,7 +9,9 @@ from pathlib import Path
 
 from django.db.models import Count
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from events import facets, history, summaries
 from events.facets import cached, size_of
@@ -201,9 +203,20 @@ WIDTH, LEFT, RIGHT = 900, 300, 600
 
 def timeline(request):
     """The history year by year: counts per year and kind, and the latest meetings of each year. The years count
-    the meetings held and dated; how many of unknown date (and how many planned) they leave out is said apart."""
+    the meetings held and dated; how many of unknown date (and how many planned) they leave out is said apart.
+    Nothing in it depends on the request, so its body is rendered once for each state of the data."""
     public = Meeting.objects.public()
-    summary = cached("timeline", size_of(public), lambda: summaries.timeline(public), seconds=None)
+    size = size_of(public)
+    body = cached(TIMELINE_BODY, size, lambda: timeline_body(public, size), seconds=None)
+    return render(request, "events/timeline.html", {"body": mark_safe(body)})  # rendered by timeline_body
+
+
+TIMELINE_BODY = "timeline:body"
+
+
+@facets.rendered(TIMELINE_BODY)
+def timeline_body(public, size):
+    summary = cached("timeline", size, lambda: summaries.timeline(public), seconds=None)
     years = {}
     for row in summary["counts"]:
         year = years.setdefault(row["year"], {"total": 0, "kinds": [], "latest": []})
@@ -221,9 +234,8 @@ def timeline(request):
         by_kind[row["kind"]] = by_kind.get(row["kind"], 0) + row["n"]
     totals = [{"year": year, "n": data["total"]} for year, data in years.items()]
     meetings = reverse("events:meeting-list")
-    return render(
-        request,
-        "events/timeline.html",
+    return render_to_string(
+        "events/_timeline_body.html",
         {
             "years": sorted(years.items(), reverse=True),
             "year_chart": bar_chart(per_year(totals), "Meetings per year", link=lambda y: f"{meetings}?year={y}"),
