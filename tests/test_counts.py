@@ -74,14 +74,36 @@ def test_the_overview_pages_are_computed_when_the_data_changes_not_by_their_firs
     assert f"It holds {Meeting.objects.public().count()} meetings" in bodies["/about/"]
 
 
-def test_the_timeline_is_rendered_when_the_data_changes_and_its_readers_get_it_as_rendered(admin_client):
+def read_as_rendered(client, url):
+    """The page at ``url``, asserting that serving it rendered none of the timeline, the network and the map."""
+    with (
+        patch("events.site.overview.timeline_body", side_effect=AssertionError("rendered on request")),
+        patch("events.site.overview.network_body", side_effect=AssertionError("rendered on request")),
+        patch("events.site.overview.map_body", side_effect=AssertionError("rendered on request")),
+    ):
+        return client.get(url).content.decode()
+
+
+def test_the_timeline_network_and_map_are_rendered_when_the_data_changes_and_read_as_rendered(admin_client):
     call_command("import_articles", str(SEEDS))
     newest = Meeting.objects.public().exclude(date=None).order_by("-date", "-pk").first()
-    with patch("events.site.overview.timeline_body", side_effect=AssertionError("rendered on request")):
-        assert newest.title in admin_client.get("/timeline/").content.decode()
-        response = admin_client.post(f"/admin/events/meeting/{newest.pk}/delete/", {"post": "yes"})
-        assert response.status_code == 302
-        assert newest.title not in admin_client.get("/timeline/").content.decode()
+    kazakh = newest.participants.filter(person__country__code="KZ").first().person
+    assert newest.title in read_as_rendered(admin_client, "/timeline/")
+    assert kazakh.name in read_as_rendered(admin_client, "/network/")
+    assert newest.place.name in read_as_rendered(admin_client, "/map/")
+    response = admin_client.post(f"/admin/events/meeting/{newest.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302  # rendered again once the response has gone
+    assert newest.title not in read_as_rendered(admin_client, "/timeline/")
+    assert "Who met whom" in read_as_rendered(admin_client, "/network/")
+    assert "Where contacts took place" in read_as_rendered(admin_client, "/map/")
+
+
+def test_a_filtered_network_is_drawn_for_its_filters(client):
+    call_command("import_articles", str(SEEDS))
+    unfiltered = client.get("/network/").content.decode()
+    filtered = client.get("/network/?year=2019").content.decode()
+    assert "Murat Nurtleu" in unfiltered
+    assert "Murat Nurtleu" not in filtered and "Sergey Lavrov" in filtered  # 2019: Tleuberdi's year
 
 
 def test_the_about_page_reads_the_gaps_notes_once_for_each_version_of_them(client):

@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 
 from django.db.models import Count
+from django.http import QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -74,11 +75,41 @@ def place_counts(meetings):
     return {"places": by_place, "remote": remote, "total": meetings.count()}
 
 
+def kept_unfiltered(name):
+    """Register a page's ``body(meetings, params, size)`` so that its unfiltered body is rendered with the counts
+    when the data changes, and kept under ``name`` for that state of the data."""
+
+    def register(body):
+        facets.rendered(name)(lambda public, size: body(public.order_by(), QueryDict(), size))
+        return body
+
+    return register
+
+
+def body_of(name, body, meetings, params, size):
+    """A page's body: unfiltered, as kept for this state of the data (rendered now only if it is not kept yet);
+    filtered, rendered for its filters."""
+    if params:
+        return mark_safe(body(meetings, params, size))  # our own rendering, escaped by its template
+    return mark_safe(cached(name, size, lambda: body(meetings, params, size), seconds=None))
+
+
 def map_view(request):
+    """Where the meetings the filters select took place. Unfiltered, the map depends on the data alone: it is rendered
+    once for each state of the data."""
     if tidied := tidy_redirect(request):
         return tidied
     meetings, params, form = filtered(request)
-    counts = cached(f"map?{params.urlencode()}", size_of(meetings), lambda: place_counts(meetings))
+    body = body_of(MAP_BODY, map_body, meetings, params, size_of(meetings))
+    return render(request, "events/map.html", {**form, "body": body}, status=_status(form))
+
+
+MAP_BODY = "map:body"
+
+
+@kept_unfiltered(MAP_BODY)
+def map_body(meetings, params, size):
+    counts = cached(f"map?{params.urlencode()}", size, lambda: place_counts(meetings))
     places = Place.objects.filter(pk__in=list(counts["places"])).select_related("country")
     circles, unplaced, off_map = [], [], []
     top = max(counts["places"].values(), default=1)
@@ -95,11 +126,10 @@ def map_view(request):
             circles.append({**entry, "x": f"{x:.1f}", "y": f"{y:.1f}", "r": f"{radius:.1f}"})
     for index, circle in enumerate(circles):
         circle["label"] = index < LABELLED
-    return render(
-        request,
-        "events/map.html",
+    return render_to_string(
+        "events/_map_body.html",
         {
-            **form,
+            "list_url": list_link(params),
             "countries": maps.outlines(),
             "labels": [(name, *map(lambda v: f"{v:.1f}", maps.project(*point))) for name, point in maps.LABELS],
             "width": maps.WIDTH,
@@ -113,7 +143,6 @@ def map_view(request):
             "total": counts["total"],
             "unknown": counts["total"] - counts["remote"] - sum(counts["places"].values()),
         },
-        status=_status(form),
     )
 
 
@@ -135,13 +164,22 @@ def levels_of(people_ids):
 
 
 def network_view(request):
+    """Who met whom among the meetings the filters select. Unfiltered, the drawing depends on the data alone: it is
+    rendered once for each state of the data."""
     if tidied := tidy_redirect(request):
         return tidied
     meetings, params, form = filtered(request)
+    body = body_of(NETWORK_BODY, network_body, meetings, params, size_of(meetings))
+    return render(request, "events/network.html", {**form, "body": body}, status=_status(form))
+
+
+NETWORK_BODY = "network:body"
+
+
+@kept_unfiltered(NETWORK_BODY)
+def network_body(meetings, params, size):
     query = params.urlencode()
-    summary = cached(
-        f"network?{query}", size_of(meetings), lambda: summaries.network(meetings), seconds=None if not query else 300
-    )
+    summary = cached(f"network?{query}", size, lambda: summaries.network(meetings), seconds=None if not query else 300)
     people = {p.pk: p for p in Person.objects.filter(pk__in=list(summary["people"])).select_related("country")}
     levels = levels_of(list(people))
     shown = summary["shown"]
@@ -175,11 +213,10 @@ def network_view(request):
             width = 1 + 7 * math.sqrt(n / summary["top"])
             entry.update(y1=position[kz], y2=position[ru], width=f"{width:.1f}")
         lines.append(entry)
-    return render(
-        request,
-        "events/network.html",
+    return render_to_string(
+        "events/_network_body.html",
         {
-            **form,
+            "list_url": list_link(params),
             "nodes": nodes,
             "drawn": [line for line in lines if "y1" in line][::-1],  # the thickest drawn last, on top
             "pairs": lines[: summaries.TABLE_PAIRS],
@@ -191,7 +228,6 @@ def network_view(request):
             "right": RIGHT,
             "levels": [(key, label) for key, label in [*MeetingQuerySet.LEVELS.items(), ("others", "others")]],
         },
-        status=_status(form),
     )
 
 
