@@ -1404,3 +1404,19 @@ def test_a_visit_a_pronoun_gives_to_a_participant_is_the_contacts_kind(text):
     meeting = only_meeting()
     assert meeting.kind == Meeting.Kind.OFFICIAL_VISIT
     assert people_of(meeting) == {"sergey-lavrov", "yerzhan-kazykhanov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASTANA, Feb 9 - Sputnik. Kazakh Foreign Minister Murat Nurtleu met Russian Ambassador to Kazakhstan Alexey "
+        "Borodavkin. They reviewed the results of cooperation in 2023 and the plans for 2024.",
+        "АСТАНА, 9 фев - Sputnik. Глава МИД Казахстана Мурат Нуртлеу встретился с послом России в Казахстане "
+        "Алексеем Бородавкиным. Стороны подвели итоги сотрудничества в 2023 году и наметили планы на 2024 год.",
+    ],
+)
+def test_a_dateline_without_a_year_takes_the_one_year_the_text_names_among_those_its_people_held_office(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2024, 2, 9)  # Nurtleu was minister on 9 February of 2024 and of 2025
+    assert people_of(meeting) == {"murat-nurtleu", "alexey-borodavkin"}

@@ -1,11 +1,15 @@
 """When a contact took place: the dates a sentence states, each read in its clause's tense, and the day an undated
-article stands for (its dateline's day, its title's, or the one year its ministers' terms and weekdays allow)."""
+article stands for (its dateline's day, its title's, or the one year that its ministers' terms, its weekdays and the
+years it names allow)."""
 
 import datetime
+import re
 
 from events.ingest.dates import DAY, PartialDate, find_dates
 from events.ingest.findings import Quote
 from events.models import Basis
+
+YEAR_NUMBER = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # a year as written, in either language
 
 
 class DateReading:
@@ -63,6 +67,11 @@ class DateReading:
             years = self.office_years(month_day)
         if len(years) > 1:
             years = self.weekday_years(years, month_day, weekday)
+        if len(years) > 1:
+            # "АСТАНА, 9 фев … the results of 2023 and the plans for 2024": of the years the offices allow, the one
+            # the text names.
+            named = years & {int(year) for year in YEAR_NUMBER.findall(self.text)}
+            years = named if len(named) == 1 else years
         if len(years) != 1:
             return None
         try:
