@@ -1420,3 +1420,41 @@ def test_a_dateline_without_a_year_takes_the_one_year_the_text_names_among_those
     meeting = only_meeting()
     assert meeting.date == datetime.date(2024, 2, 9)  # Nurtleu was minister on 9 February of 2024 and of 2025
     assert people_of(meeting) == {"murat-nurtleu", "alexey-borodavkin"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2023-12-05\nOn 5 December 2023, a meeting of the Ministers of Foreign Affairs of the Caspian littoral "
+        "states took place in Moscow.\n\nThe meeting was attended by:\n\nAzerbaijan – Minister of Foreign Affairs "
+        "Jeyhun Bayramov\n\nKazakhstan – Minister of Foreign Affairs Murat Nurtleu\n\nRussia – Minister of Foreign "
+        "Affairs Sergey Lavrov\n\nFollowing the meeting, a joint statement was adopted.",
+        " date 2023-12-05\n5 декабря 2023 года в Москве состоялась встреча министров иностранных дел прикаспийских "
+        "государств.\n\nВ ней приняли участие:\n\nАзербайджан – министр иностранных дел Джейхун Байрамов\n\n"
+        "Казахстан – министр иностранных дел Мурат Нуртлеу\n\nРоссия – министр иностранных дел Сергей Лавров\n\n"
+        "По итогам встречи принято совместное заявление.",
+    ],
+)
+def test_ministers_listed_line_by_line_after_a_colon_attended_the_meeting_of_many(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert meeting.date == datetime.date(2023, 12, 5)
+    azeri = Person.objects.get(country__code="AZ")
+    assert people_of(meeting) == {"murat-nurtleu", "sergey-lavrov", azeri.slug}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2023-12-05\nMOSCOW, December 5. A meeting of the ministers of foreign affairs of the two countries, "
+        "Sergey Lavrov and Murat Nurtleu, took place in Moscow.",
+        " date 2023-12-05\nМОСКВА, 5 декабря. В Москве состоялась встреча министров иностранных дел двух стран "
+        "Сергея Лаврова и Мурата Нуртлеу.",
+    ],
+)
+def test_a_meeting_of_the_ministers_of_the_two_countries_is_bilateral(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind != Meeting.Kind.MULTILATERAL
+    assert people_of(meeting) == {"murat-nurtleu", "sergey-lavrov"}

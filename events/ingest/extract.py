@@ -64,6 +64,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         self.contacts_capped = False
         self._starts = {}
         self.last_named = {}  # country → the last participant named from it, for "he" and "she"
+        self.listing = False  # after "The meeting was attended by:", each line names someone who attended
         self._outside_quotes = {}  # a sentence's text → the same with its quotations blanked (see outside_quotes)
         self._cue_kinds = {}  # sentence index → the kinds of contact its words name (see cue_kinds)
         self.named_last = set()  # the countries of the people the last sentence naming anyone named, for "the two"
@@ -645,6 +646,9 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                 hosts = [p for p in people if self.is_subject(p, sentence, verb.start())]
                 event.host = (hosts or people)[0].country
         elsewhen = bool(info["dates"]) and not any(overlaps(m.date, event.date) for m in info["dates"])
+        # "The meeting was attended by:" and then a line for each: "Kazakhstan – Minister of Foreign Affairs X".
+        listed = self.listing and not info["cue"] and bool(self.sentence_people(sentence))
+        self.listing = listed or (sentence.text.rstrip().endswith(":") and self.attends(sentence))
         if (
             not info["cue"]
             and not elsewhen  # "the President stressed it in his remarks on June 14": another occasion's speaker
@@ -659,7 +663,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             (event.multilateral or Kind.CEREMONY in event.kinds)
             and not info["cue"]
             and not elsewhen
-            and (self.attends(sentence) or (event.multilateral and self.lists_delegations(sentence)))
+            and (listed or self.attends(sentence) or (event.multilateral and self.lists_delegations(sentence)))
         ):
             # "Taking part were Russian Foreign Minister X, Tajik Foreign Minister Y …", "В работе совета участвует
             # министр X": whoever a sentence lists as attending the meeting of many being told took part in it.

@@ -182,6 +182,10 @@ CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in CUES]
 
 MULTILATERAL_CUE = re.compile(
     r"\b(?:Council|Conference|Meeting) of (?:the )?(?:Foreign )?Ministers\b"
+    # "a meeting of the Ministers of Foreign Affairs of the Caspian littoral states"; not "a meeting of the ministers",
+    # which is as often the two sides' talks, nor one "of the two countries".
+    r"|\b[Mm]eeting of (?:the )?(?:[Ff]oreign )?[Mm]inisters (?:of [Ff]oreign [Aa]ffairs )?of (?:the )?"
+    r"(?:(?!two\b|both\b|our\b)[\w'’-]+ ){0,3}(?:member )?(?:states|countries|nations)\b"
     r"|\bForeign Ministers['’]? (?:Council|[Mm]eeting|[Cc]onference)\b|\bCFM\b"
     r"|\bministerial (?:meeting|council|conference|session)\b|\bsummit\b|\bdelegations\b"
     # "in the Central Asia plus Russia format"; not the format of two sides' talks ("expanded-format talks").
@@ -196,7 +200,8 @@ MINISTERS = re.compile(r"\bministers\b", re.IGNORECASE)
 # Ministers of a group of states: "the foreign ministers of the SCO member states", "the Caspian states' foreign
 # ministers", "CSTO foreign ministers" (an organization's acronym); not "the foreign ministers of the two countries".
 MINISTERS_OF_MANY = re.compile(
-    r"\b[Mm]inisters of (?:the )?(?:(?!two\b|both\b|our\b)[\w'’-]+ ){0,3}(?:member )?(?:states|countries|nations)\b"
+    r"\b[Mm]inisters of (?:[Ff]oreign [Aa]ffairs of )?(?:the )?(?:(?!two\b|both\b|our\b)[\w'’-]+ ){0,3}(?:member )?"
+    r"(?:states|countries|nations)\b"
     r"|\b(?:states|countries|nations)['’] (?:[Ff]oreign )?[Mm]inisters\b"
     r"|\b(?P<org>[A-Z]{2,5}) (?:[Ff]oreign )?[Mm]inisters\b"
 )
