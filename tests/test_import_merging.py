@@ -27,6 +27,16 @@ PAIRS = {
             "Minister Murat Nurtleu in Moscow on Tuesday."
         ),
     ],
+    "arrival_held": [
+        (
+            "Lavrov arrives in Astana\n\nRussian Foreign Minister Sergey Lavrov has arrived in Kazakhstan, where he "
+            "will hold talks with his counterpart, Murat Nurtleu."
+        ),
+        (
+            "ASTANA, November 7, 2024. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign "
+            "Minister Murat Nurtleu in Astana on Thursday."
+        ),
+    ],
     "day_month": [
         (
             "ASTANA, March 10, 2023. Political consultations between the foreign ministries of Kazakhstan and "
