@@ -1458,3 +1458,38 @@ def test_a_meeting_of_the_ministers_of_the_two_countries_is_bilateral(text):
     meeting = only_meeting()
     assert meeting.kind != Meeting.Kind.MULTILATERAL
     assert people_of(meeting) == {"murat-nurtleu", "sergey-lavrov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2017-10-06\nKazakhstan is going to host the summit of the Caspian states next year, Russian Foreign "
+        "Minister Sergey Lavrov told a press conference following the meeting with his Kazakh counterpart Kairat "
+        "Abdrakhmanov on Friday.",
+        " date 2017-10-06\nСаммит прикаспийских государств пройдет в Казахстане в следующем году, заявил министр "
+        "иностранных дел России Сергей Лавров на пресс-конференции по итогам переговоров с казахстанским коллегой "
+        "Кайратом Абдрахмановым в пятницу.",
+    ],
+)
+def test_what_is_to_come_in_words_said_before_the_speaker_leaves_the_contact_he_tells_after_held(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.stage == Meeting.Stage.HELD
+    assert meeting.date == datetime.date(2017, 10, 6)
+    assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2018-02-14\nASTANA. In the message to his Kazakh counterpart Kairat Abdrakhmanov, Russian Foreign "
+        "Minister Sergey Lavrov praised Kazakhstan's role in the Syrian settlement.",
+        " date 2018-02-14\nАСТАНА. В послании казахстанскому коллеге Кайрату Абдрахманову министр иностранных дел "
+        "России Сергей Лавров высоко оценил роль Казахстана в сирийском урегулировании.",
+    ],
+)
+def test_the_message_to_a_counterpart_is_a_message_between_the_two(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MESSAGE
+    assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov"}

@@ -384,12 +384,20 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
 
     def outside_quotes(self, text):
         """'"The summit will take place next year," Lavrov said after meeting his counterpart': when a sentence tells
-        a contact outside its quotation marks, what the quotation says is someone's words, not the contact: its
-        future and its dates are blanked (keeping every offset)."""
+        a contact outside its quotation marks (or outside the words said before a verb of saying, quoted or not),
+        what was said is someone's words, not the contact: its future and its dates are blanked (keeping every
+        offset)."""
         if text in self._outside_quotes:
             return self._outside_quotes[text]
         self._outside_quotes[text] = text
         quoted = [m.span() for m in QUOTED.finditer(text)] + [m.span() for m in self.lang.DASH_QUOTE.finditer(text)]
+        # Words said without quotation marks, before the verb of saying: only when they tell no contact themselves
+        # ("After the talks with Nurtleu, Lavrov said …" tells the contact before the verb).
+        quoted += [
+            m.span()
+            for m in self.lang.SPEECH_FIRST.finditer(text)
+            if not any(cue.search(m.group(0)) for _, cue in self.lang.CUES)
+        ]
         if not quoted:
             return text
         outside = text

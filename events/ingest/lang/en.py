@@ -164,7 +164,7 @@ CUES = [
         r"|\b(?:message|letter|telegram)s? of (?:congratulations?|condolences?|sympathy)\b"
         r"|\b(?:sent|addressed|exchanged|received|extended) (?:a |an |his |her |their )?(?:\w+ )?"
         r"(?:message|letter|telegram|greeting|congratulation|condolence)s?\b"
-        r"|\b(?:his|her|their|a|an)\s+(?:\w+\s+)?(?:message|letter|telegram)\s+to\b"
+        r"|\b(?:his|her|their|the|a|an)\s+(?:\w+\s+)?(?:message|letter|telegram)\s+to\b"
         r"|\bcongratulated\b|\b(?:expressed|offered|conveyed) (?:his |her |their )?(?:deep(?:est)? )?condolences\b",
     ),
     (
@@ -290,8 +290,15 @@ NOT_PARTICIPANT = re.compile(
     r"|in the context of|in (?:the )?light of|on the eve of)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
-# English quotes speech in quotation marks only.
+# English quotes speech in quotation marks, or without them before the verb of saying (SPEECH_FIRST).
 DASH_QUOTE = re.compile(r"(?!)")
+# Words said, told before the verb of saying that introduces them: "The summit will take place next year, Lavrov told
+# a press conference following the meeting" (the last comma before a speaker of a few words and the verb); not "After
+# the talks, Lavrov said that …", where what was said follows the verb.
+SPEECH_FIRST = re.compile(
+    r"^\s*[^\"“”]{12,},\s*(?=(?:[\w.'’-]+\s+){1,6}?(?:said|says|told|added|noted|stressed|stated|explained)\b"
+    r"(?!,?\s+that\b))"
+)
 # The office of an international organization as a title just before a name: "CSTO Secretary General X", "Secretary
 # General of the Conference on Interaction … (CICA) Ambassador X".
 ORGANIZATION_OFFICE = re.compile(r"\bSecretary[- ]General\b(?:\s+of\s+[^,;]{0,100}?)?\s*$", re.IGNORECASE)
