@@ -1493,3 +1493,40 @@ def test_the_message_to_a_counterpart_is_a_message_between_the_two(text):
     meeting = only_meeting()
     assert meeting.kind == Meeting.Kind.MESSAGE
     assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Atamkulov sums up his talks\n\nKazakh Foreign Minister Beibut Atamkulov said today, January 28, in Moscow "
+        "after his talks with Russian Foreign Minister Sergey Lavrov that the two countries have no unresolved "
+        "questions.",
+        "Атамкулов подвел итоги переговоров\n\nМинистр иностранных дел Казахстана Бейбут Атамкулов заявил сегодня, "
+        "28 января, в Москве по итогам переговоров с министром иностранных дел России Сергеем Лавровым, что "
+        "нерешенных вопросов между странами нет.",
+    ],
+)
+def test_today_with_a_day_and_month_dates_an_undated_report_in_the_one_year_its_ministers_allow(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2019, 1, 28)  # Atamkulov was minister from December 2018 to September 2019
+    assert people_of(meeting) == {"beibut-atamkulov", "sergey-lavrov"}
+
+
+@pytest.mark.parametrize(
+    "undated",
+    [
+        "Tleuberdi: the Russian vector comes first\n\nKazakh Foreign Minister Mukhtar Tleuberdi said today, April 8, "
+        "in Nur-Sultan after meeting his Russian counterpart Sergey Lavrov that Russia is the main partner.",
+        "Тлеуберди: российский вектор важнейший\n\nМинистр иностранных дел Казахстана Мухтар Тлеуберди заявил "
+        "сегодня, 8 апреля, в Нур-Султане по итогам встречи с российским коллегой Сергеем Лавровым, что Россия — "
+        "главный партнер.",
+    ],
+)
+def test_a_report_of_today_the_eighth_is_not_the_talks_of_the_same_ministers_on_another_day(undated):
+    import_text(
+        " date 2022-04-22\nRussian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister Mukhtar "
+        "Tleuberdi on Friday, April 22."
+    )
+    assert import_text(undated).status == "created"
+    assert Meeting.objects.count() == 2

@@ -35,7 +35,8 @@ class Article:
     dateline_span: tuple[int, int] | None = None
     sentences: list[Sentence] = field(default_factory=list)
     language: str = "en"
-    dateline_month_day: tuple[int, int] | None = None  # a dateline's day and month when nothing gives its year
+    # A dateline's day and month (or "today, April 8") when nothing gives its year.
+    dateline_month_day: tuple[int, int] | None = None
     published_basis: str = ""  # "header", "given", "dateline", "timestamp", "option": its origin
     read_until: int | None = None  # the text is read for contacts up to here (None: to its end)
 
@@ -267,6 +268,8 @@ def read(raw, published=None, language=None, known=None, outlets=None):
         stand_in = parse_span(dateline_text, PartialDate(datetime.date(2000, 12, 31)), language=code)
         if stand_in is not None and stand_in.precision == "day":
             article.dateline_month_day = (stand_in.value.month, stand_in.value.day)
+    if article.published is None and article.dateline_month_day is None:
+        article.dateline_month_day = today_stated(cleaned, article.lang)
 
     article.sentences = split_sentences(cleaned, body_start, title)
     if not article.sentences:
@@ -274,6 +277,17 @@ def read(raw, published=None, language=None, known=None, outlets=None):
     if article.sentences[-1].end < len(cleaned.rstrip()):
         article.read_until = article.sentences[-1].end
     return article
+
+
+def today_stated(text, lang):
+    """The day and month a text gives as today ("said today, April 8"), when it gives one only."""
+    found = set()
+    for match in lang.TODAY_DATE.finditer(text):
+        groups = match.groupdict()
+        name, day = groups.get("m") or groups.get("m2"), int(groups.get("d") or groups.get("d2") or 0)
+        if name and (month := lang.month_number(name)) and 1 <= day <= 31:
+            found.add((month, day))
+    return found.pop() if len(found) == 1 else None
 
 
 def _paragraphs(text, lang):

@@ -100,6 +100,12 @@ WEEKDAY_DATE = re.compile(
     rf"\b(?P<w>{_WEEKDAY}),?\s+(?:(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH_PATTERN})|(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}}){_ORD})"
     r"(?!,?\s+\d{4})"
 )
+# The day of the report stated with "today": "said today, April 8, in Nur-Sultan".
+TODAY_DATE = re.compile(
+    rf"\btoday,?\s+(?:(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}}){_ORD}|(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m2>{MONTH_PATTERN}))"
+    r"(?!,?\s+\d{4})",
+    re.IGNORECASE,
+)
 EVE = re.compile(r"on the eve of\s+(?:the\s+)?$")
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
