@@ -1530,3 +1530,38 @@ def test_a_report_of_today_the_eighth_is_not_the_talks_of_the_same_ministers_on_
     )
     assert import_text(undated).status == "created"
     assert Meeting.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2020-06-09\nOn June 9, Foreign Minister Sergey Lavrov had talks with Minister of Foreign Affairs of "
+        "Kazakhstan Mukhtar Tleuberdi. The discussion took place via video conference.",
+        " date 2020-06-09\n9 июня министр иностранных дел России Сергей Лавров провел переговоры с министром "
+        "иностранных дел Казахстана Мухтаром Тлеуберди. Переговоры прошли в режиме видеоконференции.",
+    ],
+)
+def test_talks_the_next_sentence_says_were_held_by_video_are_a_remote_contact(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.PHONE_CALL
+    assert people_of(meeting) == {"sergey-lavrov", "mukhtar-tleuberdi"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov assesses the talks\n\nRussian Foreign Minister Sergey Lavrov. Archive photo\nRead on the site\nMOSCOW, "
+        "Apr 22 - RIA Novosti. Russian Foreign Minister Sergey Lavrov held talks with his Kazakh counterpart Mukhtar "
+        "Tleuberdi today.\n\nThe ministers discussed transit.",
+        "Лавров оценил переговоры\n\nМинистр иностранных дел РФ Сергей Лавров. Архивное фото\nЧитать на сайте\n"
+        "МОСКВА, 22 апр - РИА Новости. Министр иностранных дел России Сергей Лавров провел сегодня переговоры с "
+        "казахстанским коллегой Мухтаром Тлеуберди.\n\nМинистры обсудили транзит.",
+    ],
+)
+def test_a_dateline_on_its_own_line_under_a_caption_begins_the_report_and_places_it(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.place.slug == "moscow"
+    assert people_of(meeting) == {"sergey-lavrov", "mukhtar-tleuberdi"}
+    assert Source.objects.get().dateline.startswith(("MOSCOW", "МОСКВА"))

@@ -635,8 +635,14 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                 event.invited_by.setdefault(person.key, person)
             # The kind comes from sentences that report this contact (they name who took part), not from any
             # sentence that happens to mention a visit.
-            # "This is his first official visit to Moscow": whose visit it is, the pronoun says.
-            if people or not event.kinds or self.lang.OWN_VISIT.search(sentence.text):
+            # "This is his first official visit to Moscow": whose visit it is, the pronoun says; "The discussion took
+            # place via video conference": the contact just told, by its name.
+            if (
+                people
+                or not event.kinds
+                or self.lang.OWN_VISIT.search(sentence.text)
+                or self.lang.CONTACT_SUBJECT.match(sentence.text)
+            ):
                 for kind in info["kinds"]:
                     event.kinds.setdefault(kind, quote)
                 event.sidelines = event.sidelines or (info["side_forum"] and len(people) >= 2)

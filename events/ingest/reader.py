@@ -297,6 +297,8 @@ def _paragraphs(text, lang):
     lines = [line.strip() for line in text.split("\n")]
     lines = ["" if NOISE.match(line) or lang.NOISE.match(line) else line for line in lines]
     stamps = {i for i, line in enumerate(lines) if len(line) <= 60 and _bare_timestamp(line, lang)}
+    # A dateline begins a paragraph, whatever the page's line breaks ("Read on the site\nMOSCOW, April 22 - …").
+    opening = {i for i, line in enumerate(lines) if DATELINE_LINE.match(line)}
     blank_separated = bool(re.search(r"\n[ \t]*\n", text.strip()))
     paragraphs, open_paragraph = [], False
     for i, line in enumerate(lines):
@@ -312,7 +314,7 @@ def _paragraphs(text, lang):
             mid_sentence = bool(previous) and not re.search(r"[.!?:»”\"]$", previous)
             short = len(lines[i - 1]) < WRAP_WIDTH and line[:1].isupper() and not _ends_with_short_word(previous)
             joins = mid_sentence and not short
-        if joins and i not in stamps and i - 1 not in stamps:
+        if joins and i not in stamps and i - 1 not in stamps and i not in opening:
             paragraphs[-1] = f"{previous} {line}"
         else:
             paragraphs.append(line)
@@ -321,6 +323,10 @@ def _paragraphs(text, lang):
 
 
 WRAP_WIDTH = 60  # hard-wrapped text fills its lines to about this many characters or more
+# A city in capitals, a comma and a day with its month: "MOSCOW, April 22", "МОСКВА, 22 апр".
+DATELINE_LINE = re.compile(
+    r"^[^\W\d_a-zа-яё]{3,}(?:[ -][^\W\d_a-zа-яё]{2,})*,\s+(?:\d{1,2}\s+\w|[^\W\d_]+\.?\s+\d{1,2}\b)"
+)
 
 
 def _ends_with_short_word(line):
