@@ -1472,6 +1472,10 @@ def test_a_meeting_of_the_ministers_of_the_two_countries_is_bilateral(text):
     ],
 )
 def test_what_is_to_come_in_words_said_before_the_speaker_leaves_the_contact_he_tells_after_held(text):
+    check_held_talks_of_lavrov_and_abdrakhmanov_on_6_october(text)
+
+
+def check_held_talks_of_lavrov_and_abdrakhmanov_on_6_october(text):
     import_text(text)
     meeting = only_meeting()
     assert meeting.stage == Meeting.Stage.HELD
@@ -1565,3 +1569,11 @@ def test_a_dateline_on_its_own_line_under_a_caption_begins_the_report_and_places
     assert meeting.place.slug == "moscow"
     assert people_of(meeting) == {"sergey-lavrov", "mukhtar-tleuberdi"}
     assert Source.objects.get().dateline.startswith(("MOSCOW", "МОСКВА"))
+
+
+def test_a_country_that_will_host_a_summit_receives_no_one():
+    check_held_talks_of_lavrov_and_abdrakhmanov_on_6_october(
+        " date 2017-10-06\nКазахстан примет саммит прикаспийских государств в следующем году, заявил министр "
+        "иностранных дел России Сергей Лавров по итогам переговоров с казахстанским коллегой Кайратом "
+        "Абдрахмановым в пятницу."
+    )
