@@ -614,9 +614,9 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             event.refine_date(mention.date, basis, quote)
         # "Lavrov held talks with Tleuberdi. Russia expects President Tokayev's visit in June": who is to take part in
         # what is to come did not take part in the contact the text reports done.
-        if info["cue"] and info["announced"] and event.arrived_only:
-            # "Lavrov arrived in Astana. He will hold talks with Nurtleu": the other side is named only in what is to
-            # come, so the contact is to come.
+        if info["cue"] and info["announced"] and event.arrived_only and self.lang.ARRIVAL.search(sentence.text):
+            # "Lavrov has arrived in Astana, where he will hold talks with Nurtleu": the other side is named only in
+            # what is to come, in the sentence that tells the arrival, so the contact is to come.
             named = {person.country for person in self.sentence_people(sentence)}
             if named & ({KZ, RU} - event.countries):
                 event.planned, event.arrived_only = True, False
