@@ -29,8 +29,8 @@ PAIRS = {
     ],
     "arrival_held": [
         (
-            "Lavrov arrives in Astana\n\nRussian Foreign Minister Sergey Lavrov has arrived in Kazakhstan, where he "
-            "will hold talks with his counterpart, Murat Nurtleu."
+            "Lavrov arrives in Astana\n\nSergey Lavrov, Russia's top diplomat, arrived in Astana on a rainy evening, "
+            "where he will meet Kazakh Foreign Minister Murat Nurtleu to discuss grain transit."
         ),
         (
             "ASTANA, November 7, 2024. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign "
