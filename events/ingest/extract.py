@@ -609,6 +609,8 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         quote = quote_of(sentence)
         for mention in info["dates"]:
             basis = Basis.INFERRED if mention.relative else Basis.STATED
+            # A day the lead names, stated or read from a weekday ("this Monday"), dates a contact dated so far only
+            # by its publication or dateline, as a stated day in a contact sentence would.
             if lead and self.adopts(event, mention.date, Basis.STATED, event.multilateral):
                 event.date, event.date_basis, event.date_quote = mention.date, basis, quote
             event.refine_date(mention.date, basis, quote)

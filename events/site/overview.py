@@ -242,16 +242,15 @@ def timeline(request):
     the meetings held and dated; how many of unknown date (and how many planned) they leave out is said apart.
     Nothing in it depends on the request, so its body is rendered once for each state of the data."""
     public = Meeting.objects.public()
-    size = size_of(public)
-    body = cached(TIMELINE_BODY, size, lambda: timeline_body(public, size), seconds=None)
-    return render(request, "events/timeline.html", {"body": mark_safe(body)})  # rendered by timeline_body
+    body = body_of(TIMELINE_BODY, timeline_body, public, QueryDict(), size_of(public))
+    return render(request, "events/timeline.html", {"body": body})
 
 
 TIMELINE_BODY = "timeline:body"
 
 
-@facets.rendered(TIMELINE_BODY)
-def timeline_body(public, size):
+@kept_unfiltered(TIMELINE_BODY)
+def timeline_body(public, _params, size):
     summary = cached("timeline", size, lambda: summaries.timeline(public), seconds=None)
     years = {}
     for row in summary["counts"]:
