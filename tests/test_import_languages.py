@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from events.ingest.evaluation import agreement, city_agrees, date_agrees
+from events.ingest.evaluation import agreement, city_agrees, date_agrees, source_of
 from events.models import Meeting, Source
 from tests.ingest_helpers import import_text, people_of
 
@@ -211,6 +211,16 @@ def test_the_evaluation_metric_compares_dates_places_and_people_as_documented():
     assert date_agrees(None, None) and not date_agrees("2023", None)
     assert city_agrees("Nur-Sultan", "Astana") and not city_agrees("Moscow", "Astana")
     assert agreement(["Sergey Lavrov", "Murat Nurtleu"], ["Sergei Lavrov"]) == (0.5, 1.0)
+
+
+def test_the_evaluation_finds_the_stored_article_of_a_file_with_short_lines_and_a_date_line(tmp_path):
+    path = tmp_path / "e001.txt"
+    path.write_text(" date 2006-05-16\nThe ministers met in Shanghai\non Monday and signed a\nstatement.\n", "utf-8")
+    stored = [
+        ("other", "a different article"),
+        ("this", "the ministers met in shanghai on monday and signed a statement."),
+    ]
+    assert source_of(path, stored) == "this"
 
 
 @pytest.mark.parametrize(

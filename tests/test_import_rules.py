@@ -1576,3 +1576,22 @@ def test_a_country_that_will_host_a_summit_receives_no_one():
         "иностранных дел России Сергей Лавров по итогам переговоров с казахстанским коллегой Кайратом "
         "Абдрахмановым в пятницу."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2019-11-27\nThe foreign ministers of the Collective Security Treaty Organization (CSTO) member states "
+        "met in Bishkek on Tuesday to settle the agenda of the summit to be held there next week. Among those "
+        "attending were Kazakhstan's Beibut Atamkulov and Russia's Sergey Lavrov.",
+        " date 2019-11-27\nМинистры иностранных дел государств – членов ОДКБ во вторник встретились в Бишкеке "
+        "для подготовки предстоящего саммита. Во встрече приняли участие Бейбут Атамкулов и Сергей Лавров.",
+    ],
+)
+def test_a_day_governed_by_a_verb_of_the_past_is_past_though_the_sentence_speaks_of_something_to_come(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert meeting.stage == Meeting.Stage.HELD
+    assert meeting.date == datetime.date(2019, 11, 26)
+    assert people_of(meeting) == {"beibut-atamkulov", "sergey-lavrov"}

@@ -24,8 +24,7 @@ class DateReading:
             return mentions
         past = None
         for index, mention in enumerate(mentions):
-            clause = self.clause_at(text, mention.start)
-            if self.lang.DONE.search(clause) and not self.lang.FUTURE.search(clause):
+            if self.future_at(text, mention.start) is False:
                 past = past if past is not None else {m.start: m for m in self.find_dates(text, "past")}
                 mentions[index] = past.get(mention.start, mention)
         return mentions

@@ -117,6 +117,7 @@ def flat(text):
 def source_of(path, sources):
     """The stored Source of an article file: found by a passage from the middle of its text."""
     body = Path(path).read_text(encoding="utf-8", errors="replace")
+    body = re.sub(r"\A date \d{4}-\d{2}-\d{2}\n", "", body)  # the file's date line is not part of the stored text
     lines = [line.strip() for line in body.splitlines() if len(line.strip()) > 80]
     probe = flat(lines[len(lines) // 2][10:70] if lines else body.strip()[:60])
     for source, text in sources:

@@ -339,7 +339,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         states met"), in a clause that speaks of nothing to come; not words of a council's name ("the Council of
         Foreign Ministers of the CSTO"), which ``reports_multilateral`` reads."""
         return any(
-            not self.lang.FUTURE.search(self.clause_at(text, m.start()))
+            not self.future_at(text, m.end())
             and not (m.group("org") and not self.gaz.organizations.find(m.group("org")))
             and not self.lang.GATHERING_OF.search(text[max(0, m.start() - NOUN_WINDOW) : m.start()])
             for m in self.lang.MINISTERS_OF_MANY.finditer(text)
@@ -368,6 +368,26 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             if start <= position < start + len(clause):
                 return clause
         return ""
+
+    def future_at(self, text, position):
+        """Whether the verb that governs ``position`` speaks of what is to come: the last word of tense before it in
+        its clause, or the first after it when none stands before; None when its clause has none. "The ministers
+        met in Shanghai on Monday to prepare for the summit to be held next month": the day is the meeting's, done;
+        the future is the summit's."""
+        for start, clause in self.clauses(text):
+            if start <= position < start + len(clause):
+                offset = position - start
+                break
+        else:
+            return None
+        marks = sorted(
+            [(m.start(), True) for m in self.lang.FUTURE.finditer(clause)]
+            + [(m.start(), False) for m in self.lang.DONE.finditer(clause)]
+        )
+        before = [future for at, future in marks if at < offset]
+        if before:
+            return before[-1]
+        return marks[0][1] if marks else None
 
     def reports_done(self, text):
         """Whether a clause of the sentence tells of a contact without future wording (see ``read_sentence``), and

@@ -206,7 +206,9 @@ MINISTERS = re.compile(r"\bministers\b", re.IGNORECASE)
 # Ministers of a group of states: "the foreign ministers of the SCO member states", "the Caspian states' foreign
 # ministers", "CSTO foreign ministers" (an organization's acronym); not "the foreign ministers of the two countries".
 MINISTERS_OF_MANY = re.compile(
-    r"\b[Mm]inisters of (?:[Ff]oreign [Aa]ffairs of )?(?:the )?(?:(?!two\b|both\b|our\b)[\w'’-]+ ){0,3}(?:member )?"
+    # "the foreign ministers of the Shanghai Cooperation Organization (SCO) member countries"
+    r"\b[Mm]inisters of (?:[Ff]oreign [Aa]ffairs of )?(?:the )?"
+    r"(?:(?!two\b|both\b|our\b)[\w'’-]+ (?:\([A-Z]{2,6}\) )?){0,4}(?:member )?"
     r"(?:states|countries|nations)\b"
     r"|\b(?:states|countries|nations)['’] (?:[Ff]oreign )?[Mm]inisters\b"
     r"|\b(?P<org>[A-Z]{2,5}) (?:[Ff]oreign )?[Mm]inisters\b"
