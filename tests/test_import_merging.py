@@ -142,6 +142,34 @@ def test_an_undated_meeting_of_many_is_not_the_dated_talks_of_two_of_its_ministe
     assert Meeting.objects.count() == 2
 
 
+@pytest.mark.parametrize(
+    "talks, ministerial",
+    [
+        (
+            "MOSCOW, September 9, 2020. Sergey Lavrov held talks with Kazakh Foreign Minister Mukhtar Tleuberdi "
+            "in Moscow.",
+            " date 2020-09-10\nMOSCOW. The Council of Foreign Ministers of the SCO met in Moscow. Kazakhstan was "
+            "represented by Mukhtar Tleuberdi; Sergey Lavrov chaired the meeting and took part in it.",
+        ),
+        (
+            "МОСКВА, 9 сентября 2020. Сергей Лавров провел переговоры с министром иностранных дел Казахстана "
+            "Мухтаром Тлеуберди в Москве.",
+            " date 2020-09-10\nМОСКВА. В Москве прошло заседание Совета министров иностранных дел ШОС. В нем приняли "
+            "участие Мухтар Тлеуберди и Сергей Лавров.",
+        ),
+    ],
+)
+@pytest.mark.parametrize("order", ["as told", "reversed"])
+def test_talks_of_two_ministers_the_day_before_a_meeting_of_many_they_attend_are_a_contact_of_their_own(
+    talks, ministerial, order
+):
+    texts = [talks, ministerial] if order == "as told" else [ministerial, talks]
+    statuses = [import_text(text).status for text in texts]
+    assert statuses == ["created", "created"], statuses
+    kinds = set(Meeting.objects.values_list("kind", flat=True))
+    assert Meeting.Kind.MULTILATERAL in kinds and len(kinds) == 2
+
+
 @pytest.mark.parametrize("order", ["as told", "reversed"])
 def test_an_undated_conversation_is_not_a_dated_visit_of_the_same_two_when_nothing_else_agrees(order):
     texts = [

@@ -1595,3 +1595,43 @@ def test_a_day_governed_by_a_verb_of_the_past_is_past_though_the_sentence_speaks
     assert meeting.stage == Meeting.Stage.HELD
     assert meeting.date == datetime.date(2019, 11, 26)
     assert people_of(meeting) == {"beibut-atamkulov", "sergey-lavrov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2016-04-15\nA meeting of the Council of Ministers of Foreign Affairs of the Commonwealth of Independent "
+        "States (CIS) was held in Moscow on April 14. It was attended by Kazakh Foreign Minister Yerlan Idrissov and "
+        "Russian Foreign Minister Sergey Lavrov, among others.",
+        " date 2016-04-15\nЗаседание Совета министров иностранных дел Содружества Независимых Государств (СМИД СНГ) "
+        "состоялось в Москве 14 апреля. В его работе участвовали министр иностранных дел Казахстана Ерлан Идрисов и "
+        "министр иностранных дел России Сергей Лавров.",
+    ],
+)
+def test_a_meeting_of_many_whose_verb_comes_after_its_long_name_is_reported_held(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert meeting.date == datetime.date(2016, 4, 14)
+    assert meeting.place.slug == "moscow"
+    assert people_of(meeting) == {"yerlan-idrissov", "sergey-lavrov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2020-09-10\nThe Council of Foreign Ministers of the CSTO in Moscow debated the situation on the "
+        "Tajik-Afghan border. Kazakhstan was represented by Foreign Minister Mukhtar Tleuberdi. Sergey Lavrov took part "
+        "for Russia.",
+        " date 2020-09-10\nСовет министров иностранных дел ОДКБ (СМИД) в Москве обсудил обстановку на "
+        "таджикско-афганской границе. В заседании участвовал министр иностранных дел Казахстана Мухтар Тлеуберди. "
+        "Россию представлял Сергей Лавров.",
+    ],
+)
+def test_a_meeting_of_many_that_debated_something_was_held_and_whoever_represented_a_country_attended(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert meeting.stage == Meeting.Stage.HELD
+    assert meeting.place.slug == "moscow"
+    assert people_of(meeting) == {"mukhtar-tleuberdi", "sergey-lavrov"}

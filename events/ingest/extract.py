@@ -501,20 +501,21 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
     def reports_multilateral(self, text):
         """Whether a sentence reports taking part in a multilateral meeting: a summit or council named with a verb
         of taking part, and not only as a coming event ("the summit being held next year")."""
-        if not self.lang.PARTICIPATION.search(text):
-            return False
         for match in self.lang.MULTILATERAL_CUE.finditer(text):
+            end = self.lang.NAME_TAIL.match(text, match.end()).end()  # its verb comes after the rest of its name
             parts = re.split(r"[,;:—–]|\s-\s", text[match.end() :], maxsplit=2)
             clause = parts[0] + (" " + parts[1] if len(parts) > 1 and self.lang.RELATIVE.match(parts[1]) else "")
             before = text[max(0, match.start() - 40) : match.start()]
             if self.lang.FUTURE.search(clause) or self.lang.FUTURE.search(before):
                 continue
             # The verb goes with this meeting: near it, and the meeting is not only the topic ("the summit agenda").
-            near = text[max(0, match.start() - 80) : match.start()] + " " + text[match.end() : match.end() + 60]
+            near = text[max(0, match.start() - 80) : match.start()] + " " + text[end : end + 60]
             topic = self.lang.TOPIC_OF.search(text[max(0, match.start() - 30) : match.start()]) or (
                 self.lang.TOPIC_AFTER.match(text[match.end() :])
             )
-            if self.lang.PARTICIPATION.search(near) and not topic:
+            if topic:
+                continue
+            if self.lang.PARTICIPATION.search(near) or self.lang.MEETING_DID.match(text, end):
                 return True
         return False
 

@@ -311,8 +311,10 @@ class Writer:
                 continue
             shared = theirs & person_ids
             # Two ministers who met on the sidelines of a meeting of many: one report tells the meeting, another
-            # only the talks.
-            if (meeting.kind == Meeting.Kind.MULTILATERAL) != event.multilateral and len(shared) < 2:
+            # only the talks, on the same day; the talks they held the day before it are a contact of their own.
+            if (meeting.kind == Meeting.Kind.MULTILATERAL) != event.multilateral and (
+                len(shared) < 2 or not self.dates_overlap(meeting, event)
+            ):
                 continue
             if mode_of(meeting.kind) != mode_of(event.kind):
                 continue
@@ -383,6 +385,11 @@ class Writer:
             [TaggedItem(content_type=meeting_type, object_id=meeting.pk, tag=tag) for tag in tags.values()],
             ignore_conflicts=True,
         )
+
+    @staticmethod
+    def dates_overlap(meeting, event):
+        last = meeting.end_date or _last_day(meeting.date, meeting.date_precision)
+        return meeting.date <= event.date.last and event.date.first <= last
 
     def dates_compatible(self, meeting, event):
         if meeting.date is None or event.date is None:

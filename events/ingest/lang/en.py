@@ -651,6 +651,16 @@ TOPIC_OF = re.compile(
 # A verb of discussing just before its object: "discussed the upcoming visit".
 DISCUSSED_NOUN = re.compile(r"\b(?:discussed|talked about|reviewed|went over)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 TOPIC_AFTER = re.compile(r"\s+(?:agenda|preparations?|documents?|decisions?|declaration)\b", re.I)
+# The rest of a meeting's name after the words that make it one: "(Council of Ministers) of Foreign Affairs of the
+# Shanghai Cooperation Organization (SCO)"; its verb comes after it.
+NAME_TAIL = re.compile(
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|and)(?=\s+[A-Z]))*"
+    r"(?:\s+[A-Z][\w'’.-]*)*)*(?:\s*\([^()]{1,80}\))?"
+)
+# A meeting of many as the subject of what it did: "the Council of Foreign Ministers of the SCO in Moscow debated".
+MEETING_DID = re.compile(
+    r"(?:\s+in\s+[A-Z][\w-]+)?\s+(?:debated|discussed|considered|adopted|approved|reviewed|examined|focused on)\b"
+)
 ADJECTIVES = {}
 
 
