@@ -1621,8 +1621,8 @@ def test_a_meeting_of_many_whose_verb_comes_after_its_long_name_is_reported_held
     "text",
     [
         " date 2020-09-10\nThe Council of Foreign Ministers of the CSTO in Moscow debated the situation on the "
-        "Tajik-Afghan border. Kazakhstan was represented by Foreign Minister Mukhtar Tleuberdi. Sergey Lavrov took part "
-        "for Russia.",
+        "Tajik-Afghan border. Kazakhstan was represented by Foreign Minister Mukhtar Tleuberdi. Sergey Lavrov took "
+        "part for Russia.",
         " date 2020-09-10\nСовет министров иностранных дел ОДКБ (СМИД) в Москве обсудил обстановку на "
         "таджикско-афганской границе. В заседании участвовал министр иностранных дел Казахстана Мухтар Тлеуберди. "
         "Россию представлял Сергей Лавров.",
