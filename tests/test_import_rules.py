@@ -1635,3 +1635,54 @@ def test_a_meeting_of_many_that_debated_something_was_held_and_whoever_represent
     assert meeting.stage == Meeting.Stage.HELD
     assert meeting.place.slug == "moscow"
     assert people_of(meeting) == {"mukhtar-tleuberdi", "sergey-lavrov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ' date 2021-04-08\nMOSCOW. "We went over transit and water. The documents will be ready on time," Lavrov said '
+        "at a meeting with Kazakh Foreign Minister Mukhtar Tleuberdi.",
+        ' date 2021-04-08\nМОСКВА. "Мы обсудили транзит и воду. Документы будут готовы в срок", - сказал Лавров на '
+        "встрече с министром иностранных дел Казахстана Мухтаром Тлеуберди.",
+    ],
+)
+def test_the_end_of_a_quotation_opened_in_an_earlier_sentence_is_not_the_contact_told_after_it(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.stage == Meeting.Stage.HELD
+    assert meeting.date == datetime.date(2021, 4, 8)
+    assert people_of(meeting) == {"sergey-lavrov", "mukhtar-tleuberdi"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASTANA, Sep 12 - On Thursday Lavrov met his Kazakh counterpart Yerlan Idrissov in Astana. The treaty "
+        "will be signed on May 29, 2014, he told reporters.",
+        "АСТАНА, 12 сен. Глава МИД РФ Сергей Лавров в четверг встретился в Астане с казахстанским коллегой Ерланом "
+        "Идрисовым. Договор будет подписан 29 мая 2014 года, сообщил он журналистам.",
+    ],
+)
+def test_a_day_an_undated_article_looks_forward_to_does_not_give_it_its_year(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(
+        2013, 9, 12
+    )  # Idrissov was minister from 2012; 12 September 2013 was a Thursday
+    assert people_of(meeting) == {"sergey-lavrov", "yerlan-idrissov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2021-04-08\nTalks between Sergey Lavrov and Kazakh Foreign Minister Mukhtar Tleuberdi will be held in "
+        "Moscow on Monday, the ministry said.",
+        " date 2021-04-08\nПереговоры Сергея Лаврова с министром иностранных дел Казахстана Мухтаром Тлеуберди будут "
+        "проведены в Москве в понедельник, сообщили в министерстве.",
+    ],
+)
+def test_a_day_governed_by_a_verb_of_the_future_in_the_passive_is_to_come(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.stage == Meeting.Stage.PLANNED
+    assert meeting.date == datetime.date(2021, 4, 12)

@@ -61,7 +61,14 @@ class DateReading:
             month_day, weekday = self.weekday_date()
         if month_day is None:
             return None
-        years = {m.date.value.year for m in find_dates(self.text, None, "past", self.lang) if m.date.precision == DAY}
+        # "Создание союза планируется к 1 января 2015 года": a day the text looks forward to is after the article,
+        # not in its year.
+        years = {
+            m.date.value.year
+            for sentence in self.sentences()
+            for m in find_dates(sentence.text, None, "past", self.lang)
+            if m.date.precision == DAY and not self.future_at(sentence.text, m.start)
+        }
         if len(years) != 1:
             years = self.office_years(month_day)
         if len(years) > 1:
@@ -69,7 +76,12 @@ class DateReading:
         if len(years) > 1:
             # "АСТАНА, 9 фев … the results of 2023 and the plans for 2024": of the years the offices allow, the one
             # the text names.
-            named = years & {int(year) for year in YEAR_NUMBER.findall(self.text)}
+            named = years & {
+                int(m.group(0))
+                for sentence in self.sentences()
+                for m in YEAR_NUMBER.finditer(sentence.text)
+                if not self.future_at(sentence.text, m.start())
+            }
             years = named if len(named) == 1 else years
         if len(years) != 1:
             return None

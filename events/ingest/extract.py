@@ -36,6 +36,9 @@ from people.models import Position
 
 # A quotation: straight, curly or angle quotes around a dozen characters at least.
 QUOTED = re.compile(r'"[^"]{12,}"|“[^”]{12,}”|«[^»]{12,}»|„[^“”]{12,}[“”]')
+# The end of a quotation opened in an earlier sentence: a closing mark with none opened before it ('… in time," Lavrov
+# said', '… в срок", - сказал Лавров'): a straight mark closes after a stop or before a dash.
+QUOTE_ENDING = re.compile(r'^[^"“”«»„]{12,}?(?:[»”]|(?<=[,.!?…])"|"(?=\s*[,.]?\s*[-—–]))')
 NOUN_WINDOW = 30  # characters: the noun a participle or an adjective describes stands within a few words of it
 # The most contacts one article is read for: a chronology of a whole year has a few dozen; a text that seems to
 # report hundreds is a list or a table, and reading on would only cost time.
@@ -380,10 +383,14 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                 break
         else:
             return None
-        marks = sorted(
-            [(m.start(), True) for m in self.lang.FUTURE.finditer(clause)]
-            + [(m.start(), False) for m in self.lang.DONE.finditer(clause)]
-        )
+        futures = [(m.start(), m.end()) for m in self.lang.FUTURE.finditer(clause)]
+        # "Will be held", "is expected to be signed": the participle is the future verb's, not a verb of its own.
+        done = [
+            m.start()
+            for m in self.lang.DONE.finditer(clause)
+            if not any(end <= m.start() and len(clause[end : m.start()].split()) <= 2 for _, end in futures)
+        ]
+        marks = sorted([(start, True) for start, _ in futures] + [(start, False) for start in done])
         before = [future for at, future in marks if at < offset]
         if before:
             return before[-1]
@@ -411,6 +418,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             return self._outside_quotes[text]
         self._outside_quotes[text] = text
         quoted = [m.span() for m in QUOTED.finditer(text)] + [m.span() for m in self.lang.DASH_QUOTE.finditer(text)]
+        quoted += [m.span() for m in QUOTE_ENDING.finditer(text)]
         # Words said without quotation marks, before the verb of saying: only when they tell no contact themselves
         # ("After the talks with Nurtleu, Lavrov said …" tells the contact before the verb).
         quoted += [
