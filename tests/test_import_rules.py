@@ -1686,3 +1686,29 @@ def test_a_day_governed_by_a_verb_of_the_future_in_the_passive_is_to_come(text):
     meeting = only_meeting()
     assert meeting.stage == Meeting.Stage.PLANNED
     assert meeting.date == datetime.date(2021, 4, 12)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            " date 2006-05-16\nThe foreign ministers of the Shanghai Cooperation Organization (SCO) member states met "
+            "in Astana on Monday ahead of the SCO summit due in June. Kazakh Foreign Minister Kassym-Jomart Tokayev "
+            "and Russia's Sergey Lavrov were among those attending.",
+            "SCO foreign ministers' meeting",
+        ),
+        (
+            " date 2006-05-16\nВ Астане в понедельник прошло заседание Совета министров иностранных дел государств – "
+            "членов ШОС, которое подготовило июньский саммит ШОС. В нем приняли участие Касым-Жомарт Токаев и Сергей "
+            "Лавров.",
+            "SCO Council of Foreign Ministers",
+        ),
+    ],
+)
+def test_a_ministers_meeting_told_beside_a_summit_is_named_after_the_ministers_not_the_summit(text, title):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert meeting.title == title
+    assert set(meeting.organizations.values_list("acronym", flat=True)) == {"SCO"}
+    assert people_of(meeting) == {"kassym-jomart-tokayev", "sergey-lavrov"}

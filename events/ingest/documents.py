@@ -114,23 +114,24 @@ class DocumentReading:
         return result, spans
 
     def multilateral_name(self, event):
+        """The name of a meeting of many, from the sentences that tell it before the rest of the article: a
+        ministers' meeting told beside a summit to come ("the ministers met to prepare for the SCO summit") is not
+        that summit."""
         orgs = list(event.organizations)
-        for pattern, template in (
-            (r"\b(?P<org>[A-Z]{2,6}) Foreign Ministers['’]? Council\b", "{org} Council of Foreign Ministers"),
-            (
-                r"\bCouncil of (?:the )?Foreign Ministers of the (?P<org>[A-Z]{2,6})\b",
-                "{org} Council of Foreign Ministers",
-            ),
-            (r"\b(?P<org>[A-Z]{2,6}) (?:CFM|Council of Foreign Ministers)\b", "{org} Council of Foreign Ministers"),
-            (r"\b(?P<org>[A-Z]{2,6}) (?:summit|Summit)\b", "{org} summit"),
-            (r"\b(?P<org>[A-Z]{2,6}) ministerial\b", "{org} ministerial meeting"),
-        ):
-            for match in re.finditer(pattern, self.text):
-                org_ids = [m.payload for m in self.gaz.organizations.find(match.group("org"))]
-                if org_ids and (not orgs or org_ids[0] in orgs):
-                    event.organizations.setdefault(org_ids[0], Quote(match.start(), match.end(), match.group(0)))
-                    return template.format(org=match.group("org"))
-        format_match = re.search(r"\b(?P<name>[A-Z][\w ]+?[-–][A-Z]\w+) format\b", self.text)
+        own = [(sentence.text, sentence.start) for sentence in event.sentences]
+        of_ministers = any(self.lang.MINISTERIAL.search(text) for text, _ in own)
+        for texts in (own, [(self.text, 0)]):
+            for pattern, template in self.lang.MEETING_NAMES:
+                if of_ministers and template == "{org} summit":
+                    continue
+                for text, offset in texts:
+                    for match in re.finditer(pattern, text):
+                        org_ids = [m.payload for m in self.gaz.organizations.find(match.group("org"))]
+                        if org_ids and (not orgs or org_ids[0] in orgs):
+                            start, end = offset + match.start(), offset + match.end()
+                            event.organizations.setdefault(org_ids[0], Quote(start, end, match.group(0)))
+                            return template.format(org=self.gaz.acronyms.get(org_ids[0], match.group("org")))
+        format_match = en.FORMAT_NAME.search(self.text)
         if format_match and not orgs:
             return f"Foreign ministers' meeting in the {format_match.group('name')} format"
         return ""

@@ -159,6 +159,7 @@ class Gazetteer:
     by_surname: dict = field(default_factory=dict)  # surname key → {(person_id, first initial)}, in both scripts
     listed: set = field(default_factory=set)  # every person name as the reference data writes it, normalised
     spellings: dict = field(default_factory=dict)  # person id → the names the reference data writes, surnames too
+    acronyms: dict = field(default_factory=dict)  # organization id → its acronym in Latin letters ("SCO" for "ШОС")
 
     @classmethod
     def load(cls):
@@ -198,8 +199,9 @@ class Gazetteer:
                 PlaceRef(place.pk, place.name, place.country.code, name.kind, name.valid_from, name.valid_to),
             )
 
-        organizations, members = PhraseMatcher(), {}
+        organizations, members, acronyms = PhraseMatcher(), {}, {}
         for org in Organization.objects.prefetch_related("members"):
+            acronyms[org.pk] = org.acronym
             organizations.add(org.acronym, org.pk, exact_case=True)
             for alias in org.aliases:
                 organizations.add(alias, org.pk, exact_case=alias.isupper())
@@ -226,6 +228,7 @@ class Gazetteer:
             first_names=dict(first_names),
             terms=terms,
             org_members=members,
+            acronyms=acronyms,
             by_surname=dict(by_surname),
             listed=listed,
             spellings=spellings,

@@ -679,3 +679,26 @@ OFFICES = [
     (re.compile(r"\bForeign Minister\b|\bMinister of Foreign Affairs\b|\bFM\b", re.I), "foreign_minister"),
     (re.compile(r"\bAmbassador\b|\bEnvoy\b|\bcharg[ée] d['’]affaires\b", re.I), "ambassador"),
 ]  # fmt: skip
+
+# The names a meeting of many is given, each with its title ({org}: the organization's acronym).
+MEETING_NAMES = (
+    (r"\b(?P<org>[A-Z]{2,6}) Foreign Ministers['’]? Council\b", "{org} Council of Foreign Ministers"),
+    # "the Council of Ministers of Foreign Affairs of the Shanghai Cooperation Organization (SCO)"
+    (
+        r"\bCouncil of (?:the )?(?:Foreign Ministers|Ministers (?:of|for) Foreign Affairs) of (?:the )?"
+        r"(?:[A-Z][\w-]* ){0,4}\(?(?P<org>[A-Z]{2,6})\b",
+        "{org} Council of Foreign Ministers",
+    ),
+    (r"\b(?P<org>[A-Z]{2,6}) (?:CFM|Council of Foreign Ministers)\b", "{org} Council of Foreign Ministers"),
+    (r"\b(?P<org>[A-Z]{2,6}) (?:summit|Summit)\b", "{org} summit"),
+    (r"\b(?P<org>[A-Z]{2,6}) ministerial\b", "{org} ministerial meeting"),
+    # "the foreign ministers of the SCO member states met", "the SCO foreign ministers met"
+    (
+        r"\b(?:[Ff]oreign [Mm]inisters|Ministers (?:of|for) Foreign Affairs) of (?:the )?(?:[A-Z][\w-]* ){0,4}"
+        r"\(?(?P<org>[A-Z]{2,6})\b",
+        "{org} foreign ministers' meeting",
+    ),
+    (r"\b(?P<org>[A-Z]{2,6}) [Ff]oreign [Mm]inisters\b", "{org} foreign ministers' meeting"),
+)
+# "the Central Asia–Russia format": the name of a format of meetings.
+FORMAT_NAME = re.compile(r"\b(?P<name>[A-Z][\w ]+?[-–][A-Z]\w+) format\b")
