@@ -1712,3 +1712,41 @@ def test_a_ministers_meeting_told_beside_a_summit_is_named_after_the_ministers_n
     assert meeting.title == title
     assert set(meeting.organizations.values_list("acronym", flat=True)) == {"SCO"}
     assert people_of(meeting) == {"kassym-jomart-tokayev", "sergey-lavrov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Remarks by Foreign Minister Sergey Lavrov at a news conference following talks with Foreign Minister of "
+        "Kazakhstan Murat Nurtleu, Moscow, October 3, 2023\n\nColleagues,\n\nBack in August, we had a long "
+        "conversation by telephone, but today we met in person to prepare for the events planned for the autumn.",
+        "Выступление Министра иностранных дел России С.В.Лаврова на пресс-конференции по итогам переговоров с "
+        "Министром иностранных дел Казахстана М.Нуртлеу, Москва, 3 октября 2023 года\n\nКоллеги,\n\nЕще в августе "
+        "мы долго беседовали по телефону, а сегодня встретились лично, чтобы подготовить намеченные на осень "
+        "мероприятия.",
+    ],
+)
+def test_what_the_speaker_of_a_transcript_says_we_did_earlier_is_a_contact_with_whom_the_title_names(text):
+    import_text(text)
+    meetings = {m.kind: m for m in Meeting.objects.all()}
+    assert set(meetings) == {Meeting.Kind.TALKS, Meeting.Kind.PHONE_CALL}, meetings
+    call, talks = meetings[Meeting.Kind.PHONE_CALL], meetings[Meeting.Kind.TALKS]
+    assert (call.date, call.date_precision) == (datetime.date(2023, 8, 1), "month")
+    assert talks.date == datetime.date(2023, 10, 3) and talks.place.slug == "moscow"
+    assert people_of(call) == people_of(talks) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2023-10-03\nMOSCOW. Sergey Lavrov held talks with Murat Nurtleu as part of the regular contacts between "
+        "our countries' foreign ministers.",
+        " date 2023-10-03\nМОСКВА. Сергей Лавров провел переговоры с Муратом Нуртлеу в рамках регулярных контактов "
+        "министров иностранных дел наших стран.",
+    ],
+)
+def test_the_foreign_ministers_of_our_countries_are_the_two_sides_not_a_meeting_of_many(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.TALKS
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}

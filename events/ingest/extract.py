@@ -374,15 +374,26 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
 
     def future_at(self, text, position):
         """Whether the verb that governs ``position`` speaks of what is to come: the last word of tense before it in
-        its clause, or the first after it when none stands before; None when its clause has none. "The ministers
-        met in Shanghai on Monday to prepare for the summit to be held next month": the day is the meeting's, done;
-        the future is the summit's."""
-        for start, clause in self.clauses(text):
+        its clause, or the first after it when none stands before; in a clause without one ("Back in June, we held
+        …"), the first of the clause that follows. None when neither has one. "The ministers met in Shanghai on
+        Monday to prepare for the summit to be held next month": the day is the meeting's, done; the future is the
+        summit's."""
+        clauses = self.clauses(text)
+        for index, (start, clause) in enumerate(clauses):
             if start <= position < start + len(clause):
-                offset = position - start
                 break
         else:
             return None
+        marks = self.tense_marks(clause)
+        before = [future for at, future in marks if at < position - start]
+        if before:
+            return before[-1]
+        if not marks and index + 1 < len(clauses):
+            marks = self.tense_marks(clauses[index + 1][1])
+        return marks[0][1] if marks else None
+
+    def tense_marks(self, clause):
+        """The words of tense of a clause in order, as (offset, whether it speaks of what is to come)."""
         futures = [(m.start(), m.end()) for m in self.lang.FUTURE.finditer(clause)]
         # "Will be held", "is expected to be signed": the participle is the future verb's, not a verb of its own.
         done = [
@@ -390,11 +401,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             for m in self.lang.DONE.finditer(clause)
             if not any(end <= m.start() and len(clause[end : m.start()].split()) <= 2 for _, end in futures)
         ]
-        marks = sorted([(start, True) for start, _ in futures] + [(start, False) for start in done])
-        before = [future for at, future in marks if at < offset]
-        if before:
-            return before[-1]
-        return marks[0][1] if marks else None
+        return sorted([(start, True) for start, _ in futures] + [(start, False) for start in done])
 
     def reports_done(self, text):
         """Whether a clause of the sentence tells of a contact without future wording (see ``read_sentence``), and
@@ -623,8 +630,8 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         if start < 0:
             return None
         named = [m for m in self.people if start <= m.start and m.end <= start + len(title)]
-        # One person, named once or more (a page may print its title twice).
-        if len({m.payload.person_id for m in named}) != 1 or named[0].payload.person_id is None:
+        # The one named first: "Sergey Lavrov's remarks … following talks with Mukhtar Tleuberdi".
+        if not named or named[0].payload.person_id is None:
             return None
         ref = named[0].payload
         quote = Quote(start, start + len(title), title)

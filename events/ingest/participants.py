@@ -279,10 +279,21 @@ class PeopleReading:
 
     def addressee(self, speaker, event):
         """In a transcript, the other side's minister of the contact's day, when the speaker addresses them by first
-        name and patronymic anywhere in the text."""
-        if event.date is None or speaker.country not in (KZ, RU):
+        name and patronymic anywhere in the text; or whom the title says the speaker held talks with, for a contact
+        the speaker tells as "we" in the sentence that tells it ("Back in June, we held several meetings by video")."""
+        if speaker.country not in (KZ, RU):
             return None
         other = KZ if speaker.country == RU else RU
+        if event.sentences and self.lang.WE.search(event.sentences[0].text):
+            title = self.article.title
+            start = self.text.find(title)
+            for match in self.people:
+                ref = match.payload
+                if start <= match.start and match.end <= start + len(title) and ref.country == other and ref.person_id:
+                    quote = Quote(start, start + len(title), title)
+                    return PersonFinding(ref.person_id, match.text, other, "", quote, at=match.start)
+        if event.date is None:
+            return None
         minister = self.gaz.office_holder(Position.Office.FOREIGN_MINISTER, other, event.date.value)
         if minister is None:
             return None

@@ -210,7 +210,8 @@ MINISTERS_OF_MANY = re.compile(
     r"\b[Mm]inisters of (?:[Ff]oreign [Aa]ffairs of )?(?:the )?"
     r"(?:(?!two\b|both\b|our\b)[\w'’-]+ (?:\([A-Z]{2,6}\) )?){0,4}(?:member )?"
     r"(?:states|countries|nations)\b"
-    r"|\b(?:states|countries|nations)['’] (?:[Ff]oreign )?[Mm]inisters\b"
+    # not "our countries' foreign ministers", the two sides'
+    r"|(?<!\bour )(?<!\btwo )(?<!\bboth )\b(?:states|countries|nations)['’] (?:[Ff]oreign )?[Mm]inisters\b"
     r"|\b(?P<org>[A-Z]{2,5}) (?:[Ff]oreign )?[Mm]inisters\b"
 )
 # The gathering whose name the ministers are part of: "the Council of Foreign Ministers of the SCO member states".
@@ -349,6 +350,8 @@ LEADER = re.compile(
     r"(?!\s*,?\s*[A-Z][a-z]+\s+[A-Z])"
 )
 # A first name with a patronymic, the way one minister addresses another ("Dear Sergey Viktorovich").
+# The first person plural: in a minister's transcript, the speaker and whom the speaker met.
+WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 ADDRESSED = re.compile(r"\b(?P<first>[A-Z][a-z]+)\s+[A-Z][a-z]+(?:ovich|evich|yevich|ovna|evna|uly|kyzy)\b")
 TITLE_WORDS = (
     r"(?:(?:First\s+)?Deputy\s+(?:Foreign\s+Minister|Minister\s+of\s+Foreign\s+Affairs)|Foreign\s+Minister"
