@@ -379,17 +379,16 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         Monday to prepare for the summit to be held next month": the day is the meeting's, done; the future is the
         summit's."""
         clauses = self.clauses(text)
-        for index, (start, clause) in enumerate(clauses):
-            if start <= position < start + len(clause):
-                break
-        else:
+        found = [i for i, (start, clause) in enumerate(clauses) if start <= position < start + len(clause)]
+        if not found:
             return None
+        start, clause = clauses[found[0]]
         marks = self.tense_marks(clause)
         before = [future for at, future in marks if at < position - start]
         if before:
             return before[-1]
-        if not marks and index + 1 < len(clauses):
-            marks = self.tense_marks(clauses[index + 1][1])
+        if not marks and found[0] + 1 < len(clauses):
+            marks = self.tense_marks(clauses[found[0] + 1][1])
         return marks[0][1] if marks else None
 
     def tense_marks(self, clause):
