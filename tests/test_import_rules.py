@@ -1750,3 +1750,35 @@ def test_the_foreign_ministers_of_our_countries_are_the_two_sides_not_a_meeting_
     meeting = only_meeting()
     assert meeting.kind == Meeting.Kind.TALKS
     assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Kassym-Jomart Tokayev receives Ambassador of Russia Alexey Borodavkin\n\nTrade and the coming "
+        "harvest were discussed during the meeting.",
+        "Президент Касым-Жомарт Токаев принимает посла России Алексея Бородавкина\n\nВ ходе встречи обсуждались "
+        "торговля и будущий урожай.",
+    ],
+)
+def test_a_headline_in_the_present_names_who_received_whom(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert people_of(meeting) == {"kassym-jomart-tokayev", "alexey-borodavkin"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2023-03-14\nASTANA. During the meeting with Russian Ambassador Alexey Borodavkin, President "
+        "Kassym-Jomart Tokayev noted the importance of Vladimir Putin's visit to Kazakhstan this autumn.",
+        " date 2023-03-14\nАСТАНА. В ходе встречи с послом России Алексеем Бородавкиным Президент Касым-Жомарт Токаев "
+        "отметил важность предстоящего визита Владимира Путина в Казахстан.",
+    ],
+)
+def test_who_is_named_in_what_a_participant_noted_after_the_contact_is_only_mentioned(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.stage == Meeting.Stage.HELD
+    assert meeting.date == datetime.date(2023, 3, 14)
+    assert people_of(meeting) == {"kassym-jomart-tokayev", "alexey-borodavkin"}

@@ -449,7 +449,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         main = self.lang.RELATIVE_CLAUSE.sub(" ", self.outside_quotes(sentence.text))
         # "After talks with Idrissov, Lavrov said that the agreement will be signed soon": what is to come is what
         # was said, when the contact is told before the verb of saying.
-        speech = self.lang.REPORTED_SPEECH.search(main)
+        speech = self.lang.REPORTED_SPEECH.search(main) or self.lang.NOTED.search(main)
         told_before = speech is not None and any(cue.search(main[: speech.start()]) for _, cue in self.lang.CUES)
         for future in self.lang.PLANNED.finditer(main):
             if told_before and future.start() >= speech.end():
@@ -661,7 +661,10 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             people = self.sentence_people(sentence)
             # "After the talks Lavrov said that President Putin's visit will take place on November 27": who is
             # named in what was said, after a contact told before the verb of saying, is not in the contact.
-            speech = self.lang.REPORTED_SPEECH.search(self.outside_quotes(sentence.text))
+            # So is who is named in what someone noted after the contact ("During the meeting with the ambassador
+            # the President noted the importance of Vladimir Putin's visit").
+            told = self.outside_quotes(sentence.text)
+            speech = self.lang.REPORTED_SPEECH.search(told) or self.lang.NOTED.search(told)
             if speech and any(cue.search(sentence.text[: speech.start()]) for _, cue in self.lang.CUES):
                 people = [person for person in people if person.at < sentence.start + speech.start()]
             people = people + self.pronoun_people(sentence, people)

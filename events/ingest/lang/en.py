@@ -177,8 +177,9 @@ CUES = [
         Kind.TALKS,
         # "a model of relations that meets today's needs": meeting a need, not a person.
         r"\btalks\b|\bnegotiations\b|\bdiscussions\b|\bmet\b|(?<!that )(?<!which )(?<!\bit )\bmeets?\b|\bmeeting\b"
-        # "received the ambassador", not "received credentials" or "received a message": a person received.
-        r"|\bconversation\b|\b(?:received|(?:will|to) receive)\b"
+        # "received the ambassador", not "received credentials" or "received a message": a person received; a
+        # headline tells it in the present ("President Tokayev receives Ambassador of Russia").
+        r"|\bconversation\b|\b(?:received|receives|(?:will|to) receive)\b"
         r"(?![^,.;]{0,40}?\b(?:credentials|cop(?:y|ies)|message|letter|telegram|note|greetings?|congratulations?)\b)"
         r"|\bjoint (?:press|news) conference\b"
         r"|\bvisit(?:s|ed|ing)?\b|\barriv(?:ed|es|al)\b",
@@ -584,6 +585,8 @@ REPORTED_SPEECH = re.compile(
     r"\b(?:said|says|announced|noted|stressed|added|recalled|told (?:reporters|journalists|the press|a briefing))"
     r",? that\b"
 )
+# A verb of noting with its object, not a clause: "noted the importance of …", "stressed the need for …".
+NOTED = re.compile(r"\b(?:noted|stressed|emphasi[sz]ed|underlined|highlighted|pointed out|recalled)\b")
 PRONOUN = re.compile(r"\b(?:he|him|she|her)\b", re.IGNORECASE)
 SUBJECT_PRONOUN = re.compile(r"he|she", re.IGNORECASE)
 # What opens a clause that describes the thing just named: "the summit, which will be held next year".
