@@ -1782,3 +1782,23 @@ def test_who_is_named_in_what_a_participant_noted_after_the_contact_is_only_ment
     assert meeting.stage == Meeting.Stage.HELD
     assert meeting.date == datetime.date(2023, 3, 14)
     assert people_of(meeting) == {"kassym-jomart-tokayev", "alexey-borodavkin"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Sergey Lavrov's statement following talks in Kazakhstan, Astana, November 7, 2024\n\nWe are "
+        "in Kazakhstan on an official visit. We held long talks with Foreign Minister Murat Nurtleu. I have just come "
+        "from a meeting with President Kassym-Jomart Tokayev.",
+        "Выступление Министра иностранных дел России С.В.Лаврова по итогам переговоров в Казахстане, Астана, 7 "
+        "ноября 2024 года\n\nМы находимся в Казахстане с официальным визитом. Состоялись обстоятельные переговоры с "
+        "министром иностранных дел Муратом Нуртлеу. Я только что провел встречу с Президентом Касым-Жомартом "
+        "Токаевым.",
+    ],
+)
+def test_in_a_ministers_transcript_i_met_someone_new_of_the_other_side_is_another_contact_of_the_speaker(text):
+    import_text(text)
+    assert sorted(people_of(m) for m in Meeting.objects.all()) == sorted(
+        [{"sergey-lavrov", "murat-nurtleu"}, {"sergey-lavrov", "kassym-jomart-tokayev"}]
+    )
+    assert {m.date for m in Meeting.objects.all()} == {datetime.date(2024, 11, 7)}

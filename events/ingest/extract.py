@@ -601,11 +601,22 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
 
     def another_pair(self, current, sentence):
         people = self.sentence_people(sentence)
+        countries = {person.country for person in people}
+        if not current.participants or self.lang.JOINED.search(sentence.text):
+            return False
+        if any(person.key in current.participants for person in people):
+            return False
+        if {KZ, RU} <= countries:
+            return True
+        # In a minister's transcript, "I" with someone new of the other side, after the talks with their minister:
+        # "Talks have been held with Minister X. I have just had a long meeting with President Y."
+        speaker = self.transcript_speaker()
         return (
-            bool(current.participants)
-            and not self.lang.JOINED.search(sentence.text)
-            and {KZ, RU} <= {person.country for person in people}
-            and not any(person.key in current.participants for person in people)
+            speaker is not None
+            and bool(self.lang.I_SUBJECT.search(sentence.text))
+            and len(countries) == 1
+            and countries <= {KZ, RU} - {speaker.country}
+            and countries <= {person.country for person in current.participants.values()}
         )
 
     def adopts(self, current, date, basis, multilateral):
@@ -622,6 +633,11 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
     def transcript_speaker(self):
         """Who speaks in a transcript ("Foreign Minister Sergey Lavrov's remarks …", "Выступление … С.В.Лаврова"):
         the "we" of its text, who took part in what it tells."""
+        if not hasattr(self, "_speaker"):
+            self._speaker = self._transcript_speaker()
+        return self._speaker
+
+    def _transcript_speaker(self):
         title = self.article.title
         if not title or not self.lang.TRANSCRIPT_TITLE.search(title):
             return None

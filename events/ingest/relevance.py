@@ -19,6 +19,9 @@ class RelevanceReading:
         government, none of them taking part in it: their meeting is another occasion, one of leaders alone."""
         people = self.sentence_people(sentence)
         leaders = {Position.Office.PRESIDENT, Position.Office.PRIME_MINISTER}
+        # "I have just had a meeting with President X", in a minister's transcript: the speaker takes part.
+        if self.lang.I_SUBJECT.search(sentence.text) and self.transcript_speaker() is not None:
+            return False
         # "He was received by President X": "he", one of the contact's people, takes part.
         referred = self.pronoun_people(sentence, people)
         return (
