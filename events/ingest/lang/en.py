@@ -350,11 +350,11 @@ LEADER = re.compile(
     r"\b(?P<adj>Kazakh(?:stani)?|Russian)\s+(?:leader|[Pp]resident|head of state)\b(?!['’]s)"
     r"(?!\s*,?\s*[A-Z][a-z]+\s+[A-Z])"
 )
-# A first name with a patronymic, the way one minister addresses another ("Dear Sergey Viktorovich").
 # The first person plural: in a minister's transcript, the speaker and whom the speaker met.
 WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 # The speaker of a transcript as the subject: "I have just had a meeting with …".
 I_SUBJECT = re.compile(r"\bI\b")
+# A first name with a patronymic, the way one minister addresses another ("Dear Sergey Viktorovich").
 ADDRESSED = re.compile(r"\b(?P<first>[A-Z][a-z]+)\s+[A-Z][a-z]+(?:ovich|evich|yevich|ovna|evna|uly|kyzy)\b")
 TITLE_WORDS = (
     r"(?:(?:First\s+)?Deputy\s+(?:Foreign\s+Minister|Minister\s+of\s+Foreign\s+Affairs)|Foreign\s+Minister"
