@@ -1802,3 +1802,21 @@ def test_in_a_ministers_transcript_i_met_someone_new_of_the_other_side_is_anothe
         [{"sergey-lavrov", "murat-nurtleu"}, {"sergey-lavrov", "kassym-jomart-tokayev"}]
     )
     assert {m.date for m in Meeting.objects.all()} == {datetime.date(2024, 11, 7)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2022-10-05\nMOSCOW. Kazakhstan's Ambassador Yermek Kosherbayev was summoned to the Russian Foreign "
+        "Ministry on October 4 after the return of Ukrainian Ambassador Petro Vrublevsky to Astana.",
+        " date 2022-10-05\nМОСКВА. В МИД России 4 октября был вызван посол Казахстана Ермек Кошербаев после "
+        "возвращения украинского посла Петра Врублевского в Астану.",
+    ],
+)
+def test_an_envoy_summoned_in_the_passive_is_a_demarche_and_a_third_countrys_envoy_is_not_a_side(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.DEMARCHE
+    assert meeting.date == datetime.date(2022, 10, 4)
+    assert people_of(meeting) == {"yermek-kosherbayev"}
+    assert not Person.objects.filter(name__icontains="vrublevs").exclude(country__code="UA").exists()

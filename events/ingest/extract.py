@@ -106,7 +106,12 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                 # A message is sent, not held anywhere: a dateline is only where it was reported.
                 event.place, event.place_as_written, event.place_basis, event.place_quote = None, "", "", None
                 event.host = ""
-            elif event.kind == Kind.DEMARCHE and (envoys := self.envoy_countries(event)):
+            elif event.kind == Kind.DEMARCHE and event.countries & {KZ, RU}:
+                # A summons is between the two: a third country's envoy named in it ("after the return of the
+                # Ukrainian ambassador") is what it is about.
+                for key in [k for k, person in event.participants.items() if person.country not in (KZ, RU)]:
+                    del event.participants[key]
+            if event.kind == Kind.DEMARCHE and (envoys := self.envoy_countries(event)):
                 # The envoy is summoned by the other side's ministry: that side hosts.
                 if len(envoys) == 1 and envoys <= {KZ, RU}:
                     self.held_by_ministry(event, ({KZ, RU} - envoys).pop())

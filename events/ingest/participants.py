@@ -146,6 +146,9 @@ class PeopleReading:
                 covered.append((start, end))
                 continue
             adjective = self._country_of(groups.get("adj"))
+            if groups.get("adj") and not adjective and self.lang.NATIONALITY.fullmatch(groups["adj"]):
+                covered.append((start, end))  # "украинского посла X": of a country the reference data does not hold
+                continue
             title_start = match.start("adj") if adjective else match.start("title")
             if match.start("title") > match.start("name"):  # "X, director of … of the Russian Foreign Ministry"
                 title = sentence.text[title_start : match.end()].strip(" ,")

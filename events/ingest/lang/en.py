@@ -365,6 +365,8 @@ TITLE_WORDS = (
     r"|(?:Deputy\s+)?(?:Director|Head)\s+of\s+(?:the\s+)?Department\s+of\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,4}"
     r"|State\s+Secretary|Secretary\s+of\s+State|Special\s+(?:Envoy|Representative)|[Cc]ounterpart)"
 )
+# A nationality the reference data may not list; English adjectives are found by the country names instead.
+NATIONALITY = re.compile(r"(?!)")
 UNKNOWN_TITLED = re.compile(
     # "Kyrgyzstan – Foreign Minister X" in a list of delegations: the country before the dash.
     r"(?:(?P<lead>[A-Z][a-z]+)\s+[-–—]\s+)?"
