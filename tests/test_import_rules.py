@@ -1820,3 +1820,20 @@ def test_an_envoy_summoned_in_the_passive_is_a_demarche_and_a_third_countrys_env
     assert meeting.date == datetime.date(2022, 10, 4)
     assert people_of(meeting) == {"yermek-kosherbayev"}
     assert not Person.objects.filter(name__icontains="vrublevs").exclude(country__code="UA").exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ' date 2024-06-20\nASTANA. Murat Nurtleu held talks with Russian Deputy Foreign Minister Mikhail Galuzin. "We '
+        'agreed to keep to the schedule of consultations," Nurtleu told reporters after the meeting.',
+        " date 2024-06-20\nАСТАНА. Мурат Нуртлеу провел переговоры с заместителем министра иностранных дел России "
+        "Михаилом Галузиным. «Мы условились соблюдать график консультаций», - сказал Нуртлеу журналистам после "
+        "встречи.",
+    ],
+)
+def test_words_quoted_beside_a_contact_told_outside_them_do_not_give_its_kind(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.TALKS
+    assert people_of(meeting) == {"murat-nurtleu", "mikhail-galuzin"}

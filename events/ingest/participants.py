@@ -96,13 +96,13 @@ class PeopleReading:
 
     def cue_kinds(self, sentence):
         """The kinds of contact a sentence's words report, read once per sentence: not a visit someone is invited to
-        ("congratulated X and invited him to visit Moscow" tells of a message only)."""
+        ("congratulated X and invited him to visit Moscow" tells of a message only), nor words quoted beside a
+        contact told outside them ('"We kept the schedule of consultations," Nurtleu said after the meeting')."""
         kinds = self._cue_kinds.get(sentence.index)
         if kinds is None:
+            told = self.outside_quotes(sentence.text)
             kinds = self._cue_kinds[sentence.index] = {
-                k
-                for k, pattern in self.lang.CUES
-                if pattern.search(sentence.text) and self.reports(pattern, sentence.text)
+                k for k, pattern in self.lang.CUES if pattern.search(told) and self.reports(pattern, told)
             }
         return kinds
 
