@@ -143,6 +143,11 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                 agreement.parties = {KZ, RU}
             if not {KZ, RU} <= agreement.parties:
                 del agreements[key]  # an agreement between other countries is not ours to record
+        for event in kept:
+            # An official the reference data does not hold is recorded for the two sides only: another country's
+            # minister at a meeting of many is named in its text, not made a person to review.
+            for key in [k for k, p in event.participants.items() if p.person_id is None and p.country not in (KZ, RU)]:
+                del event.participants[key]
         return Extraction(kept, dropped, forums, agreements, capped=self.contacts_capped)
 
     def fold_side_talks(self, events):

@@ -350,10 +350,12 @@ class Writer:
             return False
         if not self.day_and_month_fit(meeting, event):
             return False
+        orgs = {o.pk for o in meeting.organizations.all()}
+        if event.multilateral and (orgs or event.organizations) and not orgs & set(event.organizations):
+            return False  # two meetings of many of different organizations, or one named by its organization only
         if meeting.place_id and event.place is not None and event.place.place_id:
             return meeting.place_id == event.place.place_id
         # With no place to compare, something else must agree: the dateline's day, the kind, or an organization.
-        orgs = {o.pk for o in meeting.organizations.all()}
         dated_line = self.article.dateline_month_day is not None and meeting.date is not None
         return dated_line or meeting.kind == event.kind or bool(orgs & set(event.organizations))
 
