@@ -171,6 +171,27 @@ def test_talks_of_two_ministers_the_day_before_a_meeting_of_many_they_attend_are
 
 
 @pytest.mark.parametrize("order", ["as told", "reversed"])
+def test_an_undated_report_of_a_summons_joins_the_dated_report_of_the_same_envoys_summons(order):
+    texts = [
+        (
+            "MOSCOW, October 4, 2022. Kazakhstan's Ambassador Yermek Kosherbayev was summoned to the Russian Foreign "
+            "Ministry over remarks by the Ukrainian envoy in Astana."
+        ),
+        (
+            "МОСКВА. Посол Казахстана в России Ермек Кошербаев был вызван в МИД России из-за высказываний "
+            "украинского посла в Астане."
+        ),
+    ]
+    if order == "reversed":
+        texts.reverse()
+    statuses = [import_text(text).status for text in texts]
+    assert statuses == ["created", "merged"], statuses
+    meeting = Meeting.objects.get()
+    assert meeting.kind == Meeting.Kind.DEMARCHE
+    assert meeting.date.isoformat() == "2022-10-04"
+
+
+@pytest.mark.parametrize("order", ["as told", "reversed"])
 def test_an_undated_conversation_is_not_a_dated_visit_of_the_same_two_when_nothing_else_agrees(order):
     texts = [
         (

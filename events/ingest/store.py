@@ -294,8 +294,8 @@ class Writer:
             | Q(date_precision="month", date__gte=first - datetime.timedelta(days=31))
             | Q(date_precision="year")
         )
-        if len(person_ids) >= 2:
-            dated |= Q(date__isnull=True)  # an undated meeting of the same people, in the same query
+        if len(person_ids) >= 2 or event.kind == Meeting.Kind.DEMARCHE:
+            dated |= Q(date__isnull=True)  # an undated meeting of the same people (or summons), in the same query
         candidates = Meeting.objects.filter(dated)
         if person_ids:
             candidates = candidates.filter(participants__person__in=person_ids).distinct()
@@ -329,10 +329,12 @@ class Writer:
 
     def find_undated(self, event, person_ids):
         """The one meeting of the same people (two of them at least) that fits an undated report; None when there
-        are none or several."""
-        if len(person_ids) < 2:
+        are none or several. A summons names one side only: an undated report of one joins the one summons on
+        record of the same envoy."""
+        summons = event.kind == Meeting.Kind.DEMARCHE and len(person_ids) == 1
+        if len(person_ids) < 2 and not summons:
             return None
-        candidates = Meeting.objects.all()
+        candidates = Meeting.objects.filter(kind=Meeting.Kind.DEMARCHE) if summons else Meeting.objects.all()
         for person_id in person_ids:
             candidates = candidates.filter(participants__person_id=person_id)
         fitting = [
