@@ -106,13 +106,14 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                 # A message is sent, not held anywhere: a dateline is only where it was reported.
                 event.place, event.place_as_written, event.place_basis, event.place_quote = None, "", "", None
                 event.host = ""
-            elif event.kind == Kind.DEMARCHE and event.countries & {KZ, RU}:
+            elif event.kind == Kind.DEMARCHE:
                 # A summons is between the two: a third country's envoy named in it ("after the return of the
                 # Ukrainian ambassador") is what it is about.
-                for key in [k for k, person in event.participants.items() if person.country not in (KZ, RU)]:
-                    del event.participants[key]
-            if event.kind == Kind.DEMARCHE and (envoys := self.envoy_countries(event)):
+                if event.countries & {KZ, RU}:
+                    for key in [k for k, person in event.participants.items() if person.country not in (KZ, RU)]:
+                        del event.participants[key]
                 # The envoy is summoned by the other side's ministry: that side hosts.
+                envoys = self.envoy_countries(event)
                 if len(envoys) == 1 and envoys <= {KZ, RU}:
                     self.held_by_ministry(event, ({KZ, RU} - envoys).pop())
         speaker = self.transcript_speaker()

@@ -287,9 +287,9 @@ class PeopleReading:
         if speaker.country not in (KZ, RU):
             return None
         other = KZ if speaker.country == RU else RU
-        if event.sentences and self.lang.WE.search(event.sentences[0].text):
-            title = self.article.title
-            start = self.text.find(title)
+        title = self.article.title
+        start = self.text.find(title) if title else -1
+        if start >= 0 and event.sentences and self.lang.WE.search(event.sentences[0].text):
             for match in self.people:
                 ref = match.payload
                 if start <= match.start and match.end <= start + len(title) and ref.country == other and ref.person_id:
