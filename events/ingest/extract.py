@@ -377,11 +377,17 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
     def clauses(text):
         return [(m.start(), m.group(0)) for m in re.finditer(r"[^,;:—–()]+", text)]
 
-    def clause_at(self, text, position):
-        for start, clause in self.clauses(text):
+    def clause_index(self, clauses, position):
+        """The index in ``clauses`` of the clause that holds ``position``, or None."""
+        for index, (start, clause) in enumerate(clauses):
             if start <= position < start + len(clause):
-                return clause
-        return ""
+                return index
+        return None
+
+    def clause_at(self, text, position):
+        clauses = self.clauses(text)
+        index = self.clause_index(clauses, position)
+        return "" if index is None else clauses[index][1]
 
     def future_at(self, text, position):
         """Whether the verb that governs ``position`` speaks of what is to come: the last word of tense before it in
@@ -390,16 +396,16 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         Monday to prepare for the summit to be held next month": the day is the meeting's, done; the future is the
         summit's."""
         clauses = self.clauses(text)
-        found = [i for i, (start, clause) in enumerate(clauses) if start <= position < start + len(clause)]
-        if not found:
+        index = self.clause_index(clauses, position)
+        if index is None:
             return None
-        start, clause = clauses[found[0]]
+        start, clause = clauses[index]
         marks = self.tense_marks(clause)
         before = [future for at, future in marks if at < position - start]
         if before:
             return before[-1]
-        if not marks and found[0] + 1 < len(clauses):
-            marks = self.tense_marks(clauses[found[0] + 1][1])
+        if not marks and index + 1 < len(clauses):
+            marks = self.tense_marks(clauses[index + 1][1])
         return marks[0][1] if marks else None
 
     def tense_marks(self, clause):
@@ -652,16 +658,22 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         title = self.article.title
         if not title or not self.lang.TRANSCRIPT_TITLE.search(title):
             return None
-        start = self.text.find(title)
-        if start < 0:
-            return None
-        named = [m for m in self.people if start <= m.start and m.end <= start + len(title)]
+        quote, named = self.title_people()
         # The one named first: "Sergey Lavrov's remarks … following talks with Mukhtar Tleuberdi".
         if not named or named[0].payload.person_id is None:
             return None
         ref = named[0].payload
-        quote = Quote(start, start + len(title), title)
         return PersonFinding(ref.person_id, named[0].text, ref.country, "", quote, at=named[0].start)
+
+    def title_people(self):
+        """The title as a quote of the text, and the names found in it; (None, []) when the text does not hold it."""
+        title = self.article.title
+        start = self.text.find(title) if title else -1
+        if start < 0:
+            return None, []
+        return Quote(start, start + len(title), title), [
+            m for m in self.people if start <= m.start and m.end <= start + len(title)
+        ]
 
     def absorb(self, event, sentence, info, lead=False):
         """Add what a sentence says to the contact it belongs to; ``lead``: a sentence before the first that tells

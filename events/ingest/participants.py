@@ -287,14 +287,11 @@ class PeopleReading:
         if speaker.country not in (KZ, RU):
             return None
         other = KZ if speaker.country == RU else RU
-        title = self.article.title
-        start = self.text.find(title) if title else -1
-        if start >= 0 and event.sentences and self.lang.WE.search(event.sentences[0].text):
-            for match in self.people:
-                ref = match.payload
-                if start <= match.start and match.end <= start + len(title) and ref.country == other and ref.person_id:
-                    quote = Quote(start, start + len(title), title)
-                    return PersonFinding(ref.person_id, match.text, other, "", quote, at=match.start)
+        if event.sentences and self.lang.WE.search(event.sentences[0].text):
+            quote, named = self.title_people()
+            for match in named:
+                if match.payload.country == other and match.payload.person_id:
+                    return PersonFinding(match.payload.person_id, match.text, other, "", quote, at=match.start)
         if event.date is None:
             return None
         minister = self.gaz.office_holder(Position.Office.FOREIGN_MINISTER, other, event.date.value)

@@ -406,7 +406,7 @@ class Writer:
         both_stated = meeting.date_basis in ("stated", "editor") and event.date_basis == "stated"
         both_days = meeting.date_precision == "day" and event.date.precision == "day"
         # Two texts that both state a day and disagree report two contacts.
-        return not (both_stated and both_days and not (mine_first <= event.date.last and event.date.first <= mine_last))
+        return not (both_stated and both_days and not self.dates_overlap(meeting, event))
 
     def merge_into(self, meeting, event):
         """Improve ``meeting`` with what ``event`` adds. A field an editor locked stays; a field the editor set in the

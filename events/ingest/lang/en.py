@@ -264,15 +264,15 @@ SAID = re.compile(
     r"\b(?:said|noted|stressed|urged|proposed|set out|pointed out|emphasi[sz]ed|called (?:on|for))\b", re.IGNORECASE
 )
 SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes)\b", re.IGNORECASE)
-# The one who hosts: "X received Y" (not "Y was received by X").
-# The one who hosts, named after a passive: "Lavrov was received by President Tokayev".
 # A sentence about the contact just told, by its name: "The discussion took place via video conference".
 CONTACT_SUBJECT = re.compile(r"^\s*(?:The|This|Their)\s+(?:discussion|talks|meeting|conversation|negotiations)\b")
 # A visit said to be someone's, by a possessive pronoun: "his first official visit".
 OWN_VISIT = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}visit\b", re.IGNORECASE)
 # A traveller's arrival: done by one side alone, it is not yet a contact with the other.
 ARRIVAL = re.compile(r"\barriv(?:ed|es|al)\b", re.IGNORECASE)
+# The one who hosts, named after a passive: "Lavrov was received by President Tokayev".
 PASSIVE_HOST = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:received|welcomed|hosted|greeted)\s+by\b", re.IGNORECASE)
+# The one who hosts: "X received Y" (not "Y was received by X").
 HOST_VERB = re.compile(r"\b(?:welcomed|hosted|greeted|received)\b(?!\s+by\b)", re.IGNORECASE)
 # A capital named by its country: "in the Kazakh capital", "the Russian capital".
 CAPITAL = re.compile(

@@ -346,13 +346,13 @@ SAID = re.compile(
     rf"(?<!{W})(?:заявил|отметил|подчеркнул|сказал|предложил|призвал|указал|изложил){W}*(?!{W})", re.IGNORECASE
 )
 SIDELINES = re.compile(rf"(?<!{W})(?:на\s+полях|в\s+кулуарах)", re.IGNORECASE)
-# The one who hosts, named after a passive: "Лавров был принят Президентом".
 # Предложение о только что названном контакте: "Переговоры прошли в режиме видеоконференции".
 CONTACT_SUBJECT = re.compile(rf"^\s*(?:Переговоры|Встреча|Беседа|Разговор)(?!{W})")
 # A visit said to be someone's, by a possessive pronoun: "его первый официальный визит".
 OWN_VISIT = re.compile(rf"(?<!{W})(?:его|ее|её)\s+(?:{W}+\s+){{0,2}}визит{W}*", re.IGNORECASE)
 # A traveller's arrival: done by one side alone, it is not yet a contact with the other.
 ARRIVAL = re.compile(rf"(?<!{W})(?:прибыл|прилетел|приехал){W}*", re.IGNORECASE)
+# The one who hosts, named after a passive: "Лавров был принят Президентом".
 PASSIVE_HOST = re.compile(rf"(?<!{W})(?:был|была|были)\s+(?:также\s+)?(?:принят|приняты|принята)(?!{W})", re.I)
 HOST_VERB = re.compile(rf"(?<!{W})(?:принял|приняла|приветствовал{W}*)(?!{W})", re.IGNORECASE)
 # A capital named by its country: "в казахстанской столице", "столицы России".
