@@ -1838,3 +1838,22 @@ def test_words_quoted_beside_a_contact_told_outside_them_do_not_give_its_kind(te
     meeting = only_meeting()
     assert meeting.kind == Meeting.Kind.TALKS
     assert people_of(meeting) == {"murat-nurtleu", "mikhail-galuzin"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2019-01-28\nMOSCOW. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister "
+        "Beibut Atamkulov in Moscow today. At the regional cooperation forum in Petropavlovsk in November 2018, "
+        "President Vladimir Putin and President Nursultan Nazarbayev signed a joint action plan for 2019-2021.",
+        " date 2019-01-28\nМОСКВА. Министр иностранных дел России Сергей Лавров провел сегодня в Москве переговоры с "
+        "министром иностранных дел Казахстана Бейбутом Атамкуловым. На форуме межрегионального сотрудничества в "
+        "Петропавловске в ноябре 2018 года Президент Владимир Путин и Президент Нурсултан Назарбаев подписали "
+        "совместный план действий на 2019-2021 годы.",
+    ],
+)
+def test_who_signed_something_at_another_time_is_not_in_the_contact_told(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2019, 1, 28)
+    assert people_of(meeting) == {"sergey-lavrov", "beibut-atamkulov"}

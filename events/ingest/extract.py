@@ -280,7 +280,8 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         reported = self.reports_done(told)
         announced = self.announces(sentence) and not reported
         prefer = "future" if announced or self.lang.FUTURE.search(told) else "past"
-        for mention in self.dates_by_clause(told, prefer):
+        stated = self.dates_by_clause(told, prefer)
+        for mention in stated:
             owned = any(start <= mention.start for start in owned_after)
             before = text[max(0, mention.start - BEFORE_WINDOW) : mention.start]
             if owned or self.lang.OWNED_DATE.search(before) or self.of_another_occasion(before):
@@ -334,6 +335,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             "kinds": kinds,
             "multilateral": multilateral,
             "dates": dates,
+            "stated": stated,
             "agreements": agreement_found,
             "sidelines": bool(sidelines),
             "side_forum": side_forum,
@@ -762,10 +764,11 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             # министр X": whoever a sentence lists as attending the meeting of many being told took part in it.
             for person in self.sentence_people(sentence):
                 event.participants.setdefault(person.key, person)
-        else:
+        elif not any(not overlaps(m.date, event.date) for m in info["stated"]):
             # "Karasin and Vassilenko discussed …", "the delegations were led by …": whoever discusses beside a
             # participant, or the heads of the two sides, took part in the contact being told; not whoever is
-            # discussed ("discussed the visit of President X").
+            # discussed ("discussed the visit of President X"), nor who signed something at another time ("at the
+            # forum in November 2018 the presidents signed a plan").
             people = self.discussing(sentence)
             both_sides = {KZ, RU} <= {person.country for person in people}
             if both_sides or any(person.key in event.participants for person in people):
