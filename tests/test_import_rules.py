@@ -1857,3 +1857,23 @@ def test_who_signed_something_at_another_time_is_not_in_the_contact_told(text):
     meeting = only_meeting()
     assert meeting.date == datetime.date(2019, 1, 28)
     assert people_of(meeting) == {"sergey-lavrov", "beibut-atamkulov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministers of Central Asia and Russia met in Samarkand, with Russian "
+        "Foreign Minister Sergey Lavrov and Kazakh Foreign Minister Murat Nurtleu among them. The ministers reviewed "
+        "the agreements reached during the first summit of the six countries in Astana in October 2022.",
+        "В Самарканде прошла встреча министров иностранных дел стран Центральной Азии и "
+        "России, в которой участвовали министр иностранных дел России Сергей Лавров и министр иностранных дел "
+        "Казахстана Мурат Нуртлеу. Министры обсудили выполнение договоренностей, достигнутых в ходе первого саммита "
+        "шести стран в Астане в октябре 2022 года.",
+    ],
+)
+def test_the_date_and_place_of_what_was_reached_at_another_occasion_are_that_occasions(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date is None  # the text does not say when; not October 2022
+    assert meeting.place.slug == "samarkand"
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}

@@ -489,9 +489,11 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         )
 
     def of_another_occasion(self, before):
-        """'The CSTO summit due in Astana in November', 'the first summit in October 2022': a date or a place that
-        follows the name of another occasion is that occasion's, unless the contact is held at it ('on the sidelines
-        of the summit on 4 July')."""
+        """'The CSTO summit due in Astana in November', 'the first summit in October 2022', 'the agreements reached
+        at the summit in Astana in October 2022': a date or a place that follows the name of another occasion is
+        that occasion's, unless the contact is held at it ('on the sidelines of the summit on 4 July')."""
+        if self.lang.REACHED_AT.search(before):
+            return True  # "the agreements reached during the summit in October 2022": the summit's date
         occasion = self.lang.OCCASION_BEFORE_DATE.search(before)
         return bool(occasion) and not self.lang.SETTING.search(before[: occasion.start()])
 

@@ -615,6 +615,13 @@ OCCASION_BEFORE_DATE = re.compile(
     r"\s+(?:(?:at|by|in|towards)\s+the\s+(?:end|beginning|start|middle)\s+of|in|on|of|for)?\s*$",
     re.IGNORECASE,
 )
+# What was reached at another occasion, with that occasion's date: "the agreements reached during the first summit
+# in October 2022", "decisions taken at the meeting of the presidents on 14 October".
+REACHED_AT = re.compile(
+    r"\b(?:reached|achieved|adopted|taken|made)\s+(?:at|during|in the course of|on the sidelines of|within the"
+    r"\s+framework of)\s[^,;:]*$",
+    re.IGNORECASE,
+)
 SETTING = re.compile(
     r"\b(?:(?:sidelines|margins|fringes) of|during|within the framework of|in the course of"
     r"|(?:met|meets|talks|meeting|spoke|conversation)\s+(?:\w+\s+){0,3}?at)\s+(?:the\s+)?"
