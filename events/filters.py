@@ -3,6 +3,7 @@ from html import escape
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.forms.utils import flatatt
 from django.urls import reverse
 from django.utils.html import format_html
@@ -262,6 +263,8 @@ class MeetingFilter(django_filters.FilterSet):
     }
 
     def filter_people(self, queryset, name, value):
+        if isinstance(value, QuerySet) and value.query.is_empty():
+            return queryset  # nobody chosen: the empty choice is not read
         # A subquery per person rather than a join: no duplicates to remove with DISTINCT.
         return queryset.involving(*value)
 

@@ -176,6 +176,18 @@ def test_the_per_year_chart_splits_each_year_by_where_and_each_bar_leads_to_its_
     assert re.search(r"<th scope=\"row\"><a [^>]*>2020</a></th>(<td>0</td>){5}<td>0</td>", chart)
 
 
+def test_the_year_chart_drawn_once_for_a_list_keeps_the_order_each_address_asks_for(client, db):
+    MeetingFactory(date=datetime.date(2019, 5, 1))
+    MeetingFactory(date=datetime.date(2021, 6, 1))
+    for query, bar in [
+        ("?kind=talks&sort=date", "?kind=talks&amp;sort=date&amp;year=2019"),
+        ("?kind=talks", "?kind=talks&amp;year=2019"),
+    ]:
+        body = client.get("/meetings/" + query).content.decode()
+        chart = re.search(r'<figure class="chart".*?</figure>', body, re.S).group(0)
+        assert f'<a href="{bar}"' in chart, query
+
+
 def test_a_search_can_put_the_most_relevant_meetings_first(client, db):
     kairat = PersonFactory(name="Kairat Umarov")
     older = MeetingFactory(title="Umarov visits Moscow", date=datetime.date(2015, 1, 1))

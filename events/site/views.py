@@ -6,8 +6,10 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
 from events import facets, search
@@ -101,7 +103,15 @@ def filtered_meetings(request, meetings):
         "active": active_filters(filterset, params),
         "person_choices": person_choices(request.GET) if "person" in ignored else [],
         "facets": facet_entries(params, counts),
-        "chart": year_chart(params, counts["year"]),
+        # Drawn once for each state of the set and each address (its bars lead to the same list with a year), as
+        # the counts are made: the chart's HTML, ready to show.
+        "chart": mark_safe(
+            cached(
+                f"year-chart:{request.path}?{params.urlencode()}",
+                size,
+                lambda: drawn(year_chart(params, counts["year"])),
+            )
+        ),
     }
 
 
@@ -164,6 +174,11 @@ def year_chart(params, years):
         rows.append((row["year"], [*values, row["n"] - sum(values)], "?" + _with(params, "year", row["year"])))
     names = [*MeetingQuerySet.HOSTS.values(), "place unknown"]
     return stacked_chart(rows, names, "Meetings per year, by where they took place")
+
+
+def drawn(chart, chart_id="years"):
+    """A chart as HTML, or "" when there is nothing to draw."""
+    return render_to_string("_partials/_bar_chart.html", {"chart": chart, "chart_id": chart_id}) if chart else ""
 
 
 def show_why_matched(page, terms):
@@ -540,17 +555,24 @@ def person_detail(request, slug):
     # Without filters the page's set is all of theirs, already measured.
     size = context["size"] if not context["active"] else size_of(theirs)
     counterparts = cached(f"counterparts:{person.pk}", size, lambda: counterpart_rows(person))
-    travels = cached(f"travels:{person.pk}", size, lambda: travel_log(person, theirs))
+    # Only the trips shown are kept, with how many there are: the whole log of a busy minister is large to read back.
+    travels, trip_count = cached(f"latest-trips:{person.pk}", size, lambda: latest_trips(person, theirs))
     context.update(
         {
             "person": person,
             "counterparts": counterparts,
-            "travels": travels[:TRIPS_SHOWN],
-            "trip_count": len(travels),
+            "travels": travels,
+            "trip_count": trip_count,
             "filters_open": context["invalid"],
         }
     )
     return render(request, "people/person_detail.html", context, status=400 if context["invalid"] else 200)
+
+
+def latest_trips(person, meetings):
+    """The latest TRIPS_SHOWN trips of ``person``'s travel log and how many trips it holds."""
+    trips = travel_log(person, meetings)
+    return trips[:TRIPS_SHOWN], len(trips)
 
 
 def counterpart_rows(person):
