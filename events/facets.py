@@ -8,8 +8,10 @@ computing them.
 """
 
 import hashlib
+import itertools
 import logging
 import threading
+import uuid
 
 from django.conf import settings
 from django.core.cache import caches
@@ -196,7 +198,22 @@ def warm():
     )
     store.set_many({key_of(name, size): render(public, size) for name, render in RENDERED.items()}, None)
     summaries.gaps(store)
+    store.set(STAMP, uuid.uuid4().hex, None)
     _changed.flag = False
+
+
+# The state of all the data, for what is kept of whole pages (events/site/kept.py): a mark that every process reads,
+# made anew by each ``warm``, with the number of changes this process has seen itself since it started, which
+# counts a change at once, before its ``warm``.
+STAMP = "data-stamp"
+_changes_seen = itertools.count()
+_seen = 0
+
+
+def data_state():
+    """The state of the data as a string, or None when no ``warm`` has marked it yet."""
+    stamp = store.get(STAMP)
+    return None if stamp is None else f"{stamp}.{_seen}"
 
 
 _changed = threading.local()
@@ -204,8 +221,10 @@ WATCHED = {"events", "people", "taggit"}
 
 
 def _note_change(sender, **kwargs):
+    global _seen
     if sender._meta.app_label in WATCHED and not sender.__name__.startswith("Historical"):
         _changed.flag = True
+        _seen = next(_changes_seen)
 
 
 def forget_changes():

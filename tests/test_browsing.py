@@ -282,8 +282,7 @@ def test_drafts_never_appear(client, seeded):
         body = client.get(url).content.decode()
         assert "Secret draft talks" not in body, url
     assert client.get(draft.get_absolute_url()).status_code == 404
-    facets = client.get(LIST).context["facets"]
-    assert "Hidden Person" not in [label for label, _, _, _ in facets["People"]]
+    assert "Hidden Person" not in client.get(LIST).content.decode()  # not in its facets either
 
 
 def test_source_page_highlights_the_evidence_and_links_it(client, seeded):
@@ -340,8 +339,9 @@ def test_pages_run_a_fixed_number_of_queries(client, reference, page):
         }[page]
         counts.append(count_queries(client, url))
     assert counts[0] == counts[1], counts
-    # Facets, the year chart, counterparts and travels made on a first visit, then read from the cache.
-    assert counts[0] <= 47
+    # Facets, the year chart, counterparts and travels made on a first visit, then read from the cache; the state
+    # of the data read to find a kept page.
+    assert counts[0] <= 48
 
 
 def test_a_draft_is_not_shown_through_the_meetings_sources_and_agreements_related_to_it(client, reference):

@@ -33,6 +33,7 @@ from events.models import (
     search_terms,
 )
 from events.site.charts import every_year, stacked_chart
+from events.site.kept import kept_for_readers
 from events.site.travels import trips as travel_log
 from people.models import Person, Position
 
@@ -53,6 +54,7 @@ def home(request):
     return render(request, "events/home.html", {"counts": counts, "latest": latest})
 
 
+@kept_for_readers
 def meeting_list(request):
     if tidied := tidy_redirect(request):
         return tidied
@@ -535,6 +537,7 @@ def person_list(request):
     return render(request, "people/person_list.html", {"people": people})
 
 
+@kept_for_readers
 def person_detail(request, slug):
     if tidied := tidy_redirect(request):
         return tidied

@@ -1,0 +1,59 @@
+"""The list and the person pages are kept rendered for readers until the data changes; editors get theirs built."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events import facets
+from events.models import Meeting
+from tests.factories import MeetingFactory, ParticipantFactory, PersonFactory
+
+
+@pytest.fixture
+def marked(db):
+    facets.warm()  # as after any import or migrate: the data's state is marked
+
+
+def queries_of(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, len(queries)
+
+
+def test_a_page_asked_again_is_served_as_kept_without_building_it(client, marked):
+    person = PersonFactory(name="Asel Nurova")
+    ParticipantFactory(meeting=MeetingFactory(title="Talks in Almaty"), person=person)
+    for url in ["/meetings/?q=Almaty", person.get_absolute_url()]:
+        first, queries = queries_of(client, url)
+        again, kept = queries_of(client, url)
+        assert again.status_code == 200 and again.content == first.content and not built(again)
+        assert kept == 1 < queries  # only the data's state is read
+
+
+def test_a_change_shows_on_the_next_request(client, marked):
+    MeetingFactory(title="Talks in Almaty")
+    assert "Talks in Almaty" in client.get("/meetings/").content.decode()
+    MeetingFactory(title="Consultations in Moscow")  # saved in this process: seen at once
+    assert "Consultations in Moscow" in client.get("/meetings/").content.decode()
+    # Changed by another process, which marks the new state when it has counted it again.
+    Meeting.objects.filter(title="Talks in Almaty").update(title="Talks in Astana")
+    facets.warm()
+    body = client.get("/meetings/").content.decode()
+    assert "Talks in Astana" in body and "Talks in Almaty" not in body
+
+
+def built(response):
+    return response.context is not None  # a kept page renders no template
+
+
+def test_a_signed_in_editor_gets_a_page_built_for_them(client, marked, editor):
+    MeetingFactory(title="Talks in Almaty")
+    assert built(client.get("/meetings/"))
+    assert built(client.get("/meetings/"))
+
+
+def test_a_page_with_a_wrong_filter_is_not_kept(client, marked):
+    MeetingFactory(title="Talks in Almaty")
+    assert client.get("/meetings/?year=abc").status_code == 400
+    again = client.get("/meetings/?year=abc")
+    assert again.status_code == 400 and built(again)
