@@ -1877,3 +1877,20 @@ def test_the_date_and_place_of_what_was_reached_at_another_occasion_are_that_occ
     assert meeting.date is None  # the text does not say when; not October 2022
     assert meeting.place.slug == "samarkand"
     assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2023-12-04\nVladimir Putin received the letters of credence from newly appointed ambassadors in the "
+        "Kremlin. Letters of credence were presented by Joseph Nkurunziza (Burundi), Dauren Abaev (Kazakhstan) and "
+        "Lee Do-hoon (Korea).",
+        " date 2023-12-04\nВладимир Путин принял верительные грамоты у вновь назначенных послов в Кремле. Верительные "
+        "грамоты вручили Жозеф Нкурунзиза (Бурунди), Даурен Абаев (Казахстан) и Ли До Хун (Корея).",
+    ],
+)
+def test_letters_of_credence_presented_to_a_president_are_a_ceremony_with_the_envoy(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2023, 12, 4)
+    assert people_of(meeting) == {"vladimir-putin", "dauren-abayev"}

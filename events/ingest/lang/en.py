@@ -151,7 +151,7 @@ CUES = [
     (
         Kind.CEREMONY,
         r"\bceremony\b|\breception\b|\blaid (?:flowers|a wreath|wreaths)\b"
-        r"|\b(?:was|were) (?:welcomed|greeted|met)(?= (?:at|by|on arrival)\b)|\bcredentials\b"
+        r"|\b(?:was|were) (?:welcomed|greeted|met)(?= (?:at|by|on arrival)\b)|\bcredentials\b|\bletters? of credence\b"
         r"|\blaying (?:of )?(?:flowers|a wreath|wreaths)\b",
     ),
     # A démarche: an envoy summoned or a note handed over, told with the envoy as the object of the verb.
