@@ -343,3 +343,12 @@ def test_the_table_judges_the_pages_built_for_each_request_beside_those_served_k
     assert row(lines, "person detail: built for each request").endswith("NOT MET")
     assert row(lines, "filtered list over HTTP: median").endswith(" met")
     assert row(lines, "filtered list over HTTP, built for each request").endswith("NOT MET")
+
+
+def test_postgresql_is_compared_with_sqlite_on_the_default_list_built_for_each_request():
+    figures = results(postgres_list=0.9)
+    for vendor, kept, built in [("sqlite", 0.3, 30.0), ("postgresql", 0.9, 33.0)]:
+        first = figures["databases"][vendor]["pages"]["pages"][0]
+        first.update({"median (ms)": kept, "built median (ms)": built, "built p95 (ms)": built + 2})
+    line = row(table(figures), "list, default (with facets): PostgreSQL / SQLite")
+    assert "1.1 " in line and "33.0 vs 30.0 ms" in line and line.endswith(" met")

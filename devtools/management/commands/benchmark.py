@@ -251,11 +251,13 @@ def table(results):
         )
     if {"sqlite", "postgresql"} <= set(vendors):
         label = PAGES[0]
-        ratio = round(page("postgresql", label)["median (ms)"] / page("sqlite", label)["median (ms)"], 2)
+        # The page built for each request: what the database does, not the page kept for readers.
+        median = "built median (ms)" if "built median (ms)" in page("sqlite", label) else "median (ms)"
+        ratio = round(page("postgresql", label)[median] / page("sqlite", label)[median], 2)
         add(
-            f"{label}: PostgreSQL / SQLite median",
+            f"{label}: PostgreSQL / SQLite median, built",
             {"postgresql": f"{ratio}"},
-            beside=f"{page('postgresql', label)['median (ms)']} vs {page('sqlite', label)['median (ms)']} ms, "
+            beside=f"{page('postgresql', label)[median]} vs {page('sqlite', label)[median]} ms, "
             "side by side in this run",
             target="default list, PostgreSQL vs SQLite",
             figures=[ratio],
