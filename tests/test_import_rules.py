@@ -1894,3 +1894,19 @@ def test_letters_of_credence_presented_to_a_president_are_a_ceremony_with_the_en
     meeting = only_meeting()
     assert meeting.date == datetime.date(2023, 12, 4)
     assert people_of(meeting) == {"vladimir-putin", "dauren-abayev"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2014-04-29\nLast Saturday in Kyzylorda, Governor Krymbek Kusherbayev received a Russian delegation led "
+        "by the Russian Ambassador to Kazakhstan Mikhail Bocharnikov.",
+        " date 2014-04-29\nВ минувшую субботу в Кызылорде аким области Крымбек Кушербаев принял делегацию России во "
+        "главе с послом России в Казахстане Михаилом Бочарниковым.",
+    ],
+)
+def test_last_saturday_is_the_saturday_before_the_report(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2014, 4, 26)
+    assert people_of(meeting) == {"krymbek-kusherbayev", "mikhail-bocharnikov"}

@@ -166,8 +166,8 @@ PATTERNS = [
     ("today", re.compile(rf"(?<!{W})(?:сегодня|сегодняшн{W}*)(?!{W})", re.IGNORECASE)),
     # "накануне" alone is the day before; "накануне саммита" is before the summit, not a date.
     ("yesterday", re.compile(rf"(?<!{W})(?:вчера|накануне(?!{_EVE_OF}))(?!{W})", re.IGNORECASE)),
-    # "в понедельник", "в этот понедельник", "в прошлую пятницу": the latest such day.
-    ("weekday", re.compile(rf"(?<!{W})(?:в|во)\s+(?:(?:эт|прошл){W}*\s+)?(?P<w>{_WEEKDAY})(?!{W})", re.IGNORECASE)),
+    # "в понедельник", "в этот понедельник", "в прошлую (минувшую) пятницу": the latest such day.
+    ("weekday", re.compile(rf"(?<!{W})(?:в|во)\s+(?:(?:эт|прошл|минувш){W}*\s+)?(?P<w>{_WEEKDAY})(?!{W})", re.I)),
     ("this_year", re.compile(rf"(?<!{W})в\s+этом\s+году", re.IGNORECASE)),
     ("last_year", re.compile(rf"(?<!{W})в\s+прошлом\s+году", re.IGNORECASE)),
     ("next_year", re.compile(rf"(?<!{W})в\s+следующем\s+году", re.IGNORECASE)),
