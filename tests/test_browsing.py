@@ -340,8 +340,8 @@ def test_pages_run_a_fixed_number_of_queries(client, reference, page):
         counts.append(count_queries(client, url))
     assert counts[0] == counts[1], counts
     # Facets, the year chart, counterparts and travels made on a first visit, then read from the cache; the state
-    # of the data read to find a kept page.
-    assert counts[0] <= 48
+    # of the data read to find a kept page; on PostgreSQL, the statement time limit set and reset.
+    assert counts[0] <= 48 + (2 if connection.vendor == "postgresql" else 0)
 
 
 def test_a_draft_is_not_shown_through_the_meetings_sources_and_agreements_related_to_it(client, reference):

@@ -766,7 +766,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             # министр X": whoever a sentence lists as attending the meeting of many being told took part in it.
             for person in self.sentence_people(sentence):
                 event.participants.setdefault(person.key, person)
-        elif not any(not overlaps(m.date, event.date) for m in info["stated"]):
+        elif all(overlaps(m.date, event.date) for m in info["stated"]):
             # "Karasin and Vassilenko discussed …", "the delegations were led by …": whoever discusses beside a
             # participant, or the heads of the two sides, took part in the contact being told; not whoever is
             # discussed ("discussed the visit of President X"), nor who signed something at another time ("at the
