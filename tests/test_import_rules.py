@@ -1910,3 +1910,27 @@ def test_last_saturday_is_the_saturday_before_the_report(text):
     meeting = only_meeting()
     assert meeting.date == datetime.date(2014, 4, 26)
     assert people_of(meeting) == {"krymbek-kusherbayev", "mikhail-bocharnikov"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            " date 2023-06-20\nASTANA, June 20 (Kazinform). Aide to the President of Russia Maxim Oreshkin met with "
+            "Kazakh Foreign Minister Murat Nurtleu in Astana on Tuesday to discuss the coming visit.",
+            "Maxim Oreshkin",
+        ),
+        (
+            " date 2023-06-20\nАСТАНА, 20 июня. Помощник президента России Максим Орешкин встретился во вторник в "
+            "Астане с министром иностранных дел Казахстана Муратом Нуртлеу.",
+            "Maksim Oreshkin",
+        ),
+    ],
+)
+def test_a_presidential_aide_the_reference_data_does_not_hold_is_created_for_review(text, name):
+    import_text(text)
+    meeting = only_meeting()
+    aide = Person.objects.get(name=name)
+    assert aide.needs_review and aide.country.code == "RU"
+    assert people_of(meeting) == {"murat-nurtleu", aide.slug}
+    assert meeting.date == datetime.date(2023, 6, 20)

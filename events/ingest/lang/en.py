@@ -363,7 +363,9 @@ TITLE_WORDS = (
     r"|(?:Deputy\s+)?(?:Director|Head)\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}Department"
     r"(?:\s+of\s+the\s+(?:Kazakh|Russian)\s+(?:Foreign\s+Ministry|MFA|Ministry\s+of\s+Foreign\s+Affairs))?"
     r"|(?:Deputy\s+)?(?:Director|Head)\s+of\s+(?:the\s+)?Department\s+of\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,4}"
-    r"|State\s+Secretary|Secretary\s+of\s+State|Special\s+(?:Envoy|Representative)|[Cc]ounterpart)"
+    r"|State\s+Secretary|Secretary\s+of\s+State|Special\s+(?:Envoy|Representative)|[Cc]ounterpart"
+    # "Aide to the President of Russia X", "Russian presidential aide X"
+    r"|(?:[Pp]residential\s+)?[Aa]ide(?:\s+to\s+the\s+President)?|Assistant\s+to\s+the\s+President)"
 )
 # A nationality the reference data may not list; English adjectives are found by the country names instead.
 NATIONALITY = re.compile(r"(?!)")
