@@ -97,4 +97,4 @@ bench: setup
 	$(PY) manage.py benchmark --meetings $(BENCH_MEETINGS) $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache kept-exports

@@ -177,6 +177,8 @@ DIPLOTRACK_FEED_POLL_SECONDS = float(os.environ.get("DIPLOTRACK_FEED_POLL_SECOND
 DIPLOTRACK_FEED_MAX_ENTRIES = int(os.environ.get("DIPLOTRACK_FEED_MAX_ENTRIES", 50))
 # The longest one database statement of a public page may run (0: no limit); over it, the page answers 503.
 DIPLOTRACK_QUERY_SECONDS = float(os.environ.get("DIPLOTRACK_QUERY_SECONDS", 10))
+# Where the CSV of every meeting is kept once written, until the data changes ("" keeps none).
+DIPLOTRACK_KEPT_EXPORTS = os.environ.get("DIPLOTRACK_KEPT_EXPORTS", str(BASE_DIR / "kept-exports"))
 # A form may carry an article near the limit, however it is encoded, so that the form can say it is too large.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * DIPLOTRACK_MAX_ARTICLE_BYTES + 1_000_000
 

@@ -34,6 +34,13 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def kept_exports(settings, tmp_path):
+    """Each test keeps its whole-CSV exports in a folder of its own, never in the project's."""
+    settings.DIPLOTRACK_KEPT_EXPORTS = str(tmp_path / "kept-exports")
+    return tmp_path / "kept-exports"
+
+
 @pytest.fixture
 def reference(db):
     """The reference data (countries, people, places, organizations), as `make run` loads it.

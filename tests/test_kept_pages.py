@@ -58,3 +58,54 @@ def test_a_page_with_a_wrong_filter_is_not_kept(client, marked):
     assert client.get("/meetings/?year=abc").status_code == 400
     again = client.get("/meetings/?year=abc")
     assert again.status_code == 400 and built(again)
+
+
+def csv_of(client, url="/meetings.csv"):
+    response = client.get(url)
+    assert response.status_code == 200
+    return b"".join(response.streaming_content).decode("utf-8")
+
+
+def test_the_csv_of_every_meeting_is_kept_once_written_and_sent_again_without_reading_the_meetings(
+    client, marked, kept_exports
+):
+    MeetingFactory(title="Talks in Almaty")
+    first = csv_of(client)
+    assert "Talks in Almaty" in first and len(list(kept_exports.glob("meetings-*.csv"))) == 1
+    with CaptureQueriesContext(connection) as queries:
+        again = csv_of(client)
+    assert again == first
+    assert not [q for q in queries if "events_meeting" in q["sql"]]
+
+
+def test_a_change_writes_the_csv_anew_and_the_older_file_goes(client, marked, kept_exports):
+    MeetingFactory(title="Talks in Almaty")
+    csv_of(client)
+    (older,) = kept_exports.glob("meetings-*.csv")
+    MeetingFactory(title="Consultations in Moscow")
+    assert "Consultations in Moscow" in csv_of(client)
+    (newer,) = kept_exports.glob("meetings-*.csv")
+    assert newer != older
+
+
+def test_a_filtered_csv_is_built_for_each_request_and_not_kept(client, marked, kept_exports):
+    MeetingFactory(title="Talks in Almaty", kind=Meeting.Kind.TALKS)
+    assert "Talks in Almaty" in csv_of(client, "/meetings.csv?kind=talks")
+    assert csv_of(client, "/meetings.csv?bom=1").startswith("\ufeff")
+    assert not list(kept_exports.glob("*"))
+
+
+def test_a_csv_broken_off_leaves_nothing_kept(client, marked, kept_exports):
+    for day in range(1, 29):
+        MeetingFactory(title=f"Talks {day}")
+    response = client.get("/meetings.csv")
+    next(iter(response.streaming_content))  # the client reads the first part and goes away
+    response.close()
+    assert not list(kept_exports.glob("*")) and not list(kept_exports.glob(".*"))
+
+
+def test_a_folder_that_cannot_be_written_sends_the_csv_without_keeping_it(client, marked, settings, tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    settings.DIPLOTRACK_KEPT_EXPORTS = str(tmp_path / "a-file" / "kept")
+    MeetingFactory(title="Talks in Almaty")
+    assert "Talks in Almaty" in csv_of(client)

@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
 from events import facets, search
-from events.exports import export
+from events.exports import export, kept
 from events.facets import cached, size_of
 from events.filters import SEVERAL_SHOWN, apply_filters, typed_people
 from events.models import (
@@ -600,10 +600,18 @@ EXPORT_TYPES = {
 }
 
 
-def _stream(request, chunks, kind, extension):
+def _stream(request, chunks, kind, extension, keep=None):
+    """The export's response; ``keep``: a file to send if it is there, or to keep what is sent in (see kept.py)."""
     if extension == "csv" and request.GET.get("bom") == "1":
         chunks = itertools.chain(["\ufeff"], chunks)
-    response = StreamingHttpResponse((chunk.encode("utf-8") for chunk in chunks), content_type=EXPORT_TYPES[extension])
+    copy = kept.opened(keep) if keep else None
+    if copy is not None:
+        response = FileResponse(copy, content_type=EXPORT_TYPES[extension])
+    else:
+        encoded = kept.written_to(keep, chunks) if keep else None
+        if encoded is None:
+            encoded = (chunk.encode("utf-8") for chunk in chunks)
+        response = StreamingHttpResponse(encoded, content_type=EXPORT_TYPES[extension])
     response["Content-Disposition"] = f'attachment; filename="{export.filename(kind, request.GET, extension)}"'
     return response
 
@@ -622,6 +630,8 @@ def export_meetings(request, kind, extension):
         chunks = export.participations_csv(queryset, descending)
     elif extension == "csv":
         chunks = export.meetings_csv(queryset, base, descending)
+        if not request.GET:  # every meeting, as researchers download it most: kept once written
+            return _stream(request, chunks, kind, extension, keep=kept.kept_file("meetings", base))
     elif extension == "json":
         meta = {
             "filters": {key: request.GET.getlist(key) for key in request.GET if key not in ignored},

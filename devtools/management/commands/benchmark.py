@@ -338,6 +338,14 @@ def table(results):
             target="csv over HTTP vs Datasette",
             figures=[d["csv ratio, same rows"]],
         )
+        if "csv s, DiploTrack, built" in d:
+            add(
+                "/meetings.csv over HTTP, written for each request: s",
+                {"sqlite": f"{d['csv s, DiploTrack, built']}"},
+                beside=f"Datasette, same rows {d['csv s, Datasette same rows']} ({d['csv ratio, same rows, built']}x)",
+                target="csv over HTTP vs Datasette",
+                figures=[d["csv ratio, same rows, built"]],
+            )
         add(
             "",
             {},
@@ -416,13 +424,15 @@ def million_table(results):
                 figures=[x[f"{name} ratio{part}"] for x in d],
             )
         add(f"{label}, Datasette: median ms", [x[f"{name} ms, Datasette"][0] for x in d])
-    add(
-        "/meetings.csv over HTTP, DiploTrack: s",
-        [x["csv s, DiploTrack"] for x in d],
-        beside="times faster than Datasette: " + ", ".join(f"{x['csv ratio, same rows']}x" for x in d),
-        target="million: csv over HTTP vs Datasette",
-        figures=[x["csv ratio, same rows"] for x in d],
-    )
+    # The CSV of every meeting as served (the file kept once written) and written for each request.
+    for part, served in (("", "DiploTrack"), (", built", "written for each request")):
+        add(
+            f"/meetings.csv over HTTP, {served}: s",
+            [x[f"csv s, DiploTrack{part}"] for x in d],
+            beside="times faster than Datasette: " + ", ".join(f"{x[f'csv ratio, same rows{part}']}x" for x in d),
+            target="million: csv over HTTP vs Datasette",
+            figures=[x[f"csv ratio, same rows{part}"] for x in d],
+        )
     add("/meetings.csv over HTTP, Datasette, same rows: s", [x["csv s, Datasette same rows"] for x in d])
     add(
         "/meetings.csv in process: s",
