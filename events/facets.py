@@ -16,7 +16,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import caches
 from django.core.signals import request_finished
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, F, Max, Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -199,12 +199,12 @@ def warm():
     store.set_many({key_of(name, size): render(public, size) for name, render in RENDERED.items()}, None)
     summaries.gaps(store)
     store.set(STAMP, uuid.uuid4().hex, None)
-    _changed.flag = False
+    _changed.flag = _changed.marking = False
 
 
-# The state of all the data, for what is kept of whole pages (events/site/kept.py): a mark that every process reads,
-# made anew by each ``warm``, with the number of changes this process has seen itself since it started, which
-# counts a change at once, before its ``warm``.
+# The state of all the data, for what is kept of whole pages and exports (events/site/kept.py,
+# events/exports/kept.py): a mark that every process reads, made anew as each change is committed and by each
+# ``warm``, with the number of changes this process has seen itself, which counts a change at once.
 STAMP = "data-stamp"
 _changes_seen = itertools.count()
 _seen = 0
@@ -225,11 +225,22 @@ def _note_change(sender, **kwargs):
     if sender._meta.app_label in WATCHED and not sender.__name__.startswith("Historical"):
         _changed.flag = True
         _seen = next(_changes_seen)
+        if not getattr(_changed, "marking", False):
+            # Every process sees the new state as soon as the change is committed, before the counts are made
+            # again: nothing kept from before it (a page, an export) is served once it is in. Once for each
+            # transaction; after one rolled back, the next request or ``warm`` marks the state.
+            _changed.marking = True
+            transaction.on_commit(_mark_new_state, robust=True)
+
+
+def _mark_new_state():
+    _changed.marking = False
+    store.set(STAMP, uuid.uuid4().hex, None)
 
 
 def forget_changes():
     """At the start of a request that may change data: nothing noted yet, and its end is to be watched."""
-    _changed.flag = False
+    _changed.flag = _changed.marking = False
     _changed.in_request = True
 
 

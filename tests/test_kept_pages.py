@@ -109,3 +109,13 @@ def test_a_folder_that_cannot_be_written_sends_the_csv_without_keeping_it(client
     settings.DIPLOTRACK_KEPT_EXPORTS = str(tmp_path / "a-file" / "kept")
     MeetingFactory(title="Talks in Almaty")
     assert "Talks in Almaty" in csv_of(client)
+
+
+def test_a_committed_change_marks_a_new_state_for_every_process_before_the_counts(
+    marked, django_capture_on_commit_callbacks
+):
+    before = facets.store.get(facets.STAMP)
+    with django_capture_on_commit_callbacks(execute=True):
+        MeetingFactory(title="Talks in Almaty")
+        MeetingFactory(title="Consultations in Moscow")
+    assert facets.store.get(facets.STAMP) != before
