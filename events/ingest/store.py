@@ -371,10 +371,8 @@ class Writer:
             stated = meeting.date.replace(month=month_day[0], day=month_day[1])
         except ValueError:  # 29 February in another year
             return False
-        first = meeting.date
-        last = meeting.end_date or _last_day(meeting.date, meeting.date_precision)
         window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
-        return first - window <= stated <= last + window
+        return meeting.date - window <= stated <= _meeting_last_day(meeting) + window
 
     def tag(self, meeting, names):
         """Topics by name, created when new; two queries, where taggit's add() takes a few per topic. Names match
@@ -392,16 +390,13 @@ class Writer:
 
     @staticmethod
     def dates_overlap(meeting, event):
-        last = meeting.end_date or _last_day(meeting.date, meeting.date_precision)
-        return meeting.date <= event.date.last and event.date.first <= last
+        return meeting.date <= event.date.last and event.date.first <= _meeting_last_day(meeting)
 
     def dates_compatible(self, meeting, event):
         if meeting.date is None or event.date is None:
             return True
-        mine_first = meeting.date
-        mine_last = meeting.end_date or _last_day(meeting.date, meeting.date_precision)
         window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
-        if not (event.date.first - window <= mine_last and mine_first - window <= event.date.last):
+        if not (event.date.first - window <= _meeting_last_day(meeting) and meeting.date - window <= event.date.last):
             return False
         both_stated = meeting.date_basis in ("stated", "editor") and event.date_basis == "stated"
         both_days = meeting.date_precision == "day" and event.date.precision == "day"
@@ -617,6 +612,11 @@ def _shown(meeting):
         "country": meeting.country.name if meeting.country_id else "not stated",
         "status": Meeting.Status(meeting.status).label,
     }
+
+
+def _meeting_last_day(meeting):
+    """The last day a dated meeting may have been on: its end, or the last day of its month or year."""
+    return meeting.end_date or _last_day(meeting.date, meeting.date_precision)
 
 
 def _last_day(value, precision):

@@ -178,9 +178,9 @@ def year_chart(params, years):
     return stacked_chart(rows, names, "Meetings per year, by where they took place")
 
 
-def drawn(chart, chart_id="years"):
-    """A chart as HTML, or "" when there is nothing to draw."""
-    return render_to_string("_partials/_bar_chart.html", {"chart": chart, "chart_id": chart_id}) if chart else ""
+def drawn(chart):
+    """The lists' year chart as HTML, or "" when there is nothing to draw."""
+    return render_to_string("_partials/_bar_chart.html", {"chart": chart, "chart_id": "years"}) if chart else ""
 
 
 def show_why_matched(page, terms):
