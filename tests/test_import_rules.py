@@ -1934,3 +1934,44 @@ def test_a_presidential_aide_the_reference_data_does_not_hold_is_created_for_rev
     assert aide.needs_review and aide.country.code == "RU"
     assert people_of(meeting) == {"murat-nurtleu", aide.slug}
     assert meeting.date == datetime.date(2023, 6, 20)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister Murat Nurtleu in Astana on "
+        "May 20. Ever since March 2022, the ministers said, trade between the two countries has grown by a third.",
+        "Министр иностранных дел России Сергей Лавров провел переговоры с министром иностранных дел Казахстана "
+        "Муратом Нуртлеу 20 мая в Астане. С марта 2022 года, отметили министры, товарооборот двух стран вырос на "
+        "треть.",
+    ],
+)
+def test_a_day_stated_without_its_year_is_not_replaced_by_another_sentences_month(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date is None  # May 20 of a year the text does not give; not March 2022
+    assert meeting.place.slug == "astana"
+    assert people_of(meeting) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov and Nurtleu discussed transit\n\nRussian Foreign Minister Sergey Lavrov held talks with Kazakh "
+        "Foreign Minister Murat Nurtleu on May 20. The ministers discussed grain transit.",
+        "Лавров и Нуртлеу обсудили транзит\n\nМинистр иностранных дел России Сергей Лавров 20 мая провел "
+        "переговоры с министром иностранных дел Казахстана Муратом Нуртлеу. Министры обсудили транзит зерна.",
+    ],
+)
+def test_an_undated_report_of_a_day_and_month_joins_the_meeting_on_that_day(text):
+    on_that_day, other = (
+        MeetingFactory(date=day, kind=Meeting.Kind.TALKS)
+        for day in (datetime.date(2024, 5, 20), datetime.date(2024, 3, 11))
+    )
+    for meeting in (on_that_day, other):
+        for slug in ("sergey-lavrov", "murat-nurtleu"):
+            ParticipantFactory(meeting=meeting, person=Person.objects.get(slug=slug))
+    result = import_text(text)
+    assert result.status == "merged", result.message
+    assert result.merged == [on_that_day]
+    assert Meeting.objects.count() == 2

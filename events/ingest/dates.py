@@ -148,6 +148,30 @@ def find_dates(text, reference, prefer="past", lang=None):
     return _apply_eve(text, kept, lang)
 
 
+# Any day and month resolve against the last day of a leap year, in that year: how a day stated without its year is
+# read for its day and month alone.
+_ANY_YEAR = PartialDate(datetime.date(2000, 12, 31))
+_STATES_YEAR = re.compile(r"\d{4}")
+
+
+def days_without_year(text, lang):
+    """'On May 20', '4 октября' in an article whose year nothing fixes: (position, (month, day)) of each day stated
+    with its month but not its year, which ``find_dates`` cannot resolve."""
+    found = []
+    for kind, pattern in lang.PATTERNS:
+        if kind not in ("span", "range", "dmy"):
+            continue
+        for match in pattern.finditer(text):
+            if _STATES_YEAR.search(match.group(0)) or NUMBER_BEFORE.search(
+                text[max(0, match.start() - 20) : match.start()]
+            ):
+                continue
+            date = _resolve(kind, match, _ANY_YEAR, "past", lang)
+            if date is not None and date.precision == DAY:
+                found.append((match.start(), (date.value.month, date.value.day)))
+    return sorted(found)
+
+
 def _year_for(month, reference, prefer, day=1):
     ref = reference.value
     year = ref.year

@@ -10,7 +10,7 @@ import bisect
 import datetime
 import re
 
-from events.ingest.dates import DAY, YEAR
+from events.ingest.dates import DAY, YEAR, days_without_year
 from events.ingest.dating import DateReading
 from events.ingest.documents import DocumentReading, _edition
 from events.ingest.findings import (
@@ -23,6 +23,7 @@ from events.ingest.findings import (
     Kind,
     PersonFinding,
     Quote,
+    day_fits,
     overlaps,
     quote_of,
 )
@@ -45,6 +46,13 @@ NOUN_WINDOW = 30  # characters: the noun a participle or an adjective describes 
 MAX_CONTACTS = 60
 
 __all__ = ["BEFORE_WINDOW", "KIND_RANK", "KZ", "MAX_CONTACTS", "RU", "Extractor"]
+
+
+def can_be_day(event, month_day):
+    """Whether a contact can be the one a sentence dates to a day and month of no known year."""
+    if event.date is not None:
+        return day_fits(month_day, event.date)
+    return month_day is None or event.month_day is None or event.month_day == month_day
 
 
 class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, RelevanceReading):
@@ -291,6 +299,15 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             if reported and self.lang.FUTURE.search(self.clause_at(text, mention.start)):
                 continue
             dates.append(mention)
+        # "Toqaev held talks with Lavrov on May 20" in an article whose year nothing fixes: the day and month the
+        # sentence states are still its own, and no date of another sentence can be the contact's unless it fits.
+        month_day = None
+        if self.reference is None:
+            for start, day in days_without_year(told, self.lang):
+                before = text[max(0, start - BEFORE_WINDOW) : start]
+                if not (self.lang.OWNED_DATE.search(before) or self.of_another_occasion(before)):
+                    month_day = day
+                    break
         # "Lavrov, who arrived on Monday, held talks on Tuesday": a date in a clause about someone is theirs, not the
         # contact's, even when the sentence states no other ("who arrived on Wednesday, held talks"); unless the
         # clause is what tells the contact ("Lavrov, who held talks yesterday, said …").
@@ -335,6 +352,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             "kinds": kinds,
             "multilateral": multilateral,
             "dates": dates,
+            "month_day": month_day,
             "stated": stated,
             "agreements": agreement_found,
             "sidelines": bool(sidelines),
@@ -592,11 +610,30 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             event.sibling = current
             return event
         if date is None:
-            if current is not None and current.multilateral == multilateral and not side_talks:
+            day = info["month_day"]
+            if (
+                current is not None
+                and current.multilateral == multilateral
+                and not side_talks
+                and can_be_day(current, day)
+            ):
+                if current.date is None and current.month_day is None:
+                    current.month_day = day
                 return current
+            if day is not None:
+                # "Toqaev also held talks with Lavrov on May 20", after a paragraph about February 2022: the contact
+                # told on that day, or a new one.
+                for event in reversed(events):
+                    if event.multilateral == multilateral and event.month_day == day:
+                        return event
             date, basis = default
         if not side_talks:
-            if current is not None and current.multilateral == multilateral and overlaps(current.date, date):
+            if (
+                current is not None
+                and current.multilateral == multilateral
+                and overlaps(current.date, date)
+                and current.fits_day(date)
+            ):
                 if current.date is None and date is not None:
                     current.date, current.date_basis, current.date_quote = date, basis, quote_of(sentence)
                 return current
@@ -608,6 +645,8 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                     return event
         quote = quote_of(sentence) if basis in (Basis.STATED, Basis.INFERRED) else self.default_quote(basis)
         event = EventFinding(date=date, date_basis=basis, date_quote=quote, multilateral=multilateral)
+        if date is None:
+            event.month_day = info["month_day"]
         if side_talks:
             event.parent = current
         return event
@@ -648,7 +687,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         if current.date_basis not in (Basis.PUBLICATION, Basis.DATELINE) or date.precision != DAY:
             return False
         if current.date is None:
-            return True
+            return current.fits_day(date)
         return current.date.first - datetime.timedelta(days=7) <= date.first <= current.date.last
 
     def transcript_speaker(self):

@@ -1,5 +1,6 @@
 """What the extractor finds in an article, each value with the quote it rests on: contacts, forums, agreements."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from events.ingest.dates import DAY, MONTH, YEAR, PartialDate
@@ -8,6 +9,7 @@ from people.models import Position
 
 KZ, RU = "KZ", "RU"
 BEFORE_WINDOW = 160  # characters of context read before a name or a place
+DAY_SLACK = 3  # days by which two reports of one contact may differ on its day
 DIPLOMATIC_OFFICES = {
     Position.Office.FOREIGN_MINISTER,
     Position.Office.DEPUTY_FOREIGN_MINISTER,
@@ -79,6 +81,22 @@ def office_of(title, lang):
     return ""
 
 
+def day_fits(month_day, date):
+    """Whether a day and month of no known year ((5, 20)) can fall within ``date``, give or take a few days; None
+    for either fits anything."""
+    if month_day is None or date is None:
+        return True
+    slack = datetime.timedelta(days=DAY_SLACK)
+    for year in range(date.first.year, date.last.year + 1):
+        try:
+            day = datetime.date(year, *month_day)
+        except ValueError:  # 29 February in another year
+            continue
+        if date.first - slack <= day <= date.last + slack:
+            return True
+    return False
+
+
 def overlaps(a, b):
     """Whether two partial dates can be the same time; an unknown date (None) fits any."""
     return a is None or b is None or a.overlaps(b)
@@ -108,6 +126,7 @@ class EventFinding:
     sidelines: bool = False  # talks of two on the sidelines of a meeting of many
     name: str = ""
     drop_reason: str = ""
+    month_day: tuple | None = None  # (month, day) its sentence states when no year can be known
     planned: bool = True  # until a sentence reports the contact as held
     arrived_only: bool = False  # held only in that one side arrived: the contact itself may be yet to come
     invited_by: dict = field(default_factory=dict)
@@ -133,8 +152,15 @@ class EventFinding:
     def countries(self):
         return {p.country for p in self.participants.values()}
 
+    def fits_day(self, date):
+        """Whether ``date`` can be the day and month the contact's own sentence states without its year ("on May
+        20" in an article nothing dates): another sentence's "February 2022" cannot."""
+        return day_fits(self.month_day, date)
+
     def refine_date(self, date, basis, quote):
         # A day-precise date beats a coarser one; at the same precision a stated date beats an inferred one.
+        if not self.fits_day(date):
+            return
         if self.date is None:
             self.date, self.date_basis, self.date_quote = date, basis, quote
             return

@@ -362,9 +362,9 @@ class Writer:
         return dated_line or meeting.kind == event.kind or bool(orgs & set(event.organizations))
 
     def day_and_month_fit(self, meeting, event):
-        """An undated report whose dateline gives a day and month ('MOSCOW, October 5') fits only a meeting within
-        a few days of that day, in whichever year."""
-        month_day = self.article.dateline_month_day
+        """An undated report whose dateline or sentence gives a day and month ('MOSCOW, October 5', 'on May 20')
+        fits only a meeting within a few days of that day, in whichever year."""
+        month_day = event.month_day or self.article.dateline_month_day
         if event.date is not None or month_day is None or meeting.date is None:
             return True
         try:
