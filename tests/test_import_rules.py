@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from events.ingest import Importer
 from events.models import Agreement, Meeting, Source
 from people.models import Person
 from tests.factories import MeetingFactory, ParticipantFactory
@@ -1975,3 +1976,31 @@ def test_an_undated_report_of_a_day_and_month_joins_the_meeting_on_that_day(text
     assert result.status == "merged", result.message
     assert result.merged == [on_that_day]
     assert Meeting.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Caspian ministers close their talks\n\nOn December 5, in Moscow, a meeting of the foreign ministers of "
+        "Russia, Azerbaijan, Iran, Kazakhstan and Turkmenistan ended. Opening it, Russian Foreign Minister Sergey "
+        "Lavrov said the draft convention was ready.",
+        "Каспийские министры завершили встречу\n\n5 декабря в Москве завершилось совещание министров иностранных "
+        "дел России, Азербайджана, Ирана, Казахстана и Туркменистана. Открывая его, министр иностранных дел России "
+        "Сергей Лавров заявил, что проект конвенции готов.",
+    ],
+)
+def test_a_report_naming_one_side_of_a_meeting_of_many_joins_the_meeting_on_record_and_makes_none(text):
+    assert import_text(text).status == "skipped"  # nothing on record yet: one side alone is not a contact
+    Source.objects.all().delete()
+    import_text(
+        "MOSCOW, December 5, 2017. The foreign ministers of the Caspian states met in Moscow. Russian Foreign "
+        "Minister Sergey Lavrov and Kazakh Foreign Minister Kairat Abdrakhmanov took part with their colleagues "
+        "from Azerbaijan, Iran and Turkmenistan."
+    )
+    meeting = only_meeting()
+    # The editor's preview proposes what the import then does.
+    assert [existing for _, existing in Importer().preview(text).matches] == [meeting]
+    result = import_text(text)
+    assert result.status == "merged", result.message
+    assert only_meeting().sources.count() == 2
+    assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov"}

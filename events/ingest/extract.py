@@ -31,7 +31,7 @@ from events.ingest.gazetteer import CYRILLIC, Match, tokenize
 from events.ingest.participants import PeopleReading
 from events.ingest.places import PlaceReading
 from events.ingest.reader import Sentence
-from events.ingest.relevance import RelevanceReading
+from events.ingest.relevance import ONE_SIDE_OF_MANY, RelevanceReading
 from events.models import Basis
 from people.models import Position
 
@@ -139,6 +139,9 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         self.lead_event = events[0] if events else None
         for event in events:
             reason = self.rejection(event) or self.in_passing(event)
+            event.joins_only = reason == ONE_SIDE_OF_MANY and any(
+                self.is_diplomat(person, event) for person in event.participants.values()
+            )
             if reason:
                 event.drop_reason = reason
                 dropped.append(event)

@@ -126,6 +126,9 @@ class EventFinding:
     sidelines: bool = False  # talks of two on the sidelines of a meeting of many
     name: str = ""
     drop_reason: str = ""
+    # A report of a meeting of many that names one side only: the meeting on record it tells, if one fits, gains it
+    # as a source; it makes no meeting of its own.
+    joins_only: bool = False
     month_day: tuple | None = None  # (month, day) its sentence states when no year can be known
     planned: bool = True  # until a sentence reports the contact as held
     arrived_only: bool = False  # held only in that one side arrived: the contact itself may be yet to come

@@ -72,6 +72,22 @@ class Importer:
     def read(self, text, known=None):
         return read(text, published=self.published, known=known, outlets=self.outlets)
 
+    def extract(self, article):
+        """What the article tells. A report of a meeting of many that names one side only is kept when it tells a
+        meeting on record (of which it becomes a source), and dropped otherwise: with one side alone, it is not a
+        contact of the two, but another report of one already known."""
+        extraction = Extractor(article, self.gazetteer).run()
+        joining = [event for event in extraction.dropped if event.joins_only]
+        if joining:
+            writer = Writer(article, extraction, countries=self.countries, acronyms=self.acronyms)
+            for event in joining:
+                event.target = writer.find_told(event)
+                if event.target is not None:
+                    event.drop_reason = ""
+                    extraction.dropped.remove(event)
+                    extraction.events.append(event)
+        return extraction
+
     def import_bytes(self, data, filename=""):
         limit = settings.DIPLOTRACK_MAX_ARTICLE_BYTES
         if len(data) > limit:
@@ -118,12 +134,12 @@ class Importer:
             article = self.read(text, known)
         except ArticleError as error:
             return Preview(error=str(error))
-        extraction = Extractor(article, self.gazetteer).run()
+        extraction = self.extract(article)
         writer = Writer(article, extraction, countries=self.countries, acronyms=self.acronyms)
         matches = []
         for event in extraction.events:
             known = {p.person_id for p in event.participants.values() if p.person_id}
-            matches.append((event, writer.find_same(event, known)))
+            matches.append((event, event.target or writer.find_same(event, known)))
         already = Source.objects.filter(content_hash=article.content_hash).first()
         return Preview(article=article, extraction=extraction, matches=matches, already_imported=already, writer=writer)
 
@@ -144,7 +160,7 @@ class Importer:
         if existing:
             return ImportResult(UNCHANGED, "already imported", source=existing)
         try:
-            extraction = Extractor(article, self.gazetteer).run()
+            extraction = self.extract(article)
             if edit is not None:
                 edit(extraction)
             with transaction.atomic():

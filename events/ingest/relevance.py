@@ -7,6 +7,7 @@ from collections import defaultdict
 from events.ingest.findings import DIPLOMATIC_OFFICES, KZ, ONE_SIDED, RU, Kind
 from people.models import Position
 
+ONE_SIDE_OF_MANY = "a multilateral meeting that names nobody from both Kazakhstan and Russia"
 # How long before the contact an article is about, a Kazakhstan–Russia contact it mentions is background (in_passing).
 PASSING_DAYS = 7
 
@@ -121,7 +122,7 @@ class RelevanceReading:
                 # with one side named, the meeting could be told apart from no other of that series.
                 if event.date is not None and countries & {KZ, RU} and {KZ, RU} <= countries | event.attending:
                     return ""
-                return "a multilateral meeting that names nobody from both Kazakhstan and Russia"
+                return ONE_SIDE_OF_MANY
             sides = sorted(country or "an international organization" for country in countries)
             return "not a Kazakhstan–Russia contact (participants from " + ", ".join(sides) + ")"
         leaders = {p.country for p in event.participants.values() if self.is_leader(p, event)}

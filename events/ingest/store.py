@@ -327,6 +327,36 @@ class Writer:
         # The one undated meeting on record that fits a dated report; none when several do.
         return undated[0] if len(undated) == 1 else None
 
+    def find_told(self, event):
+        """The meeting of many on record that a report naming one side only tells: the one multilateral meeting of
+        the people it names on a day that fits its date (or the day and month it states with no year), where the
+        organizations and places both know agree. None when none or several fit."""
+        person_ids = {p.person_id for p in event.participants.values() if p.person_id}
+        if not person_ids or (event.date is None and (event.month_day or self.article.dateline_month_day) is None):
+            return None
+        candidates = Meeting.objects.filter(kind=Meeting.Kind.MULTILATERAL, date__isnull=False)
+        for person_id in person_ids:
+            candidates = candidates.filter(participants__person_id=person_id)
+        if event.date is not None:
+            window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
+            candidates = candidates.filter(
+                date__lte=event.date.last + window, date__gte=event.date.first - datetime.timedelta(days=366)
+            )
+        fitting = []
+        for meeting in candidates.prefetch_related("organizations")[:50]:
+            if event.date is None and not self.day_and_month_fit(meeting, event):
+                continue
+            if event.date is not None and not self.dates_compatible(meeting, event):
+                continue
+            orgs = {o.pk for o in meeting.organizations.all()}
+            if orgs and event.organizations and not orgs & set(event.organizations):
+                continue
+            if meeting.place_id and event.place is not None and event.place.place_id:
+                if meeting.place_id != event.place.place_id:
+                    continue
+            fitting.append(meeting)
+        return fitting[0] if len(fitting) == 1 else None
+
     def find_undated(self, event, person_ids):
         """The one meeting of the same people (two of them at least) that fits an undated report; None when there
         are none or several. A summons names one side only: an undated report of one joins the one summons on
