@@ -2004,3 +2004,19 @@ def test_a_report_naming_one_side_of_a_meeting_of_many_joins_the_meeting_on_reco
     assert result.status == "merged", result.message
     assert only_meeting().sources.count() == 2
     assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2018-03-07\nASTANA. President Nursultan Nazarbayev has sent a telegram of condolence to his Russian "
+        "counterpart over the loss of a transport plane.",
+        " date 2018-03-07\nАСТАНА. Президент Нурсултан Назарбаев направил телеграмму соболезнования своему "
+        "российскому коллеге в связи с крушением транспортного самолета.",
+    ],
+)
+def test_a_presidents_counterpart_is_the_other_president_not_the_foreign_minister(text):
+    result = import_text(text)
+    assert result.status == "skipped"  # two presidents: not a contact of the ministries
+    assert not Meeting.objects.exists()
+    assert "heads of state" in " ".join(event.drop_reason for event in result.extraction.dropped)

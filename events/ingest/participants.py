@@ -239,26 +239,29 @@ class PeopleReading:
         day = self.on_day()
         if day is None:
             return []
-        wanted = {}
+        wanted = {}  # country: (position, office)
         for match in self.lang.COUNTERPART.finditer(sentence.text):
             written = [value for key, value in match.groupdict().items() if key.startswith("adj") and value]
             country = self._country_of(written[0]) if written else self.speakers_other_side()
-            wanted.setdefault(country, match.start())
+            office = Position.Office.FOREIGN_MINISTER
+            if self.lang.COUNTERPART_WORD.search(match.group(0)):
+                # "President Nazarbayev sent a telegram to his Russian counterpart": a counterpart holds the office of
+                # the one whose counterpart he is, named before him.
+                office = self.leader_before(named, sentence.start + match.start(), day) or office
+            wanted.setdefault(country, (match.start(), office))
         both = self.lang.BOTH_MINISTERS.search(sentence.text)
         # "Abdrakhmanov and his Turkmen counterpart Meredov spoke by phone. The two ministers also discussed …": the
         # two are those just named, when one of them is of a third country.
         if both and not self.named_last - {KZ, RU}:
-            wanted.setdefault(KZ, both.start())
-            wanted.setdefault(RU, both.start())
-        leaders = {}
+            wanted.setdefault(KZ, (both.start(), Position.Office.FOREIGN_MINISTER))
+            wanted.setdefault(RU, (both.start(), Position.Office.FOREIGN_MINISTER))
         if self.lang.HOST_VERB.search(sentence.text):
             # "The Kazakh leader received the ambassador": the president of the day, as the one who receives.
             for match in self.lang.LEADER.finditer(sentence.text):
                 if not self.lang.NOT_PARTICIPANT.search(self.before(sentence, sentence.start + match.start())):
-                    leaders.setdefault(self._country_of(match.group("adj")), match.start())
+                    wanted.setdefault(self._country_of(match.group("adj")), (match.start(), Position.Office.PRESIDENT))
         found = []
-        offices = [(Position.Office.FOREIGN_MINISTER, wanted), (Position.Office.PRESIDENT, leaders)]
-        for office, country, position in [(o, c, p) for o, found_for in offices for c, p in found_for.items()]:
+        for country, (position, office) in wanted.items():
             if not country or any(p.country == country for p in named):
                 continue
             person_id = self.gaz.office_holder(office, country, day)
@@ -269,6 +272,15 @@ class PeopleReading:
                 person.stated_office = office
                 found.append(person)
         return found
+
+    def leader_before(self, named, position, day):
+        """The office of the head of state or government named last before ``position``, if that is who it is."""
+        before = [person for person in named if person.person_id and person.at < position]
+        if not before:
+            return None
+        term = self.gaz.position_on(before[-1].person_id, day)
+        leaders = {Position.Office.PRESIDENT, Position.Office.PRIME_MINISTER}
+        return term.office if term is not None and term.office in leaders else None
 
     def speakers_other_side(self):
         """In a minister's own transcript, the country of 'my colleague' said without a nationality: the other side

@@ -333,6 +333,8 @@ TITLE_KEYWORD = re.compile(
     r"|Spokes\w+)\b"
 )
 TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w’'\-]*|of|and|the|for|on|[–-])[ ]+)*(?:[A-Z][\w’'\-]*)[ ,]*$")
+# The words of COUNTERPART that name someone by the office of another ("his Russian counterpart"), not by their own.
+COUNTERPART_WORD = re.compile(r"counterpart|colleague", re.IGNORECASE)
 COUNTERPART = re.compile(
     r"\b(?:his|her|the|their)?\s*(?P<adj>Kazakh(?:stani)?|Russian|Kazakhstan['’]s|Russia['’]s)\s+(?:counterpart|colleague"
     r"|[Ff]oreign [Mm]inister|FM|top diplomat|Minister of Foreign Affairs)\b(?!\s*,?\s*[A-Z][a-z]+\s+[A-Z])"

@@ -526,6 +526,8 @@ UNKNOWN_APPOSED = re.compile(
 )
 TITLE_KEYWORD = re.compile(rf"(?<!{W})(?:министр|посол|посла|замминистра|глав{W}+\s+МИД|президент|заместител)", re.I)
 TITLE_RUN = re.compile(r"(?!)")
+# The words of COUNTERPART that name someone by the office of another ("his Russian counterpart"), not by their own.
+COUNTERPART_WORD = re.compile(r"коллег|визави|партнер", re.IGNORECASE)
 COUNTERPART = re.compile(
     rf"(?<!{W})(?P<adj>казахстанск|российск|казахск){W}*\s+(?:коллег{W}*|визави|партнер{W}*|министр{W}*\s+иностранных\s+дел)"
     rf"(?!\s*,?\s*(?-i:[А-ЯЁ][а-яё]+\s+[А-ЯЁ]))"
