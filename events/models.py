@@ -6,7 +6,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import Case, Count, Exists, F, Max, OuterRef, Prefetch, Q, When, Window
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, When, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear, Left, RowNumber
 from django.db.models.signals import post_save, pre_save
@@ -637,17 +637,34 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def related_to(self, meeting, count=5):
-        """The meetings sharing most people with ``meeting``, latest first among equals."""
+        """The meetings sharing most people with ``meeting``, latest first among equals (undated last). Never every
+        meeting of its people, which for a minister are hundreds: those that share two people or more are few, found
+        from the participations' index alone; of those that share one, only the latest can be among the first, read
+        newest first along the dates' index."""
         people = [p.person_id for p in meeting.participants.all() if p.person_id]
-        shared = (
-            Participant.objects.filter(person_id__in=people)
-            .exclude(meeting_id=meeting.pk)
-            .exclude(meeting__status=Meeting.Status.DRAFT)
-            .values("meeting_id")
-            .annotate(shared=Count("meeting_id"), day=Max("meeting__date"))
-            .order_by("-shared", "-day", "-meeting_id")[:count]
+        if not people:
+            return []
+        theirs = Participant.objects.filter(person_id__in=people).exclude(meeting=meeting.pk)
+        several = (
+            self.filter(pk__in=theirs.values("meeting").annotate(n=Count("meeting")).filter(n__gte=2).values("meeting"))
+            .annotate(shared=Count("participants", filter=Q(participants__person_id__in=people)))
+            .values_list("pk", "date", "shared")
         )
-        order = [row["meeting_id"] for row in shared]
+        newest = (F("date").desc(nulls_last=True), F("id").desc())
+        latest = (
+            self.exclude(pk=meeting.pk)
+            .filter(Exists(theirs.filter(meeting=OuterRef("pk"))))
+            .order_by(*newest)
+            .values_list("pk", "date")[:count]
+        )
+        candidates = {pk: (date, 1) for pk, date in latest}
+        candidates.update({pk: (date, shared) for pk, date, shared in several})
+
+        def rank(pk):
+            date, shared = candidates[pk]
+            return (-shared, date is None, -(date.toordinal() if date else 0), -pk)
+
+        order = sorted(candidates, key=rank)[:count]
         found = {m.pk: m for m in self.filter(pk__in=order)}
         return [found[pk] for pk in order if pk in found]
 

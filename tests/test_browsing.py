@@ -72,6 +72,29 @@ def test_meeting_page_links_neighbours_and_related_meetings(client, seeded):
     assert related[0].date == datetime.date(2019, 10, 9)  # the other Tleuberdi–Lavrov meeting shares both people
 
 
+def test_related_meetings_rank_by_people_shared_then_newest_first_with_undated_last(db):
+    a, b, c = PersonFactory(), PersonFactory(), PersonFactory()
+
+    def meeting_of(*people, date=datetime.date(2020, 1, 1), **fields):
+        meeting = MeetingFactory(date=date, **fields)
+        for person in people:
+            ParticipantFactory(meeting=meeting, person=person)
+        return meeting
+
+    this = meeting_of(a, b, c)
+    two_old = meeting_of(a, b, date=datetime.date(2001, 1, 1))
+    three = meeting_of(a, b, c, date=datetime.date(2002, 1, 1))
+    one_new = meeting_of(c, date=datetime.date(2024, 1, 1))
+    one_old = meeting_of(a, date=datetime.date(2003, 1, 1))
+    undated = meeting_of(b, date=None)
+    meeting_of(a, b, c, date=datetime.date(2025, 1, 1), status=Meeting.Status.DRAFT)
+    meeting_of(PersonFactory(), date=datetime.date(2025, 1, 1))  # shares nobody
+    public = Meeting.objects.public()
+    assert public.related_to(this, count=6) == [three, two_old, one_new, one_old, undated]
+    assert public.related_to(this, count=3) == [three, two_old, one_new]
+    assert public.related_to(undated) == [this, three, two_old]
+
+
 def test_meeting_page_shows_agreements_forums_and_side_meetings_when_it_has_them(client, reference):
     summit = MeetingFactory(title="Summit of the CIS")
     side = MeetingFactory(title="Talks on the sidelines", parent=summit)

@@ -1,4 +1,5 @@
-"""The list and the person pages are kept rendered for readers until the data changes; editors get theirs built."""
+"""The list, the meeting and the person pages are kept rendered for readers until the data changes; editors get
+theirs built."""
 
 import pytest
 from django.db import connection
@@ -23,8 +24,9 @@ def queries_of(client, url):
 
 def test_a_page_asked_again_is_served_as_kept_without_building_it(client, marked):
     person = PersonFactory(name="Asel Nurova")
-    ParticipantFactory(meeting=MeetingFactory(title="Talks in Almaty"), person=person)
-    for url in ["/meetings/?q=Almaty", person.get_absolute_url()]:
+    meeting = MeetingFactory(title="Talks in Almaty")
+    ParticipantFactory(meeting=meeting, person=person)
+    for url in ["/meetings/?q=Almaty", person.get_absolute_url(), meeting.get_absolute_url()]:
         first, queries = queries_of(client, url)
         again, kept = queries_of(client, url)
         assert again.status_code == 200 and again.content == first.content and not built(again)

@@ -1,10 +1,10 @@
 """Public pages kept rendered, for readers who are not signed in, until the data changes.
 
-The list and the person pages take tens of milliseconds to build (filters, facets, a chart, a table); the same
-address asked again with the same data gives the same page. Each process keeps the pages it built in its own cache
-(``CACHES["default"]``), under the address and the state of the data (``facets.data_state``): an import, an edit, a
-merge or a restore changes the state, and the pages built before are never served again. Signed-in editors always
-get a page built for them.
+The list, the meeting and the person pages take tens of milliseconds to build (filters, facets, a chart, a table);
+the same address asked again with the same data gives the same page. Each process keeps the pages it built in its
+own cache (``CACHES["default"]``), under the address and the state of the data (``facets.data_state``): an import, an
+edit, a merge or a restore changes the state, and the pages built before are never served again. Signed-in editors
+always get a page built for them.
 """
 
 import hashlib

@@ -289,6 +289,7 @@ def active_filters(filterset, params):
     return chips
 
 
+@kept_for_readers
 def meeting_detail(request, pk, slug=None):
     """A meeting's page; its address without the slug, or with another one, redirects to the right one."""
     positions = Position.objects.order_by("start")
