@@ -2020,3 +2020,28 @@ def test_a_presidents_counterpart_is_the_other_president_not_the_foreign_ministe
     assert result.status == "skipped"  # two presidents: not a contact of the ministries
     assert not Meeting.objects.exists()
     assert "heads of state" in " ".join(event.drop_reason for event in result.extraction.dropped)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov in Astana\n\nOn Thursday Russian Foreign Minister Sergey Lavrov began his day with a meeting with "
+        "Kazakh Foreign Minister Murat Nurtleu. After that, the Kazakh minister announced the date of President "
+        "Vladimir Putin's visit to the republic.",
+        "Лавров в Астане\n\nВ четверг министр иностранных дел России Сергей Лавров начал день со встречи с главой МИД "
+        "Казахстана Муратом Нуртлеу. После этого казахстанский министр обнародовал дату визита президента РФ "
+        "Владимира Путина в республику.",
+    ],
+)
+def test_a_president_named_after_the_word_after_is_not_taken_for_an_ambassador(text):
+    import_text(text)
+    assert people_of(only_meeting()) == {"sergey-lavrov", "murat-nurtleu"}
+
+
+def test_the_russian_preposition_after_names_no_office_but_the_ambassador_after_a_preposition_does():
+    from events.ingest.findings import office_of
+    from events.ingest.lang import ru
+
+    assert office_of("После переговоров президент", ru) == ""
+    assert office_of("при после России", ru) == "ambassador"
+    assert office_of("послом России", ru) == "ambassador"
