@@ -259,7 +259,8 @@ class PeopleReading:
             # "The Kazakh leader received the ambassador": the president of the day, as the one who receives.
             for match in self.lang.LEADER.finditer(sentence.text):
                 if not self.lang.NOT_PARTICIPANT.search(self.before(sentence, sentence.start + match.start())):
-                    wanted.setdefault(self._country_of(match.group("adj")), (match.start(), Position.Office.PRESIDENT))
+                    country = self._country_of(match.group("adj") or match.group("of"))
+                    wanted.setdefault(country, (match.start(), Position.Office.PRESIDENT))
         found = []
         for country, (position, office) in wanted.items():
             if not country or any(p.country == country for p in named):

@@ -349,7 +349,8 @@ COUNTERPART = re.compile(
 )
 # A head of state named by country alone, as the one who receives: "the Kazakh leader received …".
 LEADER = re.compile(
-    r"\b(?P<adj>Kazakh(?:stani)?|Russian)\s+(?:leader|[Pp]resident|head of state)\b(?!['’]s)"
+    r"\b(?:(?P<adj>Kazakh(?:stani)?|Russian)\s+(?:leader|[Pp]resident|head of state)"
+    r"|[Pp]resident of (?:the )?(?P<of>Kazakhstan|Russia|Russian Federation|Republic of Kazakhstan))\b(?!['’]s)"
     r"(?!\s*,?\s*[A-Z][a-z]+\s+[A-Z])"
 )
 # The first person plural: in a minister's transcript, the speaker and whom the speaker met.
