@@ -2045,3 +2045,37 @@ def test_the_russian_preposition_after_names_no_office_but_the_ambassador_after_
     assert office_of("После переговоров президент", ru) == ""
     assert office_of("при после России", ru) == "ambassador"
     assert office_of("послом России", ru) == "ambassador"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2021-04-08\nThe President of Kazakhstan received Russian Foreign Minister Sergey Lavrov, who is in "
+        "Nur-Sultan on a working visit.",
+        " date 2021-04-08\nПрезидент Казахстана принял министра иностранных дел Российской Федерации Сергея Лаврова, "
+        "находящегося в Нур-Султане с рабочим визитом.",
+    ],
+)
+def test_the_president_of_a_country_unnamed_is_the_president_of_the_day(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert people_of(meeting) == {"sergey-lavrov", "kassym-jomart-tokayev"}
+    assert meeting.place.slug == "astana"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The President received Russian Foreign Minister Sergey Lavrov, who is in Astana on a working visit. "
+        "Kassym-Jomart Tokayev noted the importance of the visit.",
+        "Президент принял министра иностранных дел России Сергея Лаврова, находящегося в Астане с рабочим визитом. "
+        "Касым-Жомарт Токаев отметил значимость визита.",
+    ],
+)
+def test_who_is_received_is_the_guest_and_the_other_side_hosts_where_the_text_places_the_visit(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date is None
+    assert meeting.country.code == "KZ"
+    assert meeting.place.slug == "astana"
+    assert people_of(meeting) == {"sergey-lavrov", "kassym-jomart-tokayev"}

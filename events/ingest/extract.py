@@ -48,6 +48,9 @@ MAX_CONTACTS = 60
 __all__ = ["BEFORE_WINDOW", "KIND_RANK", "KZ", "MAX_CONTACTS", "RU", "Extractor"]
 
 
+OBJECT_REACH = 80  # characters between a verb and the name of its object, titles included
+
+
 def can_be_day(event, month_day):
     """Whether a contact can be the one a sentence dates to a day and month of no known year."""
     if event.date is not None:
@@ -783,7 +786,27 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                 # Who received: the subject of the verb (in Russian the one in the nominative, wherever it stands:
                 # "Лаврова … принял президент").
                 hosts = [p for p in people if self.is_subject(p, sentence, verb.start())]
-                event.host = (hosts or people)[0].country
+                # "The President of Kazakhstan received Lavrov" with no date to say which president: who was
+                # received is the guest, and the other side hosts.
+                after = [p for p in people if p.at - sentence.start > verb.start()]
+                received = {p.country for p in after}
+                # The object of the verb stands right after it, titles and all: "принял министра иностранных дел
+                # Российской Федерации Сергея Лаврова"; not "hosted a meeting …, chaired by X".
+                object_next = (
+                    bool(after)
+                    and not re.search(r"[,;]", sentence.text[verb.end() : after[0].at - sentence.start])
+                    and after[0].at - sentence.start - verb.end() <= OBJECT_REACH
+                )
+                if (
+                    not hosts
+                    and len(after) == len(people)
+                    and object_next
+                    and len(received) == 1
+                    and received <= {KZ, RU}
+                ):
+                    event.host = ({KZ, RU} - received).pop()
+                else:
+                    event.host = (hosts or people)[0].country
         elsewhen = bool(info["dates"]) and not any(overlaps(m.date, event.date) for m in info["dates"])
         # "The meeting was attended by:" and then a line for each: "Kazakhstan – Minister of Foreign Affairs X".
         listed = self.listing and not info["cue"] and bool(self.sentence_people(sentence))
