@@ -696,6 +696,26 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             return current.fits_day(date)
         return current.date.first - datetime.timedelta(days=7) <= date.first <= current.date.last
 
+    def host_of_reception(self, people, sentence, verb):
+        """Who received, by the verb of receiving: its subject (in Russian the one in the nominative, wherever it
+        stands: "Лаврова … принял президент"). When no one named is its subject and everyone named is its object,
+        standing right after it ("The President of Kazakhstan received Russian Foreign Minister Sergey Lavrov", with
+        no date to say which president), the guest's side is known and the other side hosts; not in "hosted a
+        meeting …, chaired by X"."""
+        hosts = [p for p in people if self.is_subject(p, sentence, verb.start())]
+        if hosts:
+            return hosts[0].country
+        after = [p for p in people if p.at - sentence.start > verb.start()]
+        received = {p.country for p in after}
+        object_next = (
+            len(after) == len(people)
+            and not re.search(r"[,;]", sentence.text[verb.end() : after[0].at - sentence.start])
+            and after[0].at - sentence.start - verb.end() <= OBJECT_REACH
+        )
+        if object_next and len(received) == 1 and received <= {KZ, RU}:
+            return ({KZ, RU} - received).pop()
+        return people[0].country
+
     def transcript_speaker(self):
         """Who speaks in a transcript ("Foreign Minister Sergey Lavrov's remarks …", "Выступление … С.В.Лаврова"):
         the "we" of its text, who took part in what it tells."""
@@ -783,30 +803,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                 hosts = [p for p in people if p.at - sentence.start > passive.start()]
                 event.host = hosts[0].country if hosts else ""
             elif not event.host and people and (verb := self.lang.HOST_VERB.search(sentence.text)):
-                # Who received: the subject of the verb (in Russian the one in the nominative, wherever it stands:
-                # "Лаврова … принял президент").
-                hosts = [p for p in people if self.is_subject(p, sentence, verb.start())]
-                # "The President of Kazakhstan received Lavrov" with no date to say which president: who was
-                # received is the guest, and the other side hosts.
-                after = [p for p in people if p.at - sentence.start > verb.start()]
-                received = {p.country for p in after}
-                # The object of the verb stands right after it, titles and all: "принял министра иностранных дел
-                # Российской Федерации Сергея Лаврова"; not "hosted a meeting …, chaired by X".
-                object_next = (
-                    bool(after)
-                    and not re.search(r"[,;]", sentence.text[verb.end() : after[0].at - sentence.start])
-                    and after[0].at - sentence.start - verb.end() <= OBJECT_REACH
-                )
-                if (
-                    not hosts
-                    and len(after) == len(people)
-                    and object_next
-                    and len(received) == 1
-                    and received <= {KZ, RU}
-                ):
-                    event.host = ({KZ, RU} - received).pop()
-                else:
-                    event.host = (hosts or people)[0].country
+                event.host = self.host_of_reception(people, sentence, verb)
         elsewhen = bool(info["dates"]) and not any(overlaps(m.date, event.date) for m in info["dates"])
         # "The meeting was attended by:" and then a line for each: "Kazakhstan – Minister of Foreign Affairs X".
         listed = self.listing and not info["cue"] and bool(self.sentence_people(sentence))

@@ -239,7 +239,7 @@ class PeopleReading:
         day = self.on_day()
         if day is None:
             return []
-        wanted = {}  # country: (position, office)
+        wanted = {}  # (country, office): where the text stands for them
         for match in self.lang.COUNTERPART.finditer(sentence.text):
             written = [value for key, value in match.groupdict().items() if key.startswith("adj") and value]
             country = self._country_of(written[0]) if written else self.speakers_other_side()
@@ -248,21 +248,21 @@ class PeopleReading:
                 # "President Nazarbayev sent a telegram to his Russian counterpart": a counterpart holds the office of
                 # the one whose counterpart he is, named before him.
                 office = self.leader_before(named, sentence.start + match.start(), day) or office
-            wanted.setdefault(country, (match.start(), office))
+            wanted.setdefault((country, office), match.start())
         both = self.lang.BOTH_MINISTERS.search(sentence.text)
         # "Abdrakhmanov and his Turkmen counterpart Meredov spoke by phone. The two ministers also discussed …": the
         # two are those just named, when one of them is of a third country.
         if both and not self.named_last - {KZ, RU}:
-            wanted.setdefault(KZ, (both.start(), Position.Office.FOREIGN_MINISTER))
-            wanted.setdefault(RU, (both.start(), Position.Office.FOREIGN_MINISTER))
+            wanted.setdefault((KZ, Position.Office.FOREIGN_MINISTER), both.start())
+            wanted.setdefault((RU, Position.Office.FOREIGN_MINISTER), both.start())
         if self.lang.HOST_VERB.search(sentence.text):
             # "The Kazakh leader received the ambassador": the president of the day, as the one who receives.
             for match in self.lang.LEADER.finditer(sentence.text):
                 if not self.lang.NOT_PARTICIPANT.search(self.before(sentence, sentence.start + match.start())):
                     country = self._country_of(match.group("adj") or match.group("of"))
-                    wanted.setdefault(country, (match.start(), Position.Office.PRESIDENT))
+                    wanted.setdefault((country, Position.Office.PRESIDENT), match.start())
         found = []
-        for country, (position, office) in wanted.items():
+        for (country, office), position in wanted.items():
             if not country or any(p.country == country for p in named):
                 continue
             person_id = self.gaz.office_holder(office, country, day)
