@@ -2079,3 +2079,20 @@ def test_who_is_received_is_the_guest_and_the_other_side_hosts_where_the_text_pl
     assert meeting.country.code == "KZ"
     assert meeting.place.slug == "astana"
     assert people_of(meeting) == {"sergey-lavrov", "kassym-jomart-tokayev"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSCOW, March 12, 1998. Tair Mansurov met Russian Deputy Foreign Minister Boris Pastukhov on Thursday.",
+        "МОСКВА, 12 марта 1998. Таир Мансуров встретился в четверг с заместителем министра иностранных дел России "
+        "Борисом Пастуховым.",
+    ],
+)
+def test_an_ambassador_of_the_1990s_is_found_in_the_reference_data_with_the_post_he_held(text):
+    import_text(text)
+    meeting = only_meeting()
+    ambassador = Person.objects.get(slug="tair-mansurov")
+    assert not ambassador.needs_review
+    assert people_of(meeting) == {"tair-mansurov", "boris-pastukhov"}
+    assert meeting.participants.get(person=ambassador).title == "Ambassador of Kazakhstan to Russia"
