@@ -323,3 +323,13 @@ def test_a_russian_article_naming_a_kazakh_in_his_own_spelling_is_still_russian(
     assert detect(text) == "ru"
     assert detect(KAZAKH) == "kk"
     assert detect("Міністр закордонних справ України провів переговори у Києві з іноземними колегами.") == "ru"
+
+
+def test_an_undated_meeting_is_shown_as_date_unknown_without_an_empty_basis(client, editor, reference):
+    page = preview(
+        client,
+        "Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister Murat Nurtleu in Astana.",
+    )
+    found = page.content.decode().split('class="found">', 1)[1].split("</p>", 1)[0]
+    assert found.startswith("Found: date unknown ·")
+    assert "()" not in found
