@@ -2096,3 +2096,25 @@ def test_an_ambassador_of_the_1990s_is_found_in_the_reference_data_with_the_post
     assert not ambassador.needs_review
     assert people_of(meeting) == {"tair-mansurov", "boris-pastukhov"}
     assert meeting.participants.get(person=ambassador).title == "Ambassador of Kazakhstan to Russia"
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        (
+            " date 2024-11-07\nPresident Kassym-Jomart Tokayev received Russian Foreign Minister Sergey Lavrov, who "
+            "arrived in Astana on a working visit.",
+            "Astana",
+        ),
+        (
+            " date 2024-11-07\nПрезидент Касым-Жомарт Токаев принял министра иностранных дел России Сергея Лаврова, "
+            "прибывшего в Астану с рабочим визитом.",
+            "Астана",
+        ),
+    ],
+)
+def test_a_city_written_in_the_accusative_is_kept_as_the_city_in_the_nominative(text, written):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.place.slug == "astana"
+    assert meeting.place_as_written == written  # not the man's name "Астан"

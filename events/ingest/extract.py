@@ -397,7 +397,9 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                 else:
                     person.name_as_written = " ".join(self.lang.nominative(w) for w in person.name_as_written.split())
         if event.place is not None and CYRILLIC.search(event.place_as_written):
-            event.place_as_written = " ".join(self.lang.nominative(w) for w in event.place_as_written.split())
+            event.place_as_written = " ".join(
+                self.lang.nominative(w, place=True) for w in event.place_as_written.split()
+            )
 
     @staticmethod
     def clauses(text):

@@ -175,7 +175,9 @@ class PlaceReading:
 
     def _set_new_place(self, event, name, country, sentence):
         """A town the reference data does not know, as written in the sentence that states it: created for review."""
-        event.place = PlaceRef(None, self.lang.transliterate(self.lang.nominative(name)), country, "new", None, None)
+        event.place = PlaceRef(
+            None, self.lang.transliterate(self.lang.nominative(name, place=True)), country, "new", None, None
+        )
         event.place_as_written, event.place_basis = name, Basis.STATED
         event.place_quote = quote_of(sentence)
 

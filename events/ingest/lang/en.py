@@ -686,7 +686,7 @@ MEETING_DID = re.compile(
 ADJECTIVES = {}
 
 
-def nominative(word):
+def nominative(word, place=False):
     return word
 
 

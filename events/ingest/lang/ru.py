@@ -45,16 +45,19 @@ _MASCULINE_SURNAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ы�
 
 
 @lru_cache(maxsize=16384)
-def nominative(word):
+def nominative(word, place=False):
     """The nominative of a name or place as written in any case: 'Моргуловым' → 'Моргулов'; a word that does not
-    decline ('Тлеуберди', 'Сочи') stays as it is; each part of a double name declines ('Касым-Жомартом')."""
+    decline ('Тлеуберди', 'Сочи') stays as it is; each part of a double name declines ('Касым-Жомартом').
+    ``place``: read it as a place first ('в Астану' → 'Астана', not the man's name 'Астан')."""
     parses = _analyzer().parse(word)
+    if place:
+        parses = sorted(parses, key=lambda parse: "Geox" not in parse.tag.grammemes)  # a stable sort
     fixed = any("Fixd" in parse.tag.grammemes and parse.normal_form == word.lower() for parse in parses)
     if fixed or _MASCULINE_SURNAME.search(word):
         # 'Турсунов', 'Нурбеков': a masculine surname as it stands, not the genitive plural of a first name.
         return word
     if "-" in word and all(parse.normal_form == word.lower() for parse in parses):
-        return "-".join(nominative(part) for part in word.split("-"))
+        return "-".join(nominative(part, place) for part in word.split("-"))
     surname = _DECLINED_SURNAME.match(word)
     if surname and any(
         {"Surn", "masc"} <= set(p.tag.grammemes) and p.normal_form == surname.group(1).lower() for p in parses
