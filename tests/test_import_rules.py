@@ -2118,3 +2118,23 @@ def test_a_city_written_in_the_accusative_is_kept_as_the_city_in_the_nominative(
     meeting = only_meeting()
     assert meeting.place.slug == "astana"
     assert meeting.place_as_written == written  # not the man's name "Астан"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2018-08-12\nCaspian ministers meet in Aktau\n\nAKTAU, August 11. The meeting of the foreign ministers "
+        "of the Caspian states began in Aktau on Saturday. Russia is represented by Foreign Minister Sergey Lavrov, "
+        "Kazakhstan by Foreign Minister Kairat Abdrakhmanov.",
+        " date 2018-08-12\nКаспийские министры встретились в Актау\n\nАКТАУ, 11 августа. В субботу в Актау прошла "
+        "встреча министров иностранных дел прикаспийских государств. Россию представлял министр иностранных дел "
+        "Сергей Лавров, Казахстан — министр иностранных дел Кайрат Абдрахманов.",
+    ],
+)
+def test_the_ministers_a_report_says_represent_their_countries_at_a_meeting_of_many_take_part(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.MULTILATERAL
+    assert meeting.date == datetime.date(2018, 8, 11)
+    assert meeting.place.slug == "aktau"
+    assert people_of(meeting) == {"sergey-lavrov", "kairat-abdrakhmanov"}

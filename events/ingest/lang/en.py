@@ -233,7 +233,7 @@ BILATERAL_VERB = re.compile(
 # People who joined a contact already told: "the foreign ministers took part in the talks".
 JOINED = re.compile(
     r"\b(?:took part|taking part|participated|joined|also attended|attended by|attending|are attending"
-    r"|(?:was|were) (?:also )?present|(?:was|were) represented by|among them (?:was|were))\b",
+    r"|(?:was|were) (?:also )?present|(?:is|are|was|were) represented by|among them (?:was|were))\b",
     re.IGNORECASE,
 )
 DISCUSSION = re.compile(
