@@ -17,6 +17,7 @@ from events import search
 from events.dates import PRECISION_RANK
 from events.ingest.dates import PartialDate
 from events.ingest.extract import KIND_RANK, KZ, RU
+from events.ingest.findings import DAY_SLACK, day_fits
 from events.models import (
     BASIS_RANK,
     Agreement,
@@ -43,7 +44,6 @@ KIND_TITLES = {
     Meeting.Kind.OFFICIAL_VISIT: "Official visit",
     Meeting.Kind.WORKING_VISIT: "Working visit",
 }
-MERGE_WINDOW_DAYS = 3
 OFFICE_TITLES = {
     Position.Office.FOREIGN_MINISTER: "Minister of Foreign Affairs",
     Position.Office.DEPUTY_FOREIGN_MINISTER: "Deputy Minister of Foreign Affairs",
@@ -283,7 +283,7 @@ class Writer:
         (a meeting of six ministers, undated, is not the talks of two of them)."""
         if event.date is None:
             return self.find_undated(event, person_ids)
-        window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
+        window = datetime.timedelta(days=DAY_SLACK)
         first, last = event.date.first - window, event.date.last + window
         # A year- or month-precise meeting is stored on the first day of its period, hence the long look back.
         dated = Q(date__lte=last, date__gte=first - datetime.timedelta(days=366)) & (
@@ -338,7 +338,7 @@ class Writer:
         for person_id in person_ids:
             candidates = candidates.filter(participants__person_id=person_id)
         if event.date is not None:
-            window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
+            window = datetime.timedelta(days=DAY_SLACK)
             candidates = candidates.filter(
                 date__lte=event.date.last + window, date__gte=event.date.first - datetime.timedelta(days=366)
             )
@@ -394,15 +394,10 @@ class Writer:
     def day_and_month_fit(self, meeting, event):
         """An undated report whose dateline or sentence gives a day and month ('MOSCOW, October 5', 'on May 20')
         fits only a meeting within a few days of that day, in whichever year."""
-        month_day = event.month_day or self.article.dateline_month_day
-        if event.date is not None or month_day is None or meeting.date is None:
+        if event.date is not None or meeting.date is None:
             return True
-        try:
-            stated = meeting.date.replace(month=month_day[0], day=month_day[1])
-        except ValueError:  # 29 February in another year
-            return False
-        window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
-        return meeting.date - window <= stated <= _meeting_last_day(meeting) + window
+        held = PartialDate(meeting.date, meeting.date_precision, end=meeting.end_date)
+        return day_fits(event.month_day or self.article.dateline_month_day, held)
 
     def tag(self, meeting, names):
         """Topics by name, created when new; two queries, where taggit's add() takes a few per topic. Names match
@@ -425,7 +420,7 @@ class Writer:
     def dates_compatible(self, meeting, event):
         if meeting.date is None or event.date is None:
             return True
-        window = datetime.timedelta(days=MERGE_WINDOW_DAYS)
+        window = datetime.timedelta(days=DAY_SLACK)
         if not (event.date.first - window <= _meeting_last_day(meeting) and meeting.date - window <= event.date.last):
             return False
         both_stated = meeting.date_basis in ("stated", "editor") and event.date_basis == "stated"
