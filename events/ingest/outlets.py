@@ -13,8 +13,9 @@ class Outlets:
     both give 'Kazinform'."""
 
     def __init__(self, rows):
-        self.markers, self.domains = {}, []
-        for name, markers, domains in rows:
+        self.markers, self.domains, self.countries = {}, [], {}
+        for name, markers, domains, country in rows:
+            self.countries[name] = country or ""
             for marker in [name, *markers]:
                 self.markers.setdefault(" ".join(marker.lower().split()), name)
             for domain in domains:
@@ -28,7 +29,7 @@ class Outlets:
         """The outlets in the database, or the reference file's when the table is empty."""
         from events.models import Outlet
 
-        rows = list(Outlet.objects.values_list("name", "markers", "domains"))
+        rows = list(Outlet.objects.values_list("name", "markers", "domains", "country__code"))
         return cls(rows) if rows else cls.reference()
 
     @staticmethod
@@ -36,11 +37,20 @@ class Outlets:
     def reference():
         """The reference file's outlets: for reading articles without a database."""
         rows = json.loads(REFERENCE.read_text(encoding="utf-8"))
-        return Outlets([(r["fields"]["name"], r["fields"]["markers"], r["fields"]["domains"]) for r in rows])
+        return Outlets(
+            [
+                (f["name"], f["markers"], f["domains"], (f.get("country") or [""])[0])
+                for f in (row["fields"] for row in rows)
+            ]
+        )
 
     def named(self, text):
         """The outlet a dateline or byline marker stands for ('ТАСС', 'Kazinform'), or ''."""
         return self.markers.get(" ".join(text.lower().split()), "")
+
+    def country_of(self, name):
+        """The code of the country an outlet reports from ('KZ' for Kazinform), or '' when unknown."""
+        return self.countries.get(name, "")
 
     def for_address(self, url):
         """The outlet whose domain serves ``url`` (a subdomain counts: en.inform.kz is inform.kz), or ''."""

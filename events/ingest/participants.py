@@ -162,6 +162,7 @@ class PeopleReading:
                 or self._country_of(groups.get("of"))
                 or self._country_of(groups.get("lead"))
                 or self.ministry_before(before_title)
+                or self.outlets_own(groups)
             )
             fuzzy = self.fuzzy_person(name)
             if fuzzy:
@@ -185,6 +186,15 @@ class PeopleReading:
                     country = self.gaz.person_country[fuzzy]
                     found.append(PersonFinding(fuzzy, match.group(0), country, "", quote_of(sentence), at=start))
         return found
+
+    def outlets_own(self, groups):
+        """An official whose title states no country at all ("Secretary of State X met the Russian ambassador", in
+        a Kazakh agency's report): a country's own press names its officials so, while it names foreign ones by
+        their nationality. The outlet's country, when the outlet is of one of the two; else ''."""
+        if any(groups.get(key) for key in ("adj", "ministry", "of", "lead", "in")):
+            return ""  # a nationality, a country or a place of posting is written, if not one known
+        country = self.article.outlet_country
+        return country if country in (KZ, RU) else ""
 
     def ministry_before(self, text):
         """The country of the last ministry a sentence names before a position (see the language's MINISTRY)."""

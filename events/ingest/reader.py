@@ -29,6 +29,7 @@ class Article:
     published: PartialDate | None
     title: str = ""
     outlet: str = ""
+    outlet_country: str = ""  # the country of a known outlet: whose officials it names without their nationality
     dateline: str = ""
     dateline_city: str = ""
     dateline_date: PartialDate | None = None
@@ -252,6 +253,7 @@ def read(raw, published=None, language=None, known=None, outlets=None):
     # Who published the page: the editor or its metadata say, else its address; a dateline may name the agency a
     # reprint took it from.
     article.outlet = known.outlet or outlets.for_address(known.url) or article.outlet
+    article.outlet_country = outlets.country_of(article.outlet)
 
     if article.published is None and dateline_text:
         dated = parse_span(dateline_text, None, language=code)

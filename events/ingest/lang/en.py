@@ -382,7 +382,7 @@ UNKNOWN_TITLED = re.compile(
     # "of the Republic of Tajikistan", "of the People's Republic of China", "of the Kyrgyz Republic"
     r"(?:\s+of\s+(?:the\s+)?(?:(?:People['’]s\s+|Islamic\s+)?Republic\s+of\s+)?"
     r"(?P<of>[A-Z][a-z]+(?:\s+Federation|\s+Republic)?))?"
-    r"(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+Federation)?)?,?\s+"
+    r"(?:\s+(?:to|in)\s+(?:the\s+)?(?P<in>[A-Z][a-z]+(?:\s+Federation)?))?,?\s+"
     r"(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})"
 )
 # The title after the name, set off by a comma: "Alexei Polishchuk, director of the Second CIS Department of the
