@@ -2177,3 +2177,27 @@ def test_an_official_a_kazakh_agency_names_without_a_nationality_is_kazakh(text,
 def test_an_official_of_unstated_nationality_stays_unknown_when_the_outlet_or_the_post_says_nothing_of_it(text):
     import_text(text)
     assert not Meeting.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2019-03-05\nASTANA. KAZINFORM - Secretary of State Gulmira Ismagulova met with the Ambassador of "
+        "Russia to Kazakhstan Alexey Borodavkin today.",
+        " date 2019-03-05\nАСТАНА. КАЗИНФОРМ – Государственный секретарь Гульмира Исмагулова встретилась сегодня с "
+        "Послом России в Казахстане Алексеем Бородавкиным.",
+    ],
+)
+def test_a_woman_named_in_the_nominative_keeps_her_surname(text):
+    import_text(text)
+    official = only_meeting().participants.get(person__country__code="KZ")
+    assert official.person.name == "Gulmira Ismagulova"  # not a man's "Ismagulov" read from a genitive
+
+
+def test_a_man_named_in_the_genitive_gets_his_surname_in_the_nominative():
+    import_text(
+        " date 2019-03-05\nАСТАНА. КАЗИНФОРМ – Посол России в Казахстане Алексей Бородавкин провёл сегодня встречу "
+        "у Государственного секретаря Нурлана Исмагулова."
+    )
+    official = only_meeting().participants.get(person__country__code="KZ")
+    assert official.person.name == "Nurlan Ismagulov"

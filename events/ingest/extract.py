@@ -395,7 +395,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                         person.person_id, person.name_as_written, self.lang
                     )
                 else:
-                    person.name_as_written = " ".join(self.lang.nominative(w) for w in person.name_as_written.split())
+                    person.name_as_written = self.lang.nominative_name(person.name_as_written)
         if event.place is not None and CYRILLIC.search(event.place_as_written):
             event.place_as_written = " ".join(
                 self.lang.nominative(w, place=True) for w in event.place_as_written.split()

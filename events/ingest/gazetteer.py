@@ -286,7 +286,7 @@ class Gazetteer:
                 token_keys(a) & token_keys(b) for a, b in zip(parts, words, strict=True)
             ):
                 return name
-        return " ".join(lang.nominative(word) for word in words)
+        return lang.nominative_name(" ".join(words))
 
     def position_on(self, person_id, on):
         best = None

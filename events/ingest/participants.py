@@ -134,7 +134,7 @@ class PeopleReading:
             if any(s < end and start < e for s, e in covered):
                 continue
             groups = match.groupdict()
-            name = " ".join(self.lang.nominative(word) for word in match.group("name").split())
+            name = self.lang.nominative_name(match.group("name"))
             words = [w.lower() for w in name.split()]
             if (
                 any(w in self.lang.NAME_STOPWORDS for w in words)

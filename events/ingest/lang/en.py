@@ -690,6 +690,10 @@ def nominative(word, place=False):
     return word
 
 
+def nominative_name(name):
+    return name
+
+
 def transliterate(text):
     return text
 

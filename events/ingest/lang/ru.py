@@ -73,6 +73,24 @@ def nominative(word, place=False):
     return word
 
 
+# Женская фамилия в именительном падеже: "Абдыкаликова", "Захарова", "Кулбаева", "Матвиенко" не склоняется.
+_FEMININE_SURNAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:ова|ева|ёва|ина|ына|ская|цкая)$")
+
+
+def nominative_name(name):
+    """The nominative of a whole name: 'Алексеем Бородавкиным' → 'Алексей Бородавкин'. A woman named in the
+    nominative keeps her surname: 'Мадина Абдыкаликова' is not the genitive of a man's 'Абдыкаликов' — a first name
+    that is only a woman's, in the nominative, says in which case and gender the surname after it stands."""
+    words = name.split()
+    if len(words) >= 2 and _FEMININE_SURNAME.match(words[-1]):
+        first = _analyzer().parse(words[0].lower())
+        woman = any({"Name", "femn", "nomn"} <= set(p.tag.grammemes) for p in first)
+        man = any({"Name", "masc"} <= set(p.tag.grammemes) for p in first)  # 'Нурлана': also a man's, declined
+        if woman and not man:
+            return name
+    return " ".join(nominative(word) for word in words)
+
+
 _NOT_NAMES = {"VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "PREP", "CONJ", "PRCL"}
 
 
