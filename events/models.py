@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from diplotrack.links import link
 from events.dates import Precision, fits_precision, format_partial
 from events.lookups import InSmallSet
 from people.models import Country, Person, Position
@@ -830,7 +831,7 @@ class Meeting(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("events:meeting-detail", kwargs={"pk": self.pk, "slug": self.slug})
+        return link("events:meeting-detail", pk=self.pk, slug=self.slug)
 
     def clean(self):
         errors = {}

@@ -2,10 +2,10 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
-from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from diplotrack.links import link
 from people.text import normalize_name
 
 
@@ -90,7 +90,7 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("people:person-detail", kwargs={"slug": self.slug})
+        return link("people:person-detail", slug=self.slug)
 
     def natural_key(self):
         return (self.slug,)

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse, set_script_prefix
 
 from events import search
 from events.dates import Precision
@@ -413,3 +413,20 @@ def test_people_and_forums_known_only_from_drafts_are_not_public(client, referen
     assert "Hidden Envoy" not in body_of(client.get("/people.csv"))
     assert "Secret Forum" not in client.get(reverse("events:forum-list")).content.decode()
     assert "Secret Forum" not in client.get("/forums.json").content.decode()
+
+
+@pytest.mark.django_db
+def test_links_of_people_and_meetings_follow_the_address_the_site_is_served_under(client):
+    """Addresses are reversed once each and kept: kept for the script prefix they were made under."""
+    meeting = ParticipantFactory().meeting
+    person = meeting.participants.get().person
+    plain = person.get_absolute_url(), meeting.get_absolute_url()
+    before = get_script_prefix()
+    set_script_prefix("/history/")
+    try:
+        assert person.get_absolute_url() == "/history" + plain[0]
+        assert meeting.get_absolute_url() == "/history" + plain[1]
+    finally:
+        set_script_prefix(before)
+    assert (person.get_absolute_url(), meeting.get_absolute_url()) == plain
+    assert client.get(plain[0]).status_code == 200
