@@ -543,7 +543,7 @@ class MeetingQuerySet(models.QuerySet):
         "presidents": "presidents and prime ministers",
         "ministers": "foreign ministers",
         "deputies": "deputy foreign ministers",
-        "ambassadors": "ambassadors",
+        "ambassadors": "ambassadors and consuls",
     }
 
     def at_level(self, level):
@@ -709,7 +709,7 @@ LEVEL_OFFICES = {
     "presidents": [Position.Office.PRESIDENT, Position.Office.PRIME_MINISTER],
     "ministers": [Position.Office.FOREIGN_MINISTER],
     "deputies": [Position.Office.DEPUTY_FOREIGN_MINISTER],
-    "ambassadors": [Position.Office.AMBASSADOR],
+    "ambassadors": [Position.Office.AMBASSADOR, Position.Office.CONSUL],
 }
 
 

@@ -161,6 +161,7 @@ class Position(models.Model):
         FOREIGN_MINISTER = "foreign_minister", "Foreign Minister"
         DEPUTY_FOREIGN_MINISTER = "deputy_foreign_minister", "Deputy Foreign Minister"
         AMBASSADOR = "ambassador", "Ambassador"
+        CONSUL = "consul", "Consul"  # the head of a consulate: a post of the foreign ministry too
         OTHER = "other", "Other"
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")

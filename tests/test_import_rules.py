@@ -2201,3 +2201,74 @@ def test_a_man_named_in_the_genitive_gets_his_surname_in_the_nominative():
     )
     official = only_meeting().participants.get(person__country__code="KZ")
     assert official.person.name == "Nurlan Ismagulov"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2024-03-05\nURALSK, March 5. Consul General of Russia in Uralsk Pavel Sukhov met with Deputy Akim of "
+        "West Kazakhstan Region Asel Temirova on Tuesday.",
+        " date 2024-03-05\nУРАЛЬСК, 5 марта. Генеральный консул России в Уральске Павел Сухов встретился во вторник с "
+        "заместителем акима области Жайык Аскаром Темировым.",
+    ],
+)
+def test_a_consul_general_is_a_diplomat_and_an_akim_an_official_of_kazakhstan(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2024, 3, 5)
+    consul = meeting.participants.get(person__country__code="RU").person
+    assert consul.positions.get().office == "consul"
+    assert meeting.participants.get(person__country__code="KZ").person.needs_review
+
+
+@pytest.mark.parametrize(
+    "text, governor",
+    [
+        (
+            " date 2023-09-14\nOMSK, September 14. Omsk Governor Pavel Orlov received the Ambassador of Kazakhstan to "
+            "Russia Dauren Abayev today.",
+            "Pavel Orlov",
+        ),
+        (
+            " date 2023-09-14\nОМСК, 14 сентября. Губернатор Омской области Павел Орлов принял сегодня посла "
+            "Казахстана в России Даурена Абаева.",
+            "Pavel Orlov",
+        ),
+    ],
+)
+def test_the_governor_of_a_russian_region_an_ambassador_calls_on_is_russian(text, governor):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.participants.get(person__country__code="RU").person.name == governor
+    assert "dauren-abayev" in people_of(meeting)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2022-02-08\nASTANA, February 8. Russian Ambassador Alexey Borodavkin discussed trade and transport with "
+        "Deputy Foreign Minister Roman Vassilenko on Tuesday.",
+        " date 2022-02-08\nАСТАНА, 8 февраля. Посол России Алексей Бородавкин обсудил во вторник с заместителем "
+        "министра иностранных дел Казахстана Романом Василенко торговлю и транспорт.",
+    ],
+)
+def test_who_discussed_something_with_someone_met_him(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.TALKS
+    assert meeting.date == datetime.date(2022, 2, 8)
+    assert people_of(meeting) == {"alexey-borodavkin", "roman-vassilenko"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokayev thanks a Russian governor\n\nPresident of Kazakhstan Kassym-Jomart Tokayev received Governor of "
+        "Astrakhan Region Pavel Orlov.",
+        "Токаев поблагодарил российского губернатора\n\nПрезидент Казахстана Касым-Жомарт Токаев принял губернатора "
+        "Астраханской области Павла Орлова.",
+    ],
+)
+def test_an_undated_president_is_not_taken_for_the_minister_he_once_was(text):
+    import_text(text)
+    assert not Meeting.objects.exists()  # a president and a governor: no foreign ministry

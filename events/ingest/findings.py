@@ -14,6 +14,7 @@ DIPLOMATIC_OFFICES = {
     Position.Office.FOREIGN_MINISTER,
     Position.Office.DEPUTY_FOREIGN_MINISTER,
     Position.Office.AMBASSADOR,
+    Position.Office.CONSUL,
 }
 FORUM_SERIES = "Forum of Interregional Cooperation of Kazakhstan and Russia"
 

@@ -64,7 +64,7 @@ class PeopleReading:
             # whatever his nationality.
             country = "" if self.lang.ORGANIZATION_OFFICE.search(since_previous) else ref.country
             person = PersonFinding(ref.person_id, match.text, country, "", quote_of(sentence), at=match.start)
-            person.stated_office = office_of(title_words, self.lang)
+            person.stated_office = office_of(title_words, self.lang) or self.head_of_state_title(title_words)
             found.append(person)
         found.extend(self.unknown_people(sentence, covered))
         found.extend(self.counterparts(sentence, found))
@@ -145,7 +145,8 @@ class PeopleReading:
             if self.lang.NOT_PARTICIPANT.search(self.before(sentence, sentence.start + match.start())):
                 covered.append((start, end))
                 continue
-            adjective = self._country_of(groups.get("adj"))
+            # "Astrakhan Governor X": a city's name before an office is where it is held.
+            adjective = self._country_of(groups.get("adj")) or self._country_of_place(groups.get("adj"))
             if groups.get("adj") and not adjective and self.lang.NATIONALITY.fullmatch(groups["adj"]):
                 covered.append((start, end))  # "украинского посла X": of a country the reference data does not hold
                 continue
@@ -161,6 +162,7 @@ class PeopleReading:
                 or self._country_of(groups.get("ministry"))
                 or self._country_of(groups.get("of"))
                 or self._country_of(groups.get("lead"))
+                or self.own_office(title)
                 or self.ministry_before(before_title)
                 or self.outlets_own(groups)
             )
@@ -186,6 +188,20 @@ class PeopleReading:
                     country = self.gaz.person_country[fuzzy]
                     found.append(PersonFinding(fuzzy, match.group(0), country, "", quote_of(sentence), at=start))
         return found
+
+    def head_of_state_title(self, title):
+        """'president' when the title before a name makes him the head of state, else ''."""
+        if self.lang.HEAD_OF_STATE_TITLE.search(title) and not self.lang.IN_SERVICE_OF.search(title):
+            return Position.Office.PRESIDENT
+        return ""
+
+    def own_office(self, title):
+        """The country of an office only one country has (an akim heads a Kazakh region), or ''."""
+        return next((country for pattern, country in self.lang.OWN_OFFICES if pattern.search(title)), "")
+
+    def _country_of_place(self, text):
+        found = self.gaz.places.find(text) if text else []
+        return found[0].payload.country if found and found[0].text == text else ""
 
     def outlets_own(self, groups):
         """An official whose title states no country at all ("Secretary of State X met the Russian ambassador", in
@@ -356,6 +372,10 @@ class PeopleReading:
             return person.office in DIPLOMATIC_OFFICES
         if person.stated_office in DIPLOMATIC_OFFICES:
             return True  # "Kazakhstan's Ambassador to Russia X": the text says so, where the reference data is silent
+        if person.stated_office and event.date is None:
+            # "President Tokayev" in an undated report: he acts in the office the text gives him, not in one he held
+            # some other year.
+            return False
         day = event.date.value if event.date else None
         for term in self.gaz.terms:
             if term.person_id == person.person_id and term.office in DIPLOMATIC_OFFICES:

@@ -48,6 +48,7 @@ OFFICE_TITLES = {
     Position.Office.FOREIGN_MINISTER: "Minister of Foreign Affairs",
     Position.Office.DEPUTY_FOREIGN_MINISTER: "Deputy Minister of Foreign Affairs",
     Position.Office.AMBASSADOR: "Ambassador",
+    Position.Office.CONSUL: "Consul",
 }
 
 

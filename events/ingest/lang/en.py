@@ -182,6 +182,8 @@ CUES = [
         r"|\bconversation\b|\b(?:received|receives|(?:will|to) receive)\b"
         r"(?![^,.;]{0,40}?\b(?:credentials|cop(?:y|ies)|message|letter|telegram|note|greetings?|congratulations?)\b)"
         r"|\bjoint (?:press|news) conference\b"
+        # "X discussed trade with Y": a discussion with someone is a meeting with him (one clause, no full stop).
+        r"|\bdiscussed\b(?=[^.;:]{0,60}?\bwith\b)"
         r"|\bvisit(?:s|ed|ing)?\b|\barriv(?:ed|es|al)\b",
     ),
 ]
@@ -353,6 +355,12 @@ LEADER = re.compile(
     r"|[Pp]resident of (?:the )?(?P<of>Kazakhstan|Russia|Russian Federation|Republic of Kazakhstan))\b(?!['’]s)"
     r"(?!\s*,?\s*[A-Z][a-z]+\s+[A-Z])"
 )
+# A title before a name that makes him the head of state ("President X", "Kazakh President X"), unless he serves one
+# ("Aide to the President X", "presidential envoy X").
+HEAD_OF_STATE_TITLE = re.compile(r"\b[Pp]resident\b(?:\s+of\s+(?:the\s+)?[A-Z][\w ]{2,30})?\s*$")
+IN_SERVICE_OF = re.compile(
+    r"\b(?:to|of) the [Pp]resident|\b(?:[Aa]ide|[Aa]ssistant|[Aa]dministration|[Oo]ffice|[Ss]ecretary)\b"
+)
 # The first person plural: in a minister's transcript, the speaker and whom the speaker met.
 WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 # The speaker of a transcript as the subject: "I have just had a meeting with …".
@@ -368,7 +376,9 @@ TITLE_WORDS = (
     r"|(?:Deputy\s+)?(?:Director|Head)\s+of\s+(?:the\s+)?Department\s+of\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,4}"
     r"|State\s+Secretary|Secretary\s+of\s+State|Special\s+(?:Envoy|Representative)|[Cc]ounterpart"
     # "Aide to the President of Russia X", "Russian presidential aide X"
-    r"|(?:[Pp]residential\s+)?[Aa]ide(?:\s+to\s+the\s+President)?|Assistant\s+to\s+the\s+President)"
+    r"|(?:[Pp]residential\s+)?[Aa]ide(?:\s+to\s+the\s+President)?|Assistant\s+to\s+the\s+President"
+    # The head of a consulate, and the heads of regions an envoy calls on ("Astrakhan Governor X", "Akim X").
+    r"|Consul[- ]General|Consul|(?:Deputy\s+)?(?:Akim|Governor))"
 )
 # A nationality the reference data may not list; English adjectives are found by the country names instead.
 NATIONALITY = re.compile(r"(?!)")
@@ -379,6 +389,8 @@ UNKNOWN_TITLED = re.compile(
     # "… of the Ministry of Foreign Affairs of the Russian Federation": the ministry the official serves.
     r"(?:\s*of\s+the\s+(?:Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Ministry|MFA)\s+of\s+(?:the\s+)?"
     r"(?:Republic\s+of\s+)?(?P<ministry>Kazakhstan|Russian\s+Federation|Russia))?"
+    # "Deputy Akim of West Kazakhstan Region X", "Governor of the Astrakhan Region X": the region one heads.
+    r"(?:\s+of\s+(?:the\s+)?(?P<region>(?:[A-Z][a-z]+\s+){1,2}(?:[Rr]egion|[Oo]blast|[Tt]erritory)))?"
     # "of the Republic of Tajikistan", "of the People's Republic of China", "of the Kyrgyz Republic"
     r"(?:\s+of\s+(?:the\s+)?(?:(?:People['’]s\s+|Islamic\s+)?Republic\s+of\s+)?"
     r"(?P<of>[A-Z][a-z]+(?:\s+Federation|\s+Republic)?))?"
@@ -704,7 +716,10 @@ OFFICES = [
      "deputy_foreign_minister"),
     (re.compile(r"\bForeign Minister\b|\bMinister of Foreign Affairs\b|\bFM\b", re.I), "foreign_minister"),
     (re.compile(r"\bAmbassador\b|\bEnvoy\b|\bcharg[ée] d['’]affaires\b", re.I), "ambassador"),
+    (re.compile(r"\bConsul\b|\bConsul[- ]General\b", re.I), "consul"),
 ]  # fmt: skip
+# Offices of one country only, whatever the text says of it: a region of Kazakhstan is headed by an akim.
+OWN_OFFICES = [(re.compile(r"\bAkim\b", re.I), "KZ")]
 
 # The names a meeting of many is given, each with its title ({org}: the organization's acronym).
 MEETING_NAMES = (
