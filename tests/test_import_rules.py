@@ -2272,3 +2272,19 @@ def test_who_discussed_something_with_someone_met_him(text):
 def test_an_undated_president_is_not_taken_for_the_minister_he_once_was(text):
     import_text(text)
     assert not Meeting.objects.exists()  # a president and a governor: no foreign ministry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Consul General of Russia in Almaty Pavel Sukhov met Deputy Akim of Zhetysu Region Asel Temirova on "
+        "March 5, 2024.",
+        "Генеральный консул России в Алматы Павел Сухов встретился 5 марта 2024 года с заместителем акима области "
+        "Жетысу Аскаром Темировым.",
+    ],
+)
+def test_the_city_of_an_envoys_posting_is_not_where_he_met_someone(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.date == datetime.date(2024, 3, 5)
+    assert meeting.place is None  # the consulate is in Almaty; the text does not say where they met

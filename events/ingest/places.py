@@ -27,7 +27,7 @@ class PlaceReading:
                 if self._place_owned_by_forum(sentence, match):
                     continue
                 before = self.before(sentence, match.start)
-                if not self.place_stated(sentence, match):
+                if not self.place_stated(sentence, match) or self.lang.POSTED_AT.search(before):
                     continue
                 if self.elsewhere(before, event) or self.of_another_occasion(before):
                     continue  # "the summit scheduled for September in Astrakhan", "preparing the summit in Astana"

@@ -287,6 +287,12 @@ NATIONALITY_OF_PERSON = re.compile(
 VISIT_TARGET = re.compile(r"\b(?:visit(?:s|ed|ing)?(?: to)?|arriv(?:ed|es|ing) in|trip to|tour of)\s+(?:the\s+)?$")
 # A city as the subject of hosting: "Almaty was the venue of the council", "Astana hosted the meeting".
 PLACE_HOSTS = re.compile(r"\s*(?:city\s+)?(?:hosted|was the venue (?:of|for)|played host to)\b", re.IGNORECASE)
+# A city in an envoy's title is his posting, not where a contact is: "Consul General of Russia in Almaty X",
+# "Kazakh Ambassador to Moscow X".
+POSTED_AT = re.compile(
+    r"\b(?:[Aa]mbassador|[Cc]onsul(?:[- ][Gg]eneral)?|[Cc]harg[ée]\s+d['’][Aa]ffaires)"
+    r"(?:\s+(?:of|to)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+Federation)?)?\s+(?:in|to)\s+(?:the\s+)?$"
+)
 PLACE_PREPOSITION = re.compile(
     r"\b(?:(?:in|to|at|into)\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?(?:city|town|resort\s+town|village)\s+of\s+)?"
     r"|before (?:leaving|departing(?: from)?|flying out of|(?:his|her|their) departure from)\s+)$",
