@@ -2288,3 +2288,18 @@ def test_the_city_of_an_envoys_posting_is_not_where_he_met_someone(text):
     meeting = only_meeting()
     assert meeting.date == datetime.date(2024, 3, 5)
     assert meeting.place is None  # the consulate is in Almaty; the text does not say where they met
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2020-06-02\nNUR-SULTAN, June 2. Askar Mamin received Russian Ambassador Alexey Borodavkin today to "
+        "discuss trade.",
+        " date 2020-06-02\nНУР-СУЛТАН, 2 июня. Аскар Мамин принял сегодня посла России Алексея Бородавкина.",
+    ],
+)
+def test_a_prime_minister_of_the_day_receiving_an_ambassador_is_found_in_the_reference_data(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert people_of(meeting) == {"askar-mamin", "alexey-borodavkin"}
+    assert meeting.participants.get(person__slug="askar-mamin").title == "Prime Minister of Kazakhstan"
