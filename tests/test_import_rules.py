@@ -2303,3 +2303,20 @@ def test_a_prime_minister_of_the_day_receiving_an_ambassador_is_found_in_the_ref
     meeting = only_meeting()
     assert people_of(meeting) == {"askar-mamin", "alexey-borodavkin"}
     assert meeting.participants.get(person__slug="askar-mamin").title == "Prime Minister of Kazakhstan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2010-04-09\nKazakh Foreign Minister Kanat Saudabayev held a series of telephone conversations with "
+        "Russian Foreign Minister Sergey Lavrov and other colleagues on Friday.",
+        " date 2010-04-09\nМинистр иностранных дел Казахстана Канат Саудабаев провел в пятницу ряд телефонных бесед с "
+        "министром иностранных дел России Сергеем Лавровым и другими коллегами.",
+    ],
+)
+def test_telephone_conversations_in_any_case_are_a_phone_call(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.PHONE_CALL
+    assert meeting.date == datetime.date(2010, 4, 9)
+    assert people_of(meeting) == {"kanat-saudabayev", "sergey-lavrov"}
