@@ -363,7 +363,7 @@ LEADER = re.compile(
 )
 # A title before a name that makes him the head of state ("President X", "Kazakh President X"), unless he serves one
 # ("Aide to the President X", "presidential envoy X").
-HEAD_OF_STATE_TITLE = re.compile(r"\b[Pp]resident\b(?:\s+of\s+(?:the\s+)?[A-Z][\w ]{2,30})?\s*$")
+HEAD_OF_STATE_TITLE = re.compile(r"(?<![Vv]ice[- ])\b[Pp]resident\b(?:\s+of\s+(?:the\s+)?[A-Z][\w ]{2,30})?\s*$")
 IN_SERVICE_OF = re.compile(
     r"\b(?:to|of) the [Pp]resident|\b(?:[Aa]ide|[Aa]ssistant|[Aa]dministration|[Oo]ffice|[Ss]ecretary)\b"
 )
