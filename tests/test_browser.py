@@ -6,6 +6,7 @@ They skip, saying why, when chromium or Playwright is missing. Screenshots go to
 import datetime
 import faulthandler
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -117,7 +118,9 @@ def test_a_typed_name_that_fits_several_people_offers_them_and_one_is_chosen(pag
     page.click("button[type=submit]")
     page.wait_for_url("**person=ab**")
     notice = page.locator(".error[role=alert]")
-    assert "“ab” fits 5 people: choose one." in notice.inner_text()
+    fits = re.search(r"“ab” fits (\d+) people: choose one\.", notice.inner_text())
+    assert fits and int(fits.group(1)) > 1
+    assert notice.locator("a").count() == int(fits.group(1))  # each one offered, to choose from
     shot(page, "meeting-list-typed-person-several")
     notice.locator("a", has_text="Kairat Abdrakhmanov").click()
     page.wait_for_url("**/meetings/?person=kairat-abdrakhmanov&kind=talks")
