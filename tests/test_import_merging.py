@@ -253,3 +253,77 @@ def test_a_contact_an_article_tells_twice_is_written_once_with_everyone_named():
     meeting = Meeting.objects.get()
     assert people_of(meeting) == {"sergey-lavrov", "yermek-kosherbayev"}
     assert "Kosherbayev" in meeting.title
+
+
+UNDATED_DAY = {
+    "en": (
+        "Kazakh Foreign Minister Murat Nurtleu held talks with Russian Foreign Minister Sergey Lavrov in Moscow on "
+        "April 11, the Kazakh ministry said."
+    ),
+    "ru": (
+        "Министр иностранных дел Казахстана Мурат Нуртлеу провел переговоры с министром иностранных дел России "
+        "Сергеем Лавровым в Москве 11 апреля, сообщает пресс-служба казахстанского МИД."
+    ),
+}
+DATED = {
+    "en": {
+        "another day": (
+            "ASTANA, November 7, 2024. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign "
+            "Minister Murat Nurtleu in Moscow on Thursday."
+        ),
+        "that day": (
+            "MOSCOW, April 11, 2023. Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister "
+            "Murat Nurtleu in Moscow on Tuesday."
+        ),
+    },
+    "ru": {
+        "another day": (
+            "АСТАНА, 7 ноября 2024. Министр иностранных дел России Сергей Лавров провел переговоры с министром "
+            "иностранных дел Казахстана Муратом Нуртлеу в Москве."
+        ),
+        "that day": (
+            "МОСКВА, 11 апреля 2023. Министр иностранных дел России Сергей Лавров провел переговоры с министром "
+            "иностранных дел Казахстана Муратом Нуртлеу в Москве."
+        ),
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("order", ["undated first", "dated first"])
+@pytest.mark.parametrize("day, meetings", [("another day", 2), ("that day", 1)])
+def test_an_undated_report_of_a_stated_day_joins_only_a_dated_report_of_that_day(lang, order, day, meetings):
+    """'On April 11' with no year known: the meeting it makes keeps that day, so a later report of the same two
+    ministers on 7 November is another meeting, as it is when the dated report comes first."""
+    texts = [UNDATED_DAY[lang], DATED[lang][day]]
+    if order == "dated first":
+        texts.reverse()
+    for text in texts:
+        import_text(text)
+    assert Meeting.objects.count() == meetings
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [
+            "Kazakh Foreign Minister Murat Nurtleu held talks with Russian Foreign Minister Sergey Lavrov during "
+            "his official visit to Russia, the ministry said.",
+            "Russian Foreign Minister Sergey Lavrov, on an official visit to Kazakhstan, held talks with Kazakh "
+            "Foreign Minister Murat Nurtleu in Astana.",
+        ],
+        [
+            "Министр иностранных дел Казахстана Мурат Нуртлеу провел переговоры с министром иностранных дел России "
+            "Сергеем Лавровым в ходе своего официального визита в Россию.",
+            "Министр иностранных дел России Сергей Лавров, находящийся с официальным визитом в Казахстане, провел "
+            "переговоры с министром иностранных дел Казахстана Муратом Нуртлеу в Астане.",
+        ],
+    ],
+    ids=["en", "ru"],
+)
+@pytest.mark.parametrize("order", ["as told", "reversed"])
+def test_undated_reports_of_the_same_two_in_different_countries_are_different_contacts(texts, order):
+    if order == "reversed":
+        texts = texts[::-1]
+    statuses = [import_text(text).status for text in texts]
+    assert statuses == ["created", "created"], statuses

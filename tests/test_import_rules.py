@@ -2320,3 +2320,38 @@ def test_telephone_conversations_in_any_case_are_a_phone_call(text):
     assert meeting.kind == Meeting.Kind.PHONE_CALL
     assert meeting.date == datetime.date(2010, 4, 9)
     assert people_of(meeting) == {"kanat-saudabayev", "sergey-lavrov"}
+
+
+@pytest.mark.parametrize(
+    "text, host",
+    [
+        (
+            "ASTANA – The foreign ministries signed a plan of consultations during the official visit of Kazakh "
+            "Deputy Prime Minister – Minister of Foreign Affairs Murat Nurtleu to Russia at the invitation of "
+            "Russian Foreign Minister Sergey Lavrov on April 11, the ministry said.",
+            "RU",
+        ),
+        (
+            "АСТАНА. Во время официального визита заместителя премьер-министра – министра иностранных дел "
+            "Казахстана Мурата Нуртлеу в Россию по приглашению министра иностранных дел России Сергея Лаврова "
+            "11 апреля министерства подписали план консультаций.",
+            "RU",
+        ),
+        (
+            "Russian Foreign Minister Sergey Lavrov held talks with Kazakh Foreign Minister Murat Nurtleu on April "
+            "11. They discussed the visit of President Vladimir Putin to Kazakhstan.",
+            None,
+        ),
+        (
+            "Министр иностранных дел России Сергей Лавров провел переговоры с министром иностранных дел Казахстана "
+            "Муратом Нуртлеу 11 апреля. Они обсудили визит президента Владимира Путина в Казахстан.",
+            None,
+        ),
+    ],
+)
+def test_the_country_a_participant_visits_hosts_the_contact(text, host):
+    """'The visit of <a participant, with his titles> to Russia': Russia hosted it, whatever the dateline says; the
+    coming visit of someone else is not where the contact was."""
+    import_text(text)
+    meeting = only_meeting()
+    assert (meeting.country.code if meeting.country else None) == host

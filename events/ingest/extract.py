@@ -625,8 +625,8 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                 and not side_talks
                 and can_be_day(current, day)
             ):
-                if current.date is None and current.month_day is None:
-                    current.month_day = day
+                if current.date is None and current.month_day is None and day is not None:
+                    current.month_day, current.day_quote = day, quote_of(sentence)
                 return current
             if day is not None:
                 # "Toqaev also held talks with Lavrov on May 20", after a paragraph about February 2022: the contact
@@ -653,8 +653,8 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                     return event
         quote = quote_of(sentence) if basis in (Basis.STATED, Basis.INFERRED) else self.default_quote(basis)
         event = EventFinding(date=date, date_basis=basis, date_quote=quote, multilateral=multilateral)
-        if date is None:
-            event.month_day = info["month_day"]
+        if date is None and info["month_day"] is not None:
+            event.month_day, event.day_quote = info["month_day"], quote_of(sentence)
         if side_talks:
             event.parent = current
         return event

@@ -131,6 +131,7 @@ class EventFinding:
     # as a source; it makes no meeting of its own.
     joins_only: bool = False
     month_day: tuple | None = None  # (month, day) its sentence states when no year can be known
+    day_quote: Quote | None = None  # the sentence that states it
     planned: bool = True  # until a sentence reports the contact as held
     arrived_only: bool = False  # held only in that one side arrived: the contact itself may be yet to come
     invited_by: dict = field(default_factory=dict)

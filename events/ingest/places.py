@@ -19,7 +19,9 @@ class PlaceReading:
                 before = self.before(sentence, match.start)
                 if self.lang.NATIONALITY_OF_PERSON.match(self.text[match.end : match.end + 40]):
                     continue
-                if self.lang.VISIT_TARGET.search(before) and not event.host and not self.elsewhere(before, event):
+                if event.host or self.elsewhere(before, event):
+                    continue
+                if self.visit_target(sentence, before, match.start, participants):
                     event.host = match.payload
         candidates = []
         for sentence in event.sentences:
@@ -128,6 +130,17 @@ class PlaceReading:
         dated = re.match(r"\s*,\s*\S", after) and any(m.date.has_year for m in self.find_dates(after[:40]))
         in_title = sentence.index == 0 and re.search(r",\s*$", before)
         return bool(dated and (re.search(r"\(\s*$", before) or in_title))
+
+    def visit_target(self, sentence, before, position, participants):
+        """Whether the country at ``position`` is where a participant went: "a visit to Russia", "the visit of
+        Kazakh Foreign Minister Murat Nurtleu to Russia"; not "the visit of President Putin", who took no part."""
+        visit = self.lang.VISITOR_TARGET.search(before)
+        if visit:
+            start, end = (position - len(before) + offset for offset in visit.span("visitor"))
+            visitors = {m.payload.person_id for m in self.within(self.people, sentence) if start <= m.start < end}
+            if visitors:
+                return bool(visitors & participants)
+        return bool(self.lang.VISIT_TARGET.search(before))
 
     def elsewhere(self, before, event):
         """Whether the words before a place put it in another event than a contact reported as held: a visit

@@ -8,7 +8,7 @@ inferred one); fields an editor has corrected (``Meeting.locked_fields``) are ne
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
@@ -17,7 +17,7 @@ from events import search
 from events.dates import PRECISION_RANK
 from events.ingest.dates import PartialDate
 from events.ingest.extract import KIND_RANK, KZ, RU
-from events.ingest.findings import DAY_SLACK, day_fits
+from events.ingest.findings import DAY_SLACK, Quote, day_fits
 from events.models import (
     BASIS_RANK,
     Agreement,
@@ -31,6 +31,9 @@ from events.models import (
     Source,
 )
 from people.models import Country, Person, Position
+
+# The day and month an undated meeting's reports stated, read with the meetings a report may join.
+STATED_DAYS = Prefetch("evidence", queryset=Evidence.objects.filter(field="day"), to_attr="stated_days")
 
 KIND_TITLES = {
     Meeting.Kind.TALKS: "Talks",
@@ -265,6 +268,10 @@ class Writer:
             meeting.forums_discussed.add(*discussed)
 
         self.cite(meeting, "date", event.date_quote, event.date)
+        if event.date is None:
+            day, quote = self.stated_day(event)
+            if day is not None:
+                self.cite(meeting, "day", quote, "{:02d}-{:02d}".format(*day))
         self.cite(meeting, "kind", event.kinds.get(event.kind), Meeting.Kind(event.kind).label)
         self.cite(meeting, "place", event.place_quote, event.place_as_written)
         for org_id, quote in event.organizations.items():
@@ -300,7 +307,7 @@ class Writer:
         candidates = Meeting.objects.filter(dated)
         if person_ids:
             candidates = candidates.filter(participants__person__in=person_ids).distinct()
-        candidates = candidates.prefetch_related("participants", "organizations")
+        candidates = candidates.prefetch_related("participants", "organizations", STATED_DAYS)
         undated = []
         for meeting in candidates:
             theirs = {p.person_id for p in meeting.participants.all() if p.person_id}
@@ -370,7 +377,7 @@ class Writer:
             candidates = candidates.filter(participants__person_id=person_id)
         fitting = [
             meeting
-            for meeting in candidates.prefetch_related("participants", "organizations")[:20]
+            for meeting in candidates.prefetch_related("participants", "organizations", STATED_DAYS)[:20]
             if same_people_but_one({p.person_id for p in meeting.participants.all()}, person_ids)
             and self.clues_fit(meeting, event)
         ]
@@ -381,11 +388,14 @@ class Writer:
             return False
         if mode_of(meeting.kind) != mode_of(event.kind):
             return False
-        if not self.day_and_month_fit(meeting, event):
+        if not self.day_and_month_fit(meeting, event) or not self.stated_days_fit(meeting, event):
             return False
         orgs = {o.pk for o in meeting.organizations.all()}
         if event.multilateral and (orgs or event.organizations) and not orgs & set(event.organizations):
             return False  # two meetings of many of different organizations, or one named by its organization only
+        host = self._countries.get(event.host)
+        if meeting.country_id and host is not None and meeting.country_id != host.pk:
+            return False  # a contact in Russia is not one in Kazakhstan
         if meeting.place_id and event.place is not None and event.place.place_id:
             return meeting.place_id == event.place.place_id
         # With no place to compare, something else must agree: the dateline's day, the kind, or an organization.
@@ -399,6 +409,27 @@ class Writer:
             return True
         held = PartialDate(meeting.date, meeting.date_precision, end=meeting.end_date)
         return day_fits(event.month_day or self.article.dateline_month_day, held)
+
+    def stated_day(self, event):
+        """The day and month an undated contact's sentence or dateline states ('on April 11', 'MOSCOW, April 11'),
+        with its quote; (None, None) when neither does."""
+        if event.month_day is not None:
+            return event.month_day, event.day_quote
+        if self.article.dateline_month_day is not None and self.article.dateline_span:
+            start, end = self.article.dateline_span
+            return self.article.dateline_month_day, Quote(start, end, self.article.text[start:end])
+        return None, None
+
+    def stated_days_fit(self, meeting, event):
+        """An undated meeting whose reports stated its day and month ('on April 11') fits only a report of that
+        day, in whichever year: it is not the same two ministers' talks on 7 November."""
+        days = [tuple(int(part) for part in cited.value.split("-")) for cited in meeting.stated_days]
+        if not days:
+            return True
+        if event.date is not None:
+            return any(day_fits(day, event.date) for day in days)
+        own = self.stated_day(event)[0]
+        return own is None or own in days
 
     def tag(self, meeting, names):
         """Topics by name, created when new; two queries, where taggit's add() takes a few per topic. Names match

@@ -285,6 +285,8 @@ NATIONALITY_OF_PERSON = re.compile(
     r"^\s+(?:counterpart|colleague|minister|foreign|deputy|delegation|FM|top|president|prime|ambassador|side)\b", re.I
 )
 VISIT_TARGET = re.compile(r"\b(?:visit(?:s|ed|ing)?(?: to)?|arriv(?:ed|es|ing) in|trip to|tour of)\s+(?:the\s+)?$")
+# The visitor between the visit and where it went: "the official visit of Kazakh Foreign Minister X to Russia".
+VISITOR_TARGET = re.compile(r"\b(?:visit|trip)s?\s+(?:of|by)\s+(?P<visitor>[^.;:!?]{2,120}?)\s+to\s+(?:the\s+)?$")
 # A city as the subject of hosting: "Almaty was the venue of the council", "Astana hosted the meeting".
 PLACE_HOSTS = re.compile(r"\s*(?:city\s+)?(?:hosted|was the venue (?:of|for)|played host to)\b", re.IGNORECASE)
 # A city in an envoy's title is his posting, not where a contact is: "Consul General of Russia in Almaty X",
