@@ -390,3 +390,49 @@ def test_an_envoy_the_ministry_will_summon_is_a_planned_demarche(text):
     assert meeting.kind == Meeting.Kind.DEMARCHE
     assert meeting.stage == Meeting.Stage.PLANNED
     assert people_of(meeting) == {"alexey-borodavkin"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "ASTANA, October 6, 2022. Russian Ambassador Alexey Borodavkin was summoned to the Kazakh Foreign "
+            "Ministry for a serious conversation about a statement by the Russian ministry's spokeswoman. Earlier, "
+            "Kazakh Ambassador to Russia Yermek Kosherbayev had been summoned to the Russian Foreign Ministry."
+        ),
+        (
+            "АСТАНА, 6 октября 2022. Посол России Алексей Бородавкин был вызван в МИД Казахстана на серьезный "
+            "разговор о заявлении официального представителя российского МИД. Ранее посла Казахстана в России "
+            "Ермека Кошербаева вызвали в МИД России."
+        ),
+    ],
+    ids=["en", "ru"],
+)
+def test_two_envoys_summoned_by_the_other_side_are_two_summons(text):
+    """A summons is of one envoy: the other country's ambassador summoned in turn is a summons of its own."""
+    import_text(text)
+    summons = Meeting.objects.filter(kind=Meeting.Kind.DEMARCHE)
+    assert sorted(tuple(people_of(meeting)) for meeting in summons) == [("alexey-borodavkin",), ("yermek-kosherbayev",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "ASTANA, October 6, 2022. The Kazakh Foreign Ministry gave details of its conversation with Russian "
+            "Ambassador Alexey Borodavkin. “The ambassador was summoned to the ministry for a serious conversation "
+            "about the spokeswoman's statement,” the press service said."
+        ),
+        (
+            "АСТАНА, 6 октября 2022. В МИД Казахстана рассказали о разговоре с послом России Алексеем Бородавкиным. "
+            "«Посол был вызван в министерство на серьезный разговор о заявлении официального представителя», – "
+            "сообщили в пресс-службе."
+        ),
+    ],
+    ids=["en", "ru"],
+)
+def test_the_ambassador_named_before_and_then_summoned_by_his_title_is_a_summons(text):
+    import_text(text)
+    meeting = Meeting.objects.get()
+    assert meeting.kind == Meeting.Kind.DEMARCHE
+    assert people_of(meeting) == {"alexey-borodavkin"}

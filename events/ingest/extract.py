@@ -599,7 +599,9 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         )
         if current is not None and current.multilateral and not multilateral and not side_talks and same_time:
             multilateral = True  # a plain cue inside the account of a multilateral meeting belongs to it
-        if current is not None and self.another_message(current, info, sentence):
+        if current is not None and (
+            self.another_message(current, info, sentence) or self.another_summons(current, info, sentence)
+        ):
             # "Lavrov congratulated Nurtleu … The ambassador also congratulated the minister": a message goes from one
             # person to another; someone new writing or receiving one is another message.
             date, basis = (date, basis) if date is not None else (current.date, current.date_basis)
@@ -665,6 +667,19 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             and info["kinds"] == {Kind.MESSAGE}
             and bool(current.participants)
             and any(person.key not in current.participants for person in self.sentence_people(sentence))
+        )
+
+    def another_summons(self, current, info, sentence):
+        """A summons is of one envoy, and a contact of its own: "Ambassador X was summoned to the Kazakh ministry …
+        Earlier the Kazakh ambassador Y had been summoned to the Russian one" tells two."""
+        return (
+            Kind.DEMARCHE in info["kinds"]
+            and bool(current.participants)
+            and any(
+                person.key not in current.participants
+                and Position.Office.AMBASSADOR in (person.office, person.stated_office)
+                for person in self.sentence_people(sentence)
+            )
         )
 
     def another_pair(self, current, sentence):
@@ -792,6 +807,7 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
                 or not event.kinds
                 or self.lang.OWN_VISIT.search(sentence.text)
                 or self.lang.CONTACT_SUBJECT.match(sentence.text)
+                or (self.lang.ENVOY_SUBJECT.match(sentence.text) and self.envoy_countries(event))
             ):
                 for kind in info["kinds"]:
                     event.kinds.setdefault(kind, quote)

@@ -268,6 +268,8 @@ SAID = re.compile(
 SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes)\b", re.IGNORECASE)
 # A sentence about the contact just told, by its name: "The discussion took place via video conference".
 CONTACT_SUBJECT = re.compile(r"^\s*(?:The|This|Their)\s+(?:discussion|talks|meeting|conversation|negotiations)\b")
+# An envoy named before, made the subject by his title alone: "The ambassador was summoned to the ministry".
+ENVOY_SUBJECT = re.compile(r"^\W*The\s+(?:ambassador|envoy|chargé d'affaires)\s+(?:was|had been|has been)\b")
 # A visit said to be someone's, by a possessive pronoun: "his first official visit".
 OWN_VISIT = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}visit\b", re.IGNORECASE)
 # A traveller's arrival: done by one side alone, it is not yet a contact with the other.

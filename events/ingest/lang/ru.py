@@ -373,6 +373,8 @@ SAID = re.compile(
 SIDELINES = re.compile(rf"(?<!{W})(?:на\s+полях|в\s+кулуарах)", re.IGNORECASE)
 # Предложение о только что названном контакте: "Переговоры прошли в режиме видеоконференции".
 CONTACT_SUBJECT = re.compile(rf"^\s*(?:Переговоры|Встреча|Беседа|Разговор)(?!{W})")
+# Посол, названный раньше, подлежащее одним своим званием: «Посол был вызван в МИД».
+ENVOY_SUBJECT = re.compile(rf"^\W*(?:Посол|Временный\s+поверенный(?:\s+в\s+делах)?)\s+(?:был|была)(?!{W})")
 # A visit said to be someone's, by a possessive pronoun: "его первый официальный визит".
 OWN_VISIT = re.compile(rf"(?<!{W})(?:его|ее|её)\s+(?:{W}+\s+){{0,2}}визит{W}*", re.IGNORECASE)
 # A traveller's arrival: done by one side alone, it is not yet a contact with the other.
