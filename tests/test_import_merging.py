@@ -327,3 +327,19 @@ def test_undated_reports_of_the_same_two_in_different_countries_are_different_co
         texts = texts[::-1]
     statuses = [import_text(text).status for text in texts]
     assert statuses == ["created", "created"], statuses
+
+
+@pytest.mark.parametrize(
+    "undated",
+    [
+        "MOSCOW, April 11 – Kazakh Foreign Minister Murat Nurtleu held talks with Russian Foreign Minister Sergey "
+        "Lavrov in Moscow today.",
+        "МОСКВА, 11 апреля – Министр иностранных дел Казахстана Мурат Нуртлеу провел сегодня переговоры с министром "
+        "иностранных дел России Сергеем Лавровым в Москве.",
+    ],
+    ids=["en", "ru"],
+)
+def test_the_day_of_an_undated_dateline_stays_with_its_meeting(undated):
+    import_text(undated)
+    import_text(DATED["en"]["another day"])
+    assert Meeting.objects.count() == 2

@@ -340,7 +340,7 @@ class Writer:
         the people it names on a day that fits its date (or the day and month it states with no year), where the
         organizations and places both know agree. None when none or several fit."""
         person_ids = {p.person_id for p in event.participants.values() if p.person_id}
-        if not person_ids or (event.date is None and (event.month_day or self.article.dateline_month_day) is None):
+        if not person_ids or (event.date is None and self.stated_day(event)[0] is None):
             return None
         candidates = Meeting.objects.filter(kind=Meeting.Kind.MULTILATERAL, date__isnull=False)
         for person_id in person_ids:
@@ -408,17 +408,17 @@ class Writer:
         if event.date is not None or meeting.date is None:
             return True
         held = PartialDate(meeting.date, meeting.date_precision, end=meeting.end_date)
-        return day_fits(event.month_day or self.article.dateline_month_day, held)
+        return day_fits(self.stated_day(event)[0], held)
 
     def stated_day(self, event):
         """The day and month an undated contact's sentence or dateline states ('on April 11', 'MOSCOW, April 11'),
-        with its quote; (None, None) when neither does."""
+        with its quote (None when nothing quotable says it); (None, None) when neither does."""
         if event.month_day is not None:
             return event.month_day, event.day_quote
-        if self.article.dateline_month_day is not None and self.article.dateline_span:
-            start, end = self.article.dateline_span
-            return self.article.dateline_month_day, Quote(start, end, self.article.text[start:end])
-        return None, None
+        if self.article.dateline_span is None:
+            return self.article.dateline_month_day, None  # "today, April 8" in a text with no dateline
+        start, end = self.article.dateline_span
+        return self.article.dateline_month_day, Quote(start, end, self.article.text[start:end])
 
     def stated_days_fit(self, meeting, event):
         """An undated meeting whose reports stated its day and month ('on April 11') fits only a report of that
