@@ -2355,3 +2355,25 @@ def test_the_country_a_participant_visits_hosts_the_contact(text, host):
     import_text(text)
     meeting = only_meeting()
     assert (meeting.country.code if meeting.country else None) == host
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            " date 2024-07-19\nDeputy Foreign Minister of Kazakhstan Roman Vassilenko and Deputy Foreign Minister of "
+            "Russia Mikhail Galuzin held consultations in Astana on July 19."
+        ),
+        (
+            " date 2024-07-19\nЗаместитель министра иностранных дел Казахстана Роман Василенко и заместитель министра "
+            "иностранных дел России Михаил Галузин провели консультации в Астане 19 июля."
+        ),
+    ],
+    ids=["en", "ru"],
+)
+def test_consultations_in_a_city_are_held_there_not_a_consuls_posting(text):
+    """'Консультации в Астане' is where the consultations took place: the word is not 'консул'."""
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.kind == Meeting.Kind.CONSULTATIONS
+    assert meeting.place.name == "Astana"
