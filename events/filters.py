@@ -55,15 +55,32 @@ class OnePassSelectMultiple(OnePassSelect, forms.SelectMultiple):
     pass
 
 
+class OnePassCheckboxes(forms.CheckboxSelectMultiple):
+    """Boxes to tick rendered in one pass, as Django's templates (one per box) would render them."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = set(self.format_value(value))
+        field_id = escape(self.build_attrs(self.attrs, attrs).get("id", f"id_{name}"))
+        name = escape(name)
+        boxes = "".join(
+            f'<div>\n    <label for="{field_id}_{n}"><input type="checkbox" name="{name}" value="{escape(str(key))}" '
+            f'id="{field_id}_{n}"{" checked" if str(key) in chosen else ""}>\n {escape(str(label))}</label>\n\n</div>'
+            for n, (key, label) in enumerate(self.choices)
+        )
+        return mark_safe(f'<div id="{field_id}">{boxes}\n</div>')
+
+
 SEVERAL_SHOWN = 10  # people offered to choose from when a typed name fits several
 
 
-def typed_people(values):
+def typed_people(values, slugs=None):
     """For each value of ``person`` that is not a person's slug (a part of a name typed in the people box): the
     public people it fits, as (slug, name), at most one more than are offered. A name spelled exactly as one
-    person's (any spelling) is theirs, even when it is part of others' names."""
+    person's (any spelling) is theirs, even when it is part of others' names. ``slugs``: the values already known
+    to be public people's slugs, when they were read."""
     values = [v for v in values if v]
-    slugs = set(public_people().filter(slug__in=values).values_list("slug", flat=True))
+    if slugs is None:
+        slugs = set(public_people().filter(slug__in=values).values_list("slug", flat=True))
     found = {}
     for typed in values:
         if typed in slugs or typed in found:
@@ -81,8 +98,16 @@ class PeopleField(django_filters.fields.ModelMultipleChoiceField):
     Typed text that fits no one, or several people, is refused saying so."""
 
     def _check_values(self, value):
+        values = [v for v in value if v]
+        for v in values:
+            self.validate_no_null_characters(v)
+        # Slugs, the usual case, are read with their people in one query; only the rest is looked up as typed names.
+        people = self.queryset.filter(slug__in=values)
+        slugs = {person.slug for person in people}
+        if slugs.issuperset(values):
+            return people
         resolved = []
-        for typed, fitting in typed_people(value).items():
+        for typed, fitting in typed_people(values, slugs).items():
             if not fitting:
                 raise ValidationError(f"No one whose name contains “{typed}”.", code="no_match")
             if len(fitting) > 1:
@@ -91,8 +116,8 @@ class PeopleField(django_filters.fields.ModelMultipleChoiceField):
                     f"“{typed}” fits {len(fitting[:SEVERAL_SHOWN])}{more} people: choose one.", code="several"
                 )
             resolved.append((typed, fitting[0][0]))
-        slugs = dict(resolved)
-        return super()._check_values([slugs.get(v, v) for v in value if v])
+        chosen = dict(resolved)
+        return super()._check_values([chosen.get(v, v) for v in values])
 
 
 class PeopleFilter(django_filters.ModelMultipleChoiceFilter):
@@ -203,9 +228,7 @@ class MeetingFilter(django_filters.FilterSet):
     year = YearFilter(method="filter_year", label="Year", min_value=1900, max_value=2100, widget=OnePassNumberInput)
     date_from = django_filters.DateFilter(method="filter_from", label="From", widget=OnePassDateInput)
     date_to = django_filters.DateFilter(method="filter_to", label="To", widget=OnePassDateInput)
-    kind = django_filters.MultipleChoiceFilter(
-        choices=Meeting.Kind.choices, label="Kind", widget=forms.CheckboxSelectMultiple
-    )
+    kind = django_filters.MultipleChoiceFilter(choices=Meeting.Kind.choices, label="Kind", widget=OnePassCheckboxes)
     country = django_filters.ModelChoiceFilter(
         queryset=Country.objects.all(),
         to_field_name="code",
