@@ -638,7 +638,7 @@ DONE = re.compile(
 OCCASION_BEFORE_DATE = re.compile(
     r"\b(?:summit|forum|elections?|anniversary|jubilee|congress|championship|games)"
     r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}[\w'’-]+)?"  # "the summit of the Caspian Sea countries"
-    r"(?:\s+(?:due|held|set|slated|scheduled|planned|to be held))?(?:\s+(?:in|at)\s+[A-Z][\w-]+)?"
+    r"(?:,?\s+(?:due|held|set|slated|scheduled|planned|to be held))?(?:\s+(?:in|at)\s+[A-Z][\w-]+)?"
     r"\s+(?:(?:at|by|in|towards)\s+the\s+(?:end|beginning|start|middle)\s+of|in|on|of|for)?\s*$",
     re.IGNORECASE,
 )
