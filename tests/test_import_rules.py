@@ -945,6 +945,22 @@ def test_a_contact_told_under_a_dateline_without_a_year_is_where_the_dateline_sa
 @pytest.mark.parametrize(
     "text",
     [
+        "UST-KAMENOGORSK – Kazakh Foreign Minister Erlan Idrissov held talks with his Russian counterpart Sergey "
+        "Lavrov on Aug. 6 about trade along the border.",
+        "УСТЬ-КАМЕНОГОРСК. Министр иностранных дел Казахстана Ерлан Идрисов 6 августа провёл переговоры с министром "
+        "иностранных дел России Сергеем Лавровым о приграничной торговле.",
+    ],
+    ids=["en", "ru"],
+)
+def test_a_contact_on_a_page_with_no_date_is_where_its_dateline_says(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.place is not None and meeting.place.slug == "ust-kamenogorsk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         " date 2025-06-30\nASTANA, June 30. Kazakh Foreign Minister Murat Nurtleu and Russian Foreign Minister Sergey "
         "Lavrov discussed bilateral cooperation, the ministry said on Monday. The meeting took place in Karakol "
         "(Kyrgyzstan) on the eve of the CSTO Council of Foreign Ministers.",

@@ -77,7 +77,10 @@ class PlaceReading:
         # "СКОПЬЕ, 30 ноя — …" on a page that gives no year: a contact the text dates no otherwise is told as of
         # the dateline's day, as when the year is known.
         undated = dateline is None and self.article.dateline_month_day and event.date is None
-        same_day = undated or (dateline and event.date is not None and dateline.overlaps(event.date))
+        # "UST-KAMENOGORSK – X hosted Y on Aug. 6" on a page that gives no date: nothing sets the report apart from
+        # the contact it tells, and it was written where the dateline says.
+        unknown_day = self.article.published is None and not self.article.dateline_month_day and event.date is None
+        same_day = undated or unknown_day or (dateline and event.date is not None and dateline.overlaps(event.date))
         if same_day and self.article.dateline_city:
             found = self.gaz.places.find(self.article.dateline_city)
             if found and (not event.host or found[0].payload.country == event.host):
