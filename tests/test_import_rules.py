@@ -2393,3 +2393,38 @@ def test_consultations_in_a_city_are_held_there_not_a_consuls_posting(text):
     meeting = only_meeting()
     assert meeting.kind == Meeting.Kind.CONSULTATIONS
     assert meeting.place.name == "Astana"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2022-04-23\nKazakh Foreign Minister Mukhtar Tleuberdi visited Moscow yesterday and held talks with his "
+        "Russian counterpart Sergey Lavrov.",
+        " date 2022-04-23\nГлава МИД Казахстана Мухтар Тлеуберди вчера посетил Москву и провёл переговоры с российским "
+        "коллегой Сергеем Лавровым.",
+        " date 2022-04-23\nВчера Москву посетил глава МИД Казахстана Мухтар Тлеуберди, он провёл переговоры с "
+        "российским коллегой Сергеем Лавровым.",
+    ],
+    ids=["en", "ru", "ru-object-first"],
+)
+def test_the_city_a_participant_visited_is_where_the_contact_was(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.place is not None and meeting.place.slug == "moscow"
+    assert meeting.country.code == "RU"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2022-04-23\nKazakh Foreign Minister Mukhtar Tleuberdi met his Russian counterpart Sergey Lavrov, and "
+        "then took part in the meeting of the Central Asia + Russia ministers.",
+        " date 2022-04-23\nГлава МИД Казахстана Мухтар Тлеуберди встретился с российским коллегой Сергеем Лавровым, а "
+        "затем принял участие в заседании министров формата «Центральная Азия + Россия».",
+    ],
+    ids=["en", "ru"],
+)
+def test_taking_part_is_not_receiving(text):
+    import_text(text)
+    meeting = only_meeting()
+    assert meeting.country_id is None

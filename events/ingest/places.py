@@ -129,6 +129,8 @@ class PlaceReading:
         before = self.before(sentence, match.start)
         if self.lang.PLACE_PREPOSITION.search(before) or self.lang.PLACE_HOSTS.match(self.text, match.end):
             return True
+        if self.lang.VISITED_BEFORE.search(before) or self.lang.VISITED_AFTER.match(self.text, match.end):
+            return True  # "Nurtleu visited Moscow": where the visitor went
         after = self.text[match.end : min(sentence.end, match.end + 40)]
         dated = re.match(r"\s*,\s*\S", after) and any(m.date.has_year for m in self.find_dates(after[:40]))
         in_title = sentence.index == 0 and re.search(r",\s*$", before)

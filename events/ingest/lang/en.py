@@ -291,6 +291,9 @@ VISIT_TARGET = re.compile(r"\b(?:visit(?:s|ed|ing)?(?: to)?|arriv(?:ed|es|ing) i
 VISITOR_TARGET = re.compile(r"\b(?:visit|trip)s?\s+(?:of|by)\s+(?P<visitor>[^.;:!?]{2,120}?)\s+to\s+(?:the\s+)?$")
 # A city as the subject of hosting: "Almaty was the venue of the council", "Astana hosted the meeting".
 PLACE_HOSTS = re.compile(r"\s*(?:city\s+)?(?:hosted|was the venue (?:of|for)|played host to)\b", re.IGNORECASE)
+# A city as what a visitor visited: "Nurtleu visited Moscow", "Moscow was visited by Nurtleu".
+VISITED_BEFORE = re.compile(r"\bvisited\s+(?:the\s+city\s+of\s+)?$", re.IGNORECASE)
+VISITED_AFTER = re.compile(r"\s+was\s+visited\s+by\b", re.IGNORECASE)
 # A city in an envoy's title is his posting, not where a contact is: "Consul General of Russia in Almaty X",
 # "Kazakh Ambassador to Moscow X".
 POSTED_AT = re.compile(
