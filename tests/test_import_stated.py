@@ -118,6 +118,23 @@ def test_the_date_of_a_summit_described_by_a_participle_is_the_summits(db, text)
     assert {str(e.date) for e in extraction.events + extraction.dropped} == {"2023-08-18"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian Foreign Minister Sergey Lavrov is flying to Kazakhstan for talks with Kazakh Foreign Minister Yerlan "
+        "Idrissov. The main subject remains the treaty on the Eurasian Economic Union. It can start working only on "
+        "1 January 2015.",
+        "Министр иностранных дел России Сергей Лавров летит в Казахстан на переговоры с министром иностранных дел "
+        "Казахстана Ерланом Идрисовым. Главной темой остается договор о Евразийском экономическом союзе. Он сможет "
+        "начать работать только с 1 января 2015 года.",
+    ],
+    ids=["en", "ru"],
+)
+def test_a_date_in_a_sentence_that_tells_no_contact_and_names_no_one_is_not_the_contacts(db, text):
+    _, event = only_event(text)
+    assert event.date is None
+
+
 def test_russian_names_and_places_are_kept_in_the_nominative(client, editor):
     import_text(
         " date 2019-05-15 Министр иностранных дел России Сергей Лавров провёл переговоры с министром иностранных дел "

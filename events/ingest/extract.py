@@ -767,7 +767,10 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
         if sentence not in event.sentences:
             event.sentences.append(sentence)
         quote = quote_of(sentence)
-        for mention in info["dates"]:
+        # "The treaty can come into force only on 1 January 2015": a sentence that tells no contact and names no one
+        # dates something else.
+        dates = info["dates"] if info["cue"] or self.sentence_people(sentence) else []
+        for mention in dates:
             basis = Basis.INFERRED if mention.relative else Basis.STATED
             # A day the lead names, stated or read from a weekday ("this Monday"), dates a contact dated so far only
             # by its publication or dateline, as a stated day in a contact sentence would.
