@@ -198,7 +198,8 @@ def warm():
     )
     store.set_many({key_of(name, size): render(public, size) for name, render in RENDERED.items()}, None)
     summaries.gaps(store)
-    store.set(STAMP, uuid.uuid4().hex, None)
+    stamp = uuid.uuid4().hex
+    store.set_many({STAMP: stamp, PUBLIC_SIZE: (stamp, size)}, None)
     _changed.flag = _changed.marking = False
 
 
@@ -206,8 +207,19 @@ def warm():
 # events/exports/kept.py): a mark that every process reads, made anew as each change is committed and by each
 # ``warm``, with the number of changes this process has seen itself, which counts a change at once.
 STAMP = "data-stamp"
+PUBLIC_SIZE = "public-size"  # (the stamp it was measured at, size_of the public meetings)
 _changes_seen = itertools.count()
 _seen = 0
+
+
+def public_size():
+    """``size_of`` the public meetings as ``warm`` measured them, read with the state of the data in one query; counted
+    again when the data changed since (a change marks a new state at once, and warm measures it after)."""
+    kept = store.get_many([STAMP, PUBLIC_SIZE])
+    stamp, measured = kept.get(STAMP), kept.get(PUBLIC_SIZE)
+    if stamp is not None and measured is not None and measured[0] == stamp and not getattr(_changed, "flag", False):
+        return measured[1]
+    return size_of(Meeting.objects.public())
 
 
 def data_state():

@@ -46,6 +46,25 @@ def test_an_editors_change_in_the_admin_counts_the_list_again_at_once(admin_clie
     assert kinds.get(meeting.kind, 0) == kinds_before[meeting.kind] - 1
 
 
+def test_the_default_list_reads_how_many_meetings_there_are_as_measured_and_counts_again_after_a_change(admin_client):
+    call_command("import_articles", str(SEEDS))
+    total = Meeting.objects.public().count()
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client.get("/meetings/?sort=date")  # signed in: built, not a page kept for readers
+        assert response.status_code == 200
+        counted = [q for q in queries if "COUNT(" in q["sql"].upper() and "events_meeting" in q["sql"]]
+        return counted, response.context["page"].paginator.count
+
+    counts, shown = count_queries()
+    assert not counts and shown == total
+    meeting = Meeting.objects.public().order_by("date").first()
+    admin_client.post(f"/admin/events/meeting/{meeting.pk}/delete/", {"post": "yes"})
+    counts, shown = count_queries()
+    assert shown == total - 1
+
+
 def test_reading_the_list_writes_nothing_when_nothing_changed(client):
     call_command("import_articles", str(SEEDS))
     client.get("/meetings/")

@@ -242,7 +242,7 @@ def timeline(request):
     the meetings held and dated; how many of unknown date (and how many planned) they leave out is said apart.
     Nothing in it depends on the request, so its body is rendered once for each state of the data."""
     public = Meeting.objects.public()
-    body = body_of(TIMELINE_BODY, timeline_body, public, QueryDict(), size_of(public))
+    body = body_of(TIMELINE_BODY, timeline_body, public, QueryDict(), facets.public_size())
     return render(request, "events/timeline.html", {"body": body})
 
 
@@ -365,7 +365,7 @@ EVALUATION = Path(__file__).parent.parent / "data" / "evaluation.json"
 
 def about(request):
     public = Meeting.objects.public()
-    size = size_of(public)
+    size = facets.public_size()
     held = cached("coverage", size, lambda: summaries.coverage(public), seconds=None)
     years = facets.default_list(size)["year"]
     meetings_per_year = {row["year"]: row["n"] for row in years}

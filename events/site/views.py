@@ -80,17 +80,17 @@ def meeting_list(request):
 def filtered_meetings(request, meetings):
     """The list, its filters, facets and active filters: shared by the meeting list and the person pages."""
     filterset, queryset, ignored = apply_filters(request.GET, meetings)
-    size = size_of(queryset)
+    params = request.GET.copy()
+    for key in [*ignored, "page"]:
+        params.pop(key, None)
+    unfiltered = request.path == reverse("events:meeting-list") and not _without(params, "sort")
+    size = facets.public_size() if unfiltered else size_of(queryset)
     paginator = Paginator(queryset.with_list_data(), PAGE_SIZE)
     paginator.count = size["n"]  # counted above already
     page = page_or_past_the_end(paginator, request.GET.get("page"), _without(request.GET, "page"))
     typed = filterset.form.cleaned_data.get("q") if filterset.form.is_valid() else ""
     if typed:
         show_why_matched(page, search_terms(typed))
-    params = request.GET.copy()
-    for key in [*ignored, "page"]:
-        params.pop(key, None)
-    unfiltered = request.path == reverse("events:meeting-list") and not _without(params, "sort")
     if unfiltered:
         counts = facets.default_list(size)
     else:
