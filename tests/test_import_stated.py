@@ -135,6 +135,24 @@ def test_a_date_in_a_sentence_that_tells_no_contact_and_names_no_one_is_not_the_
     assert event.date is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian Foreign Minister Sergey Lavrov held talks yesterday with his Kazakh counterpart Yerlan Idrissov on "
+        "the lease of Baikonur. He recalled that the presidents of Russia and Kazakhstan had met in Moscow on "
+        "19 December and confirmed the terms.",
+        "Вчера глава МИД России Сергей Лавров провел переговоры с казахстанским коллегой Ерланом Идрисовым об "
+        "аренде Байконура. Он напомнил, что президенты России и Казахстана 19 декабря встречались в Москве и "
+        "подтвердили условия.",
+    ],
+    ids=["en", "ru"],
+)
+def test_the_day_of_what_someone_recalls_naming_no_one_of_the_two_countries_is_not_the_contacts(db, text):
+    importer = Importer()
+    extraction = importer.extract(importer.read(text))
+    assert [(e.date, e.month_day) for e in extraction.events] == [(None, None)]
+
+
 def test_russian_names_and_places_are_kept_in_the_nominative(client, editor):
     import_text(
         " date 2019-05-15 Министр иностранных дел России Сергей Лавров провёл переговоры с министром иностранных дел "

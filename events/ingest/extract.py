@@ -305,11 +305,17 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             if reported and self.lang.FUTURE.search(self.clause_at(text, mention.start)):
                 continue
             dates.append(mention)
+        # "He recalled that the presidents had met in Moscow on 19 December": a date in what is recalled, where no one
+        # of the two countries is named, is of another occasion.
+        recalled = self.recalled_from(sentence, told)
+        dates = [d for d in dates if d.start < recalled]
         # "Toqaev held talks with Lavrov on May 20" in an article whose year nothing fixes: the day and month the
         # sentence states are still its own, and no date of another sentence can be the contact's unless it fits.
         month_day = None
         if self.reference is None:
             for start, day in days_without_year(told, self.lang):
+                if start >= recalled:
+                    break
                 before = text[max(0, start - BEFORE_WINDOW) : start]
                 if not (self.lang.OWNED_DATE.search(before) or self.of_another_occasion(before)):
                     month_day = day
@@ -365,6 +371,16 @@ class Extractor(PeopleReading, PlaceReading, DocumentReading, DateReading, Relev
             "side_forum": side_forum,
             "attending": attending,
         }
+
+    def recalled_from(self, sentence, told):
+        """Where what the sentence recalls begins ("напомнил, что …"), when it names no one of Kazakhstan or Russia;
+        the sentence's length otherwise."""
+        recall = self.lang.RECALLED.search(told)
+        if recall is None:
+            return len(told)
+        start = sentence.start + recall.end()
+        named = any(m.payload.country in (KZ, RU) and m.start >= start for m in self.within(self.people, sentence))
+        return len(told) if named else recall.end()
 
     def listed_countries(self, sentence):
         """The countries of a sentence that names ministers beside three countries or more: those the ministers

@@ -619,6 +619,10 @@ REPORTED_SPEECH = re.compile(
     r"\b(?:said|says|announced|noted|stressed|added|recalled|told (?:reporters|journalists|the press|a briefing))"
     r",? that\b"
 )
+# What someone recalls: "He recalled that the presidents had met in Moscow on 19 December".
+RECALLED = re.compile(
+    r"\b(?:recalled|recalling|reminded|reminding)(?:\s+(?:reporters|journalists|the\s+press))?,?\s+that\b"
+)
 # A verb of noting with its object, not a clause: "noted the importance of …", "stressed the need for …".
 NOTED = re.compile(r"\b(?:noted|stressed|emphasi[sz]ed|underlined|highlighted|pointed out|recalled)\b")
 PRONOUN = re.compile(r"\b(?:he|him|she|her)\b", re.IGNORECASE)
