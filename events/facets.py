@@ -186,6 +186,7 @@ def warm():
     """Count the default list again and keep the counts, with what the overview pages compute (the timeline, the
     about page, the network) and the bodies rendered from them: after an import, an edit or a merge."""
     public = Meeting.objects.public()
+    started = store.get(STAMP)
     size = size_of(public)
     store.set_many(
         {
@@ -199,7 +200,9 @@ def warm():
     store.set_many({key_of(name, size): render(public, size) for name, render in RENDERED.items()}, None)
     summaries.gaps(store)
     stamp = uuid.uuid4().hex
-    store.set_many({STAMP: stamp, PUBLIC_SIZE: (stamp, size)}, None)
+    # A change committed by another process while this one counted: the size measured may be from before it.
+    measured = (stamp, size) if store.get(STAMP) == started else (None, None)
+    store.set_many({STAMP: stamp, PUBLIC_SIZE: measured}, None)
     _changed.flag = _changed.marking = False
 
 

@@ -65,6 +65,23 @@ def test_the_default_list_reads_how_many_meetings_there_are_as_measured_and_coun
     assert shown == total - 1
 
 
+def test_a_size_measured_before_a_change_committed_elsewhere_is_not_kept(client):
+    call_command("import_articles", str(SEEDS))
+    measured = facets.size_of(Meeting.objects.public())
+    counting = facets.count
+
+    def count_while_another_process_commits(meetings):
+        facets.store.set(facets.STAMP, "another process's change", None)
+        return counting(meetings)
+
+    with patch.object(facets, "count", count_while_another_process_commits):
+        facets.warm()
+    facets.forget_changes()
+    with patch.object(facets, "size_of", wraps=facets.size_of) as size_of:
+        assert facets.public_size() == measured
+    assert size_of.called  # counted again, not read
+
+
 def test_reading_the_list_writes_nothing_when_nothing_changed(client):
     call_command("import_articles", str(SEEDS))
     client.get("/meetings/")
