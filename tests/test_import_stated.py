@@ -18,6 +18,12 @@ def only_event(text):
     return preview.article, preview.matches[0][0]
 
 
+def extraction_of(text):
+    """What the importer finds in ``text``, the contacts it keeps and those it drops."""
+    importer = Importer()
+    return importer.extract(importer.read(text))
+
+
 def not_stated(event, value=None):
     return event.date is None or event.date_basis != Basis.STATED or (value is not None and event.date != value)
 
@@ -112,8 +118,7 @@ def test_the_date_and_city_of_another_event_in_the_sentence_are_not_the_contacts
     ids=["en", "ru"],
 )
 def test_the_date_of_a_summit_described_by_a_participle_is_the_summits(db, text):
-    importer = Importer()
-    extraction = importer.extract(importer.read(text))
+    extraction = extraction_of(text)
     # Not even a contact of Lavrov alone at the summit, dropped for want of the other side, has the summit's date.
     assert {str(e.date) for e in extraction.events + extraction.dropped} == {"2023-08-18"}
 
@@ -148,8 +153,7 @@ def test_a_date_in_a_sentence_that_tells_no_contact_and_names_no_one_is_not_the_
     ids=["en", "ru"],
 )
 def test_the_day_of_what_someone_recalls_naming_no_one_of_the_two_countries_is_not_the_contacts(db, text):
-    importer = Importer()
-    extraction = importer.extract(importer.read(text))
+    extraction = extraction_of(text)
     assert [(e.date, e.month_day) for e in extraction.events] == [(None, None)]
 
 
